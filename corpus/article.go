@@ -1,0 +1,27 @@
+// Package corpus reads news articles from files, folders, standard input and
+// JSON Lines, and loads labelled articles for training and evaluation.
+package corpus
+
+// Article is one piece of text to score, with whatever metadata its source
+// gave. Only Text is required.
+type Article struct {
+	// ID names the article: the JSONL "id" field, else the file path.
+	ID string `json:"id"`
+	// Title is the headline, when the source has one.
+	Title string `json:"title,omitempty"`
+	// Text is the visible text of the article, lines separated by "\n".
+	Text string `json:"text"`
+	// URL is where the article was found, when known.
+	URL string `json:"url,omitempty"`
+	// Label is "clean" or "spam" for labelled data, empty otherwise.
+	Label string `json:"label,omitempty"`
+	// Kind says what sort of example a labelled article is (e.g. "human-news").
+	Kind string `json:"kind,omitempty"`
+	// Source names the data set or site the article came from.
+	Source string `json:"source,omitempty"`
+	// Group ties related articles together so that cross-validation keeps
+	// them in the same fold (e.g. an original and its rewrites).
+	Group string `json:"group,omitempty"`
+	// Truncated is true when the reader cut the article at its size limit.
+	Truncated bool `json:"truncated,omitempty"`
+}

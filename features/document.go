@@ -1,0 +1,423 @@
+package features
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Document is an article prepared once for all checks: its text normalised,
+// split into lines, re-flowed paragraphs, sentences and words.
+type Document struct {
+	// Title is the article's title, normalised like the text.
+	Title string
+	// Text is the article text: valid UTF-8, NFC, "\n" line ends, with
+	// zero-width characters removed.
+	Text string
+	// Lines are the lines of Text, in order, including blank ones.
+	Lines []Line
+	// Paragraphs are blocks of text separated by blank lines, with hard
+	// line wraps joined (as in wire copy wrapped at 65 columns).
+	Paragraphs []Paragraph
+	// Words are the word tokens of Text, in order.
+	Words []Word
+	// Sentences are the sentences of the paragraphs, in order.
+	Sentences []Sentence
+}
+
+// Line is one line of the text.
+type Line struct {
+	// Text is the line without its surrounding white space.
+	Text string
+	// Number is the 1-based line number.
+	Number int
+	// Start is the byte offset of the line in Document.Text.
+	Start int
+	// Indented is true when the raw line starts with white space.
+	Indented bool
+	// FirstWord and EndWord delimit the line's words in Document.Words.
+	FirstWord, EndWord int
+}
+
+// WordCount returns the number of words on the line.
+func (l Line) WordCount() int { return l.EndWord - l.FirstWord }
+
+// Blank reports whether the line holds no text.
+func (l Line) Blank() bool { return l.Text == "" }
+
+// Paragraph is a block of consecutive lines that belong together.
+type Paragraph struct {
+	// Text is the paragraph with its hard-wrapped lines joined by spaces.
+	Text string
+	// FirstLine and EndLine delimit the paragraph's lines in Document.Lines.
+	FirstLine, EndLine int
+	// FirstWord and EndWord delimit the paragraph's words in Document.Words.
+	FirstWord, EndWord int
+}
+
+// Word is one word token.
+type Word struct {
+	// Text is the word as it appears in Document.Text.
+	Text string
+	// Norm is the word lower-cased, with typographic apostrophes and common
+	// look-alike letters from other scripts folded to ASCII.
+	Norm string
+	// Start is the byte offset of the word in Document.Text.
+	Start int
+	// Line is the index of the word's line in Document.Lines.
+	Line int
+}
+
+// Sentence is one sentence of a paragraph.
+type Sentence struct {
+	// Text is the sentence as it appears in its paragraph.
+	Text string
+	// FirstWord and EndWord delimit the sentence's words in Document.Words.
+	FirstWord, EndWord int
+}
+
+// WordCount returns the number of words in the sentence.
+func (s Sentence) WordCount() int { return s.EndWord - s.FirstWord }
+
+// NewDocument prepares an article's title and text for the checks.
+func NewDocument(title, text string) *Document {
+	d := &Document{Title: strings.TrimSpace(Normalize(title)), Text: Normalize(text)}
+	d.splitLines()
+	d.tokenize()
+	d.splitParagraphs()
+	d.splitSentences()
+	return d
+}
+
+// Normalize makes text safe and uniform for matching: invalid UTF-8 becomes
+// U+FFFD, line ends become "\n", zero-width and soft-hyphen characters (used
+// to hide words from keyword lists) are removed, and the result is NFC.
+func Normalize(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	if strings.IndexByte(s, '\r') >= 0 {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	if strings.IndexFunc(s, isInvisible) >= 0 {
+		s = strings.Map(func(r rune) rune {
+			if isInvisible(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	return norm.NFC.String(s)
+}
+
+func isInvisible(r rune) bool {
+	switch r {
+	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u180e':
+		return true
+	}
+	return false
+}
+
+func (d *Document) splitLines() {
+	text := d.Text
+	start := 0
+	for n := 1; ; n++ {
+		end := strings.IndexByte(text[start:], '\n')
+		raw := text[start:]
+		if end >= 0 {
+			raw = text[start : start+end]
+		}
+		trimmed := strings.TrimSpace(raw)
+		d.Lines = append(d.Lines, Line{
+			Text:     trimmed,
+			Number:   n,
+			Start:    start + strings.Index(raw, trimmed),
+			Indented: trimmed != "" && raw[0] != trimmed[0],
+		})
+		if end < 0 {
+			break
+		}
+		start += end + 1
+	}
+}
+
+// isWordRune reports whether r can be part of a word.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// isJoiner reports whether r joins two word parts ("don't", "U.S.", "well-known").
+func isJoiner(r rune) bool {
+	return r == '\'' || r == '’' || r == '-' || r == '.' || r == '&'
+}
+
+// tokenize splits every line into words and builds their folded forms in one
+// shared buffer, so that a word costs no allocation of its own.
+func (d *Document) tokenize() {
+	type span struct{ a, b int }
+	var folded []byte
+	var spans []span
+	for li := range d.Lines {
+		ln := &d.Lines[li]
+		ln.FirstWord = len(d.Words)
+		s := ln.Text
+		i := 0
+		for i < len(s) {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !isWordRune(r) {
+				i += size
+				continue
+			}
+			j := i + size
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if isWordRune(r2) {
+					j += n2
+					continue
+				}
+				if isJoiner(r2) && j+n2 < len(s) {
+					r3, _ := utf8.DecodeRuneInString(s[j+n2:])
+					if isWordRune(r3) {
+						j += n2
+						continue
+					}
+				}
+				break
+			}
+			// Keep the full stop of an abbreviation such as "U.S." but not a
+			// sentence's full stop.
+			word := s[i:j]
+			a := len(folded)
+			folded = appendFolded(folded, word)
+			spans = append(spans, span{a, len(folded)})
+			d.Words = append(d.Words, Word{Text: word, Start: ln.Start + i, Line: li})
+			i = j
+		}
+		ln.EndWord = len(d.Words)
+	}
+	all := string(folded)
+	for k := range d.Words {
+		d.Words[k].Norm = all[spans[k].a:spans[k].b]
+	}
+}
+
+// homoglyphs maps letters of other scripts that look like Latin letters to
+// those letters, so that "Вuy" (Cyrillic В) still reads "buy".
+var homoglyphs = map[rune]rune{
+	'а': 'a', 'в': 'b', 'е': 'e', 'к': 'k', 'м': 'm', 'н': 'h', 'о': 'o', 'р': 'p',
+	'с': 'c', 'т': 't', 'у': 'y', 'х': 'x', 'ѕ': 's', 'і': 'i', 'ј': 'j', 'ԁ': 'd',
+	'ɡ': 'g', 'ӏ': 'l', 'ο': 'o', 'α': 'a', 'ν': 'v', 'ι': 'i', 'κ': 'k', 'ρ': 'p',
+	'τ': 't', 'υ': 'u', 'χ': 'x', 'ε': 'e',
+}
+
+// appendFolded appends the folded form of word: lower case, "’" as "'", and
+// look-alike letters mapped to Latin when the word also has Latin letters.
+func appendFolded(dst []byte, word string) []byte {
+	latin := false
+	for _, r := range word {
+		if r < utf8.RuneSelf && unicode.IsLetter(r) {
+			latin = true
+			break
+		}
+	}
+	for _, r := range word {
+		switch {
+		case r == '’':
+			r = '\''
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		default:
+			r = unicode.ToLower(r)
+			if latin {
+				if g, ok := homoglyphs[r]; ok {
+					r = g
+				}
+			}
+		}
+		dst = utf8.AppendRune(dst, r)
+	}
+	return dst
+}
+
+// endsSentence reports whether text ends with terminal punctuation,
+// allowing closing quotes and brackets after it.
+func endsSentence(text string) bool {
+	t := strings.TrimRight(text, "\"'”’)]» ")
+	if t == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	switch r {
+	case '.', '!', '?', '…', ':', ';':
+		return true
+	}
+	return false
+}
+
+// EndsSentence reports whether a line ends with terminal punctuation, as
+// prose lines do and menu items, headings and widgets do not.
+func EndsSentence(line string) bool { return endsSentence(line) }
+
+// wrapped reports whether line i looks hard-wrapped into line i+1: a long
+// line that stops mid-sentence, followed by a line that continues it.
+func (d *Document) wrapped(i int) bool {
+	cur, next := d.Lines[i], d.Lines[i+1]
+	if cur.Blank() || next.Blank() || next.Indented {
+		return false
+	}
+	if endsSentence(cur.Text) || isShouting(cur.Text) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(next.Text)
+	if unicode.IsLower(r) {
+		return true
+	}
+	// A capitalised continuation is still a wrap when the current line is
+	// as long as a typical wrapped column and ends in a word.
+	n := utf8.RuneCountInString(cur.Text)
+	last, _ := utf8.DecodeLastRuneInString(cur.Text)
+	return n >= 55 && n <= 90 && (unicode.IsLetter(last) || unicode.IsDigit(last) || last == ',')
+}
+
+// isShouting reports whether a line is in capitals, as wire headlines are.
+func isShouting(s string) bool {
+	upper, lower := 0, 0
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			upper++
+		} else if unicode.IsLower(r) {
+			lower++
+		}
+	}
+	return upper > 3 && lower*4 < upper
+}
+
+func (d *Document) splitParagraphs() {
+	i := 0
+	for i < len(d.Lines) {
+		if d.Lines[i].Blank() {
+			i++
+			continue
+		}
+		j := i
+		for j+1 < len(d.Lines) && d.wrapped(j) {
+			j++
+		}
+		p := Paragraph{FirstLine: i, EndLine: j + 1, FirstWord: d.Lines[i].FirstWord, EndWord: d.Lines[j].EndWord}
+		if i == j {
+			p.Text = d.Lines[i].Text
+		} else {
+			var b strings.Builder
+			for k := i; k <= j; k++ {
+				if k > i {
+					b.WriteByte(' ')
+				}
+				b.WriteString(d.Lines[k].Text)
+			}
+			p.Text = b.String()
+		}
+		d.Paragraphs = append(d.Paragraphs, p)
+		i = j + 1
+	}
+}
+
+// abbreviations end with a full stop without ending a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "jr": true, "sr": true,
+	"prof": true, "gen": true, "gov": true, "sen": true, "rep": true, "lt": true, "col": true,
+	"co": true, "corp": true, "inc": true, "ltd": true, "no": true, "vs": true, "etc": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "aug": true, "sept": true, "sep": true,
+	"oct": true, "nov": true, "dec": true, "u.s": true, "u.k": true, "u.n": true, "e.g": true, "i.e": true,
+}
+
+// splitSentences cuts each paragraph after ".", "!" or "?" (and closing
+// quotes) followed by white space, unless the word before is an abbreviation
+// or a single capital letter.
+func (d *Document) splitSentences() {
+	for _, p := range d.Paragraphs {
+		text := p.Text
+		w := p.FirstWord
+		start := 0
+		// Word offsets within the paragraph text are found by scanning, since
+		// joined lines moved them.
+		for i := 0; i < len(text); {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+			if r != '.' && r != '!' && r != '?' && r != '…' {
+				continue
+			}
+			end := i
+			for end < len(text) && strings.ContainsRune("\"'”’)]»", rune(text[end])) {
+				end++
+			}
+			if end < len(text) && text[end] != ' ' {
+				// Multi-byte closing quotes.
+				r2, n2 := utf8.DecodeRuneInString(text[end:])
+				if r2 == '”' || r2 == '’' || r2 == '»' {
+					end += n2
+				}
+			}
+			if end < len(text) && text[end] != ' ' {
+				continue
+			}
+			if r == '.' && abbreviationBefore(text[start:i-size]) {
+				continue
+			}
+			s := strings.TrimSpace(text[start:end])
+			if s != "" {
+				n := countWords(s)
+				d.Sentences = append(d.Sentences, Sentence{Text: s, FirstWord: w, EndWord: min(w+n, p.EndWord)})
+				w = min(w+n, p.EndWord)
+			}
+			start = end
+			i = end
+		}
+		if s := strings.TrimSpace(text[start:]); s != "" {
+			d.Sentences = append(d.Sentences, Sentence{Text: s, FirstWord: w, EndWord: p.EndWord})
+		}
+	}
+}
+
+func abbreviationBefore(s string) bool {
+	k := strings.LastIndexFunc(s, func(r rune) bool { return !isWordRune(r) && r != '.' })
+	word := s[k+1:]
+	if word == "" {
+		return false
+	}
+	if utf8.RuneCountInString(word) == 1 {
+		r, _ := utf8.DecodeRuneInString(word)
+		return unicode.IsUpper(r)
+	}
+	return abbreviations[strings.ToLower(word)]
+}
+
+// countWords counts words in s the way tokenize does.
+func countWords(s string) int {
+	n := 0
+	in := false
+	prevJoin := false
+	for _, r := range s {
+		switch {
+		case isWordRune(r):
+			if !in {
+				n++
+			}
+			in = true
+			prevJoin = false
+		case in && isJoiner(r) && !prevJoin:
+			prevJoin = true
+		default:
+			in = false
+			prevJoin = false
+		}
+	}
+	return n
+}
+
+// WordCount returns the number of words in the document.
+func (d *Document) WordCount() int { return len(d.Words) }

@@ -1,0 +1,79 @@
+package features
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsqual/newsqual/internal/shareddata"
+)
+
+func TestNormalizeRemovesHiddenCharacters(t *testing.T) {
+	got := Normalize("B\u200buy N\u200bow\r\nnext")
+	if got != "Buy Now\nnext" {
+		t.Fatalf("Normalize = %q", got)
+	}
+}
+
+func TestWordsFoldCaseApostrophesAndHomoglyphs(t *testing.T) {
+	d := NewDocument("", "Don’t ВUY Now, the U.S. said.")
+	var got []string
+	for _, w := range d.Words {
+		got = append(got, w.Norm)
+	}
+	want := "don't|buy|now|the|u.s|said"
+	if strings.Join(got, "|") != want {
+		t.Fatalf("words = %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
+func TestParagraphsJoinHardWrappedWireCopy(t *testing.T) {
+	text := "ACME <ACM> SEES HIGHER NET\nAcme Corp said its first\nquarter profits may be above the 2.4 mln dlrs earned in the first\nquarter of fiscal 1986.\n    The company said any rise would be due to\nstrong sales.\n"
+	d := NewDocument("", text)
+	if len(d.Paragraphs) != 3 {
+		for _, p := range d.Paragraphs {
+			t.Logf("paragraph %q", p.Text)
+		}
+		t.Fatalf("got %d paragraphs, want 3 (headline, first, indented second)", len(d.Paragraphs))
+	}
+	if !strings.HasPrefix(d.Paragraphs[1].Text, "Acme Corp said its first quarter profits") {
+		t.Errorf("paragraph 1 = %q", d.Paragraphs[1].Text)
+	}
+}
+
+func TestSentencesKeepAbbreviations(t *testing.T) {
+	d := NewDocument("", "Mr. Smith went to the U.S. on Monday. He said “no.” Then he left!")
+	if len(d.Sentences) != 3 {
+		for _, s := range d.Sentences {
+			t.Logf("sentence %q (%d words)", s.Text, s.WordCount())
+		}
+		t.Fatalf("got %d sentences, want 3", len(d.Sentences))
+	}
+	if n := d.Sentences[0].WordCount(); n != 8 {
+		t.Errorf("first sentence has %d words, want 8", n)
+	}
+}
+
+func TestSeedsTokenizeConsistently(t *testing.T) {
+	for _, p := range []string{"000", "001", "002", "003", "004"} {
+		d := NewDocument("", shareddata.Seed(t, p))
+		total := 0
+		for _, s := range d.Sentences {
+			total += s.WordCount()
+			if s.FirstWord > s.EndWord {
+				t.Fatalf("seed %s: sentence %q has inverted words", p, s.Text)
+			}
+		}
+		if total != len(d.Words) {
+			t.Errorf("seed %s: sentences hold %d words, document %d", p, total, len(d.Words))
+		}
+	}
+}
+
+func TestLexiconFindsPhrasesThroughTricks(t *testing.T) {
+	lx := NewLexicon("it is important to note", "underscor*", "buy now")
+	d := NewDocument("", "It is important to note that this underscores B\u200buy Nоw (Cyrillic o).")
+	ev := CountPhrases(d, lx.Find(d))
+	if len(ev) != 3 {
+		t.Fatalf("got %v", ev)
+	}
+}

@@ -1,0 +1,156 @@
+// Package features finds the spam signals in a news article and keeps the
+// evidence for each one.
+//
+// Every signal is a plain float64 with a stable name, so that a model can
+// weigh it, and carries a message and the exact lines or phrases behind it, so
+// that a person can read it. Signals come from checks: one file per family of
+// signals, all sharing the Check interface and registered in one list
+// (registry.go). The names and their order are versioned by Version, because
+// model files depend on them.
+package features
+
+import (
+	"fmt"
+	"sync"
+)
+
+// Version names the feature set: the list of signal names, their order and
+// their meaning. Change it whenever a name is added, removed, reordered or
+// computed differently, so that old model files refuse to load.
+const Version = "newsqual-features/1"
+
+// Evidence is one piece of text that supports a signal: a line, a phrase or
+// a token, how often it occurs, and the first line it occurs on.
+type Evidence struct {
+	// Text is the exact line or phrase as it appears in the article.
+	Text string `json:"text"`
+	// Count is how many times it occurs (at least 1).
+	Count int `json:"count"`
+	// Line is the 1-based line number of its first occurrence, 0 if unknown.
+	Line int `json:"line,omitempty"`
+}
+
+// String renders the evidence as a person reads it: the text in quotes,
+// followed by ×N when it occurs more than once.
+func (e Evidence) String() string {
+	if e.Count > 1 {
+		return fmt.Sprintf("%q ×%d", e.Text, e.Count)
+	}
+	return fmt.Sprintf("%q", e.Text)
+}
+
+// Signal is one measured feature of an article.
+type Signal struct {
+	// Name is the stable feature name, e.g. "ad_injection".
+	Name string `json:"name"`
+	// Value is the number a model weighs. Most are shares in [0, 1] or
+	// log-scaled counts; see each check's documentation.
+	Value float64 `json:"value"`
+	// Fired says the signal's own rule considers the evidence a clear case
+	// (e.g. a phrase repeated far beyond normal). A model may still weigh a
+	// signal that did not fire.
+	Fired bool `json:"fired"`
+	// Message says in one line what was found, for a person.
+	Message string `json:"message,omitempty"`
+	// Evidence holds the lines or phrases behind the value, most telling
+	// first.
+	Evidence []Evidence `json:"evidence,omitempty"`
+}
+
+// Check computes one family of signals.
+type Check interface {
+	// Names lists the signal names the check sets, in a fixed order.
+	Names() []string
+	// Run measures the document and returns one Signal per name, in the
+	// order of Names. Run must be safe for concurrent use.
+	Run(d *Document) []Signal
+}
+
+// Signals is the result of Extract: every signal of the feature set, in the
+// order of Names.
+type Signals []Signal
+
+// Values returns the signal values in the order of Names, ready for a model.
+func (s Signals) Values() []float64 {
+	v := make([]float64, len(s))
+	for i := range s {
+		v[i] = s[i].Value
+	}
+	return v
+}
+
+// Get returns the signal with the given name.
+func (s Signals) Get(name string) (Signal, bool) {
+	i, ok := Index(name)
+	if !ok || i >= len(s) {
+		return Signal{}, false
+	}
+	return s[i], true
+}
+
+// Fired returns the signals whose rule fired, in feature order.
+func (s Signals) Fired() []Signal {
+	var out []Signal
+	for _, sig := range s {
+		if sig.Fired {
+			out = append(out, sig)
+		}
+	}
+	return out
+}
+
+var (
+	namesOnce sync.Once
+	names     []string
+	nameIndex map[string]int
+)
+
+func buildNames() {
+	nameIndex = make(map[string]int)
+	for _, c := range checks {
+		for _, n := range c.Names() {
+			if _, dup := nameIndex[n]; dup {
+				panic("features: duplicate signal name " + n)
+			}
+			nameIndex[n] = len(names)
+			names = append(names, n)
+		}
+	}
+}
+
+// Names returns the names of all signals, in the order Extract returns them.
+// The caller must not modify the slice.
+func Names() []string {
+	namesOnce.Do(buildNames)
+	return names
+}
+
+// Index returns the position of the named signal in Names.
+func Index(name string) (int, bool) {
+	namesOnce.Do(buildNames)
+	i, ok := nameIndex[name]
+	return i, ok
+}
+
+// Extract measures every signal of the article with the given title and
+// text. It is safe for concurrent use.
+func Extract(title, text string) Signals {
+	return ExtractDocument(NewDocument(title, text))
+}
+
+// ExtractDocument measures every signal of a prepared document.
+func ExtractDocument(d *Document) Signals {
+	out := make(Signals, 0, len(Names()))
+	for _, c := range checks {
+		got := c.Run(d)
+		want := c.Names()
+		if len(got) != len(want) {
+			panic(fmt.Sprintf("features: check %T returned %d signals, want %d", c, len(got), len(want)))
+		}
+		for i := range got {
+			got[i].Name = want[i]
+		}
+		out = append(out, got...)
+	}
+	return out
+}

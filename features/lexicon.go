@@ -1,0 +1,142 @@
+package features
+
+import (
+	"sort"
+	"strings"
+)
+
+// Lexicon matches a fixed list of phrases against a document's words. A
+// phrase is a sequence of folded words ("it is important to note"); a word
+// ending in "*" matches any word with that prefix ("underscor*"). Matching
+// works on Document.Words, so case, typographic apostrophes, zero-width
+// characters and look-alike letters do not hide a phrase.
+type Lexicon struct {
+	byFirst  map[string][]phrase
+	prefixed []phrase // phrases whose first word is a prefix pattern
+}
+
+type phrase struct {
+	text  string
+	words []string
+}
+
+// Match is one occurrence of a lexicon phrase.
+type Match struct {
+	// Phrase is the lexicon entry that matched, as written in the lexicon.
+	Phrase string
+	// Word is the index of the first matched word in Document.Words.
+	Word int
+	// Len is the number of words matched.
+	Len int
+}
+
+// NewLexicon compiles a list of phrases. Phrases are folded like words;
+// punctuation between words is ignored.
+func NewLexicon(phrases ...string) *Lexicon {
+	lx := &Lexicon{byFirst: make(map[string][]phrase)}
+	for _, p := range phrases {
+		words := strings.Fields(strings.ToLower(strings.NewReplacer("’", "'", ",", " ", ";", " ").Replace(p)))
+		if len(words) == 0 {
+			continue
+		}
+		ph := phrase{text: p, words: words}
+		if strings.HasSuffix(words[0], "*") {
+			lx.prefixed = append(lx.prefixed, ph)
+			continue
+		}
+		lx.byFirst[words[0]] = append(lx.byFirst[words[0]], ph)
+	}
+	// Longest phrases first, so "in conclusion" wins over "conclusion".
+	for k, list := range lx.byFirst {
+		sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
+		lx.byFirst[k] = list
+	}
+	return lx
+}
+
+func wordMatches(pattern, word string) bool {
+	if strings.HasSuffix(pattern, "*") {
+		return strings.HasPrefix(word, pattern[:len(pattern)-1])
+	}
+	return pattern == word
+}
+
+func (p phrase) matchAt(words []Word, i int) bool {
+	if i+len(p.words) > len(words) {
+		return false
+	}
+	for k, pw := range p.words {
+		if !wordMatches(pw, words[i+k].Norm) {
+			return false
+		}
+	}
+	return true
+}
+
+// FindIn returns the non-overlapping matches among words[from:to], in order.
+func (lx *Lexicon) FindIn(words []Word, from, to int) []Match {
+	var out []Match
+	sub := words[:to]
+	for i := from; i < to; {
+		m, ok := lx.matchAt(sub, i)
+		if !ok {
+			i++
+			continue
+		}
+		out = append(out, m)
+		i += m.Len
+	}
+	return out
+}
+
+// Find returns the non-overlapping matches in the whole document, in order.
+func (lx *Lexicon) Find(d *Document) []Match { return lx.FindIn(d.Words, 0, len(d.Words)) }
+
+func (lx *Lexicon) matchAt(words []Word, i int) (Match, bool) {
+	for _, p := range lx.byFirst[words[i].Norm] {
+		if p.matchAt(words, i) {
+			return Match{Phrase: p.text, Word: i, Len: len(p.words)}, true
+		}
+	}
+	for _, p := range lx.prefixed {
+		if p.matchAt(words, i) {
+			return Match{Phrase: p.text, Word: i, Len: len(p.words)}, true
+		}
+	}
+	return Match{}, false
+}
+
+// CountPhrases groups matches by phrase into evidence, most frequent first
+// (ties in order of first appearance), quoting the text as it appears in the
+// document.
+func CountPhrases(d *Document, matches []Match) []Evidence {
+	idx := make(map[string]int)
+	var out []Evidence
+	for _, m := range matches {
+		if k, ok := idx[m.Phrase]; ok {
+			out[k].Count++
+			continue
+		}
+		idx[m.Phrase] = len(out)
+		out = append(out, Evidence{Text: d.Span(m.Word, m.Word+m.Len), Count: 1, Line: d.Lines[d.Words[m.Word].Line].Number})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
+	return out
+}
+
+// Span returns the text of words[from:to] as it appears in the document,
+// when the words share a line, or the words joined by spaces otherwise.
+func (d *Document) Span(from, to int) string {
+	if from >= to {
+		return ""
+	}
+	a, b := d.Words[from], d.Words[to-1]
+	if a.Line == b.Line {
+		return d.Text[a.Start : b.Start+len(b.Text)]
+	}
+	parts := make([]string, 0, to-from)
+	for _, w := range d.Words[from:to] {
+		parts = append(parts, w.Text)
+	}
+	return strings.Join(parts, " ")
+}
