@@ -1,0 +1,365 @@
+package corpus
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"codeberg.org/readeck/go-readability/v2/render"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+)
+
+// maxReadabilityElements is the most elements a page may have for
+// readability to look at it. Readability takes about a second per 50 000
+// elements; a larger page (rare for an article) falls back to the visible
+// text, which is read in one fast pass.
+const maxReadabilityElements = 50_000
+
+// htmlReader turns HTML pages into title and text. It keeps one readability
+// parser, so it must not be used by two goroutines at once.
+type htmlReader struct {
+	parser readability.Parser
+}
+
+func newHTMLReader() *htmlReader {
+	p := readability.NewParser()
+	p.MaxElemsToParse = maxReadabilityElements
+	return &htmlReader{parser: p}
+}
+
+// extract returns the title and visible text of an HTML page. Unless
+// wholePage is set it first asks readability for the article; when that
+// finds nothing (or fails) it falls back to the visible text of the page's
+// body and says so in note. The text keeps block structure: each paragraph,
+// heading, list item or other block on its own line.
+func (h *htmlReader) extract(raw []byte, pageURL string, wholePage bool) (title, text, note string) {
+	raw = toUTF8(raw)
+	doc, err := html.Parse(bytes.NewReader(raw))
+	if err != nil {
+		// The parser gives up on pages nested deeper than it allows; the
+		// tokenizer has no such limit.
+		return "", tokenText(raw), fmt.Sprintf("HTML could not be parsed as a tree (%v), so its text was read tag by tag", err)
+	}
+	if !wholePage {
+		title, text, err = h.readable(doc, pageURL)
+		if err == nil && !isBlank(text) {
+			return title, text, ""
+		}
+		note = "readability found no article, so the page's visible text was used"
+		if err != nil {
+			note = fmt.Sprintf("readability failed (%v), so the page's visible text was used", err)
+		}
+		// Readability changed the tree; start again from the markup.
+		doc, _ = html.Parse(bytes.NewReader(raw)) // it parsed once, so it parses again
+	}
+	if title == "" {
+		title = elementText(findElement(doc, atom.Title))
+	}
+	root := findElement(doc, atom.Body)
+	if root == nil {
+		root = doc
+	}
+	return title, visibleText(root), note
+}
+
+// readable runs readability on the page, changing doc. A panic inside the
+// third-party parser on hostile markup is turned into an error, so that bad
+// input falls back to the plain visible text instead of ending the run.
+func (h *htmlReader) readable(doc *html.Node, pageURL string) (title, text string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			title, text, err = "", "", fmt.Errorf("panic: %v", r)
+		}
+	}()
+	var base *url.URL
+	if pageURL != "" {
+		base, _ = url.Parse(pageURL) // a bad URL only loses link resolution
+	}
+	article, err := h.parser.ParseAndMutate(doc, base)
+	if err != nil {
+		return "", "", err
+	}
+	if article.Node == nil {
+		return strings.TrimSpace(article.Title()), "", nil
+	}
+	text = render.InnerText(article.Node)
+	// Readability moves a byline out of the text; put it back as the first
+	// line, since who wrote a story is part of what a reader sees.
+	if byline := strings.TrimSpace(article.Byline()); byline != "" && !isBlank(text) && !strings.Contains(text, byline) {
+		text = byline + "\n\n" + text
+	}
+	return strings.TrimSpace(article.Title()), text, nil
+}
+
+// toUTF8 decodes a page that is not valid UTF-8 using the charset its BOM or
+// <meta> declares (windows-1252 when it declares none). Valid UTF-8 is kept
+// as it is whatever the page claims, since mislabelled pages are common.
+func toUTF8(raw []byte) []byte {
+	if utf8.Valid(raw) {
+		return raw
+	}
+	enc, name, _ := charset.DetermineEncoding(raw, "")
+	if name == "utf-8" {
+		return raw // broken UTF-8: repaired byte by byte later
+	}
+	decoded, err := enc.NewDecoder().Bytes(raw)
+	if err != nil {
+		return raw
+	}
+	return decoded
+}
+
+// findElement returns the first element with tag a under root in document
+// order, or nil. It walks without recursion, so deep nesting is safe.
+func findElement(root *html.Node, a atom.Atom) *html.Node {
+	for n := root; n != nil; n = nextNode(root, n, true) {
+		if n.Type == html.ElementNode && n.DataAtom == a {
+			return n
+		}
+	}
+	return nil
+}
+
+// nextNode returns the node after n in document order within root, not
+// entering n's children when descend is false; nil at the end.
+func nextNode(root, n *html.Node, descend bool) *html.Node {
+	if descend && n.FirstChild != nil {
+		return n.FirstChild
+	}
+	for ; n != nil && n != root; n = n.Parent {
+		if n.NextSibling != nil {
+			return n.NextSibling
+		}
+	}
+	return nil
+}
+
+// elementText returns the text inside n with white space collapsed.
+func elementText(n *html.Node) string {
+	if n == nil {
+		return ""
+	}
+	var sb strings.Builder
+	for c := n; c != nil; c = nextNode(n, c, true) {
+		if c.Type == html.TextNode {
+			sb.WriteString(c.Data)
+			sb.WriteByte(' ')
+		}
+	}
+	return strings.Join(strings.Fields(sb.String()), " ")
+}
+
+// visibleText returns the text a reader sees under root: script, style,
+// noscript, template, embedded media and hidden elements are left out; block
+// elements start new lines, and paragraph-like blocks (p, headings, lists,
+// tables, blockquote, pre) are set apart by a blank line.
+func visibleText(root *html.Node) string {
+	var tb textBuilder
+	preDepth := 0
+	n := root
+	for n != nil {
+		descend := true
+		switch n.Type {
+		case html.TextNode:
+			tb.text(n.Data, preDepth > 0)
+		case html.ElementNode:
+			if invisible(n) {
+				descend = false
+				break
+			}
+			tb.block(n.DataAtom)
+			if n.DataAtom == atom.Pre {
+				preDepth++
+			}
+			if n.FirstChild == nil {
+				tb.block(n.DataAtom) // an empty block still ends its line
+				if n.DataAtom == atom.Pre {
+					preDepth--
+				}
+			}
+		}
+		if descend && n.FirstChild != nil {
+			n = n.FirstChild
+			continue
+		}
+		// Climb out of finished elements, closing their blocks.
+		for n != nil && n != root && n.NextSibling == nil {
+			n = n.Parent
+			if n.Type == html.ElementNode {
+				tb.block(n.DataAtom)
+				if n.DataAtom == atom.Pre {
+					preDepth--
+				}
+			}
+		}
+		if n == nil || n == root {
+			break
+		}
+		n = n.NextSibling
+	}
+	return strings.TrimRight(tb.sb.String(), "\n")
+}
+
+// invisible reports whether an element's content is never shown as text.
+func invisible(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Head, atom.Title, atom.Script, atom.Style, atom.Noscript, atom.Template,
+		atom.Svg, atom.Math, atom.Iframe, atom.Object, atom.Embed, atom.Canvas,
+		atom.Audio, atom.Video, atom.Map, atom.Select, atom.Datalist:
+		return true
+	}
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if a.Val == "" || strings.EqualFold(a.Val, "true") {
+				return true
+			}
+		case "style":
+			style := strings.ToLower(strings.ReplaceAll(a.Val, " ", ""))
+			if strings.Contains(style, "display:none") || strings.Contains(style, "visibility:hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// textBuilder collects visible text, collapsing white space and turning
+// block boundaries into line breaks.
+type textBuilder struct {
+	sb       strings.Builder
+	newlines int  // line breaks written since the last text
+	sep      byte // a space or tab due before the next word, or 0
+}
+
+// block marks the start or end of an element: a line break for block
+// elements, two for paragraph-like ones, a tab between table cells.
+func (tb *textBuilder) block(a atom.Atom) {
+	switch a {
+	case atom.Br:
+		tb.sb.WriteByte('\n')
+		tb.newlines++
+		tb.sep = 0
+	case atom.P, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Blockquote,
+		atom.Pre, atom.Ul, atom.Ol, atom.Dl, atom.Table, atom.Hr:
+		tb.breakLine(2)
+	case atom.Div, atom.Li, atom.Dt, atom.Dd, atom.Tr, atom.Thead, atom.Tbody, atom.Tfoot,
+		atom.Caption, atom.Header, atom.Footer, atom.Main, atom.Section, atom.Article,
+		atom.Aside, atom.Nav, atom.Address, atom.Figure, atom.Figcaption, atom.Form,
+		atom.Fieldset, atom.Legend, atom.Details, atom.Summary, atom.Dialog, atom.Body:
+		tb.breakLine(1)
+	case atom.Td, atom.Th:
+		tb.sep = '\t'
+	}
+}
+
+// breakLine ends the current line so that at least n line breaks separate
+// it from the next text. Nothing is written before the first text.
+func (tb *textBuilder) breakLine(n int) {
+	if tb.sb.Len() == 0 {
+		return
+	}
+	for ; tb.newlines < n; tb.newlines++ {
+		tb.sb.WriteByte('\n')
+	}
+	tb.sep = 0
+}
+
+// text adds a text node: white space collapsed to single spaces, or kept
+// as it is inside <pre>.
+func (tb *textBuilder) text(s string, pre bool) {
+	if pre {
+		if s != "" {
+			tb.sb.WriteString(s)
+			tb.newlines = 0
+			tb.sep = 0
+		}
+		return
+	}
+	start := -1
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				tb.word(s[start:i])
+				start = -1
+			}
+			if tb.sep == 0 {
+				tb.sep = ' '
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		tb.word(s[start:])
+	}
+}
+
+func (tb *textBuilder) word(w string) {
+	if tb.sep != 0 && tb.newlines == 0 && tb.sb.Len() > 0 {
+		tb.sb.WriteByte(tb.sep)
+	}
+	tb.sb.WriteString(w)
+	tb.newlines = 0
+	tb.sep = 0
+}
+
+// tokenText returns the text of a page read token by token, for markup the
+// tree parser rejects: raw-text elements (script, style, noscript and the
+// like) are left out and block tags break lines as in visibleText, but
+// hidden elements cannot be told apart without a tree.
+func tokenText(raw []byte) string {
+	var tb textBuilder
+	z := html.NewTokenizer(bytes.NewReader(raw))
+	var skip atom.Atom // the raw-text element being skipped, or 0
+	preDepth := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return strings.TrimRight(tb.sb.String(), "\n")
+		case html.TextToken:
+			if skip == 0 {
+				tb.text(string(z.Text()), preDepth > 0)
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			switch {
+			case isRawText(a): // the tokenizer reads raw text even after <script/>
+				skip = a
+			case a == atom.Pre:
+				preDepth++
+			}
+			tb.block(a)
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if a == skip {
+				skip = 0
+			}
+			if a == atom.Pre && preDepth > 0 {
+				preDepth--
+			}
+			tb.block(a)
+		}
+	}
+}
+
+// isRawText reports whether the tokenizer reads an element's content as
+// one run of raw text (so that it ends only at the matching end tag).
+func isRawText(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript, atom.Iframe, atom.Noembed,
+		atom.Noframes, atom.Xmp, atom.Title, atom.Textarea, atom.Plaintext:
+		return true
+	}
+	return false
+}

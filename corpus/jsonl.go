@@ -1,0 +1,203 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+)
+
+// lineReader reads lines of any length from r while holding at most max
+// bytes of one line: the rest of a longer line is read and dropped.
+type lineReader struct {
+	r   *bufio.Reader
+	max int
+	buf []byte
+}
+
+// shrinkAbove is the capacity past which the line buffer is released after
+// a long line, so that one huge record does not pin memory for the rest of
+// the file.
+const shrinkAbove = 1 << 20
+
+// next returns the next line without its "\n" or "\r\n". tooLong is true
+// (and line nil) when the line was longer than max bytes. err is io.EOF
+// after the last line, or the read error that stopped reading. The line is
+// valid until the next call.
+func (lr *lineReader) next() (line []byte, tooLong bool, err error) {
+	if cap(lr.buf) > shrinkAbove {
+		lr.buf = nil
+	}
+	lr.buf = lr.buf[:0]
+	total := 0
+	for {
+		chunk, err := lr.r.ReadSlice('\n')
+		total += len(chunk)
+		if !tooLong {
+			// +2 leaves room for the "\r\n" that is not part of the line.
+			if len(lr.buf)+len(chunk) > lr.max+2 {
+				tooLong = true
+				lr.buf = lr.buf[:0]
+			} else {
+				lr.buf = append(lr.buf, chunk...)
+			}
+		}
+		switch {
+		case err == nil:
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		case errors.Is(err, io.EOF):
+			if total == 0 {
+				return nil, false, io.EOF
+			}
+		default:
+			return nil, false, err
+		}
+		break
+	}
+	if tooLong {
+		return nil, true, nil
+	}
+	line = bytes.TrimSuffix(lr.buf, []byte("\n"))
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	if len(line) > lr.max {
+		return nil, true, nil
+	}
+	return line, false, nil
+}
+
+// record is one JSONL object. Fields not listed are ignored.
+type record struct {
+	ID     looseString `json:"id"`
+	Text   string      `json:"text"`
+	HTML   string      `json:"html"`
+	Title  string      `json:"title"`
+	URL    string      `json:"url"`
+	Label  string      `json:"label"`
+	Kind   string      `json:"kind"`
+	Source string      `json:"source"`
+	Site   string      `json:"site"`
+	Group  looseString `json:"group"`
+}
+
+// looseString accepts a JSON string, number or null, since ids and groups
+// are numbers in some data sets.
+type looseString string
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (s *looseString) UnmarshalJSON(b []byte) error {
+	switch {
+	case bytes.Equal(b, []byte("null")):
+		*s = ""
+	case len(b) > 0 && b[0] == '"':
+		var v string
+		if err := json.Unmarshal(b, &v); err != nil {
+			return err
+		}
+		*s = looseString(v)
+	default:
+		var n json.Number
+		if err := json.Unmarshal(b, &n); err != nil {
+			return fmt.Errorf(`"id" and "group" must be strings or numbers, got %.20s`, b)
+		}
+		*s = looseString(n.String())
+	}
+	return nil
+}
+
+// readJSONL yields one item per line of a JSONL stream.
+func (w *walker) readJSONL(r *bufio.Reader, path string) error {
+	sample, _ := r.Peek(sniffBytes)
+	if len(sample) == 0 {
+		return w.emit(errorItem(path, 0, ErrEmpty, nil))
+	}
+	if reason := binaryReason(sample); reason != "" {
+		return w.emit(errorItem(path, 0, ErrBinary, errors.New(reason)))
+	}
+	if bytes.HasPrefix(sample, utf8BOM) {
+		_, _ = r.Discard(len(utf8BOM))
+	}
+	lr := lineReader{r: r, max: w.opts.MaxLineBytes}
+	for lineNo := 1; ; lineNo++ {
+		line, tooLong, err := lr.next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return w.emit(errorItem(path, lineNo, nil, fmt.Errorf("read: %w", err)))
+		}
+		var it Item
+		switch {
+		case tooLong:
+			it = errorItem(path, lineNo, ErrLineTooLong,
+				fmt.Errorf("longer than %d bytes (Options.MaxLineBytes)", w.opts.MaxLineBytes))
+		case len(bytes.TrimSpace(line)) == 0:
+			it = skipItem(path, lineNo, "blank line")
+		default:
+			it = w.recordItem(line, path, lineNo)
+		}
+		if err := w.emit(it); err != nil {
+			return err
+		}
+	}
+}
+
+// recordItem decodes one JSONL line into an article item.
+func (w *walker) recordItem(line []byte, path string, lineNo int) Item {
+	var rec record
+	if err := json.Unmarshal(line, &rec); err != nil {
+		return errorItem(path, lineNo, ErrInvalidJSON, describeJSONError(err))
+	}
+	a := Article{
+		ID:     string(rec.ID),
+		Title:  normalizeString(rec.Title),
+		URL:    rec.URL,
+		Label:  rec.Label,
+		Kind:   rec.Kind,
+		Source: rec.Source,
+		Group:  string(rec.Group),
+	}
+	if a.ID == "" {
+		a.ID = displayName(path) + ":" + strconv.Itoa(lineNo)
+	}
+	if a.Source == "" {
+		a.Source = rec.Site
+	}
+	var note string
+	switch {
+	case !isBlank(rec.Text):
+		a.Text = normalizeString(rec.Text)
+	case !isBlank(rec.HTML):
+		var title string
+		title, a.Text, note = w.html.extract([]byte(rec.HTML), rec.URL, w.opts.WholePage)
+		if a.Title == "" {
+			a.Title = normalizeString(title)
+		}
+		a.Text = normalizeString(a.Text)
+		if isBlank(a.Text) {
+			return errorItem(path, lineNo, ErrNoText, errors.New(`"html" has no visible text`))
+		}
+	default:
+		return errorItem(path, lineNo, ErrNoText, errors.New(`no "text" or "html" field with content`))
+	}
+	it := Item{Path: path, Line: lineNo, Warning: note}
+	it.Article = a
+	w.capArticle(&it, false)
+	return it
+}
+
+// describeJSONError words a decoding error for a person reading a log,
+// without naming Go types.
+func describeJSONError(err error) error {
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &te) {
+		return err
+	}
+	if te.Field == "" {
+		return fmt.Errorf("want an object, got %s", te.Value)
+	}
+	return fmt.Errorf("field %q: want a string, got %s", te.Field, te.Value)
+}

@@ -1,0 +1,123 @@
+package corpus
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Default limits used when an Options field is zero.
+const (
+	// DefaultMaxBytes is the default cap on the text of one article.
+	DefaultMaxBytes = 4 << 20
+	// DefaultMaxLineBytes is the default cap on one JSONL line.
+	DefaultMaxLineBytes = 64 << 20
+	// DefaultMaxHTMLBytes is the default cap on the markup of one HTML file.
+	DefaultMaxHTMLBytes = 32 << 20
+)
+
+// Format is how an input is read.
+type Format int
+
+// The formats the reader knows.
+const (
+	// FormatAuto picks the format from the file name's extension (see
+	// FormatOf), and sniffs standard input and extension-less streams.
+	FormatAuto Format = iota
+	// FormatText reads the input as plain text (.txt, .md).
+	FormatText
+	// FormatHTML reads the visible text of an HTML page (.html, .htm).
+	FormatHTML
+	// FormatJSONL reads one JSON object per line (.jsonl, .ndjson).
+	FormatJSONL
+)
+
+// String returns the format's name as used by ParseFormat.
+func (f Format) String() string {
+	switch f {
+	case FormatText:
+		return "text"
+	case FormatHTML:
+		return "html"
+	case FormatJSONL:
+		return "jsonl"
+	}
+	return "auto"
+}
+
+// ParseFormat returns the format named "auto", "text", "html" or "jsonl"
+// (also "txt", "md", "htm", "ndjson"), and false for any other name.
+func ParseFormat(name string) (Format, bool) {
+	switch strings.ToLower(strings.TrimSpace(name)) {
+	case "", "auto":
+		return FormatAuto, true
+	case "text", "txt", "md", "markdown":
+		return FormatText, true
+	case "html", "htm":
+		return FormatHTML, true
+	case "jsonl", "ndjson":
+		return FormatJSONL, true
+	}
+	return FormatAuto, false
+}
+
+// FormatOf returns the format that a file's extension (case-insensitive)
+// calls for: .txt, .text, .md and .markdown are text; .html, .htm and .xhtml
+// are HTML; .jsonl and .ndjson are JSONL. A trailing .gz is looked through
+// (a.jsonl.gz is JSONL). It returns FormatAuto for any other name.
+func FormatOf(path string) Format {
+	name := strings.ToLower(filepath.Base(path))
+	name = strings.TrimSuffix(name, ".gz")
+	switch filepath.Ext(name) {
+	case ".txt", ".text", ".md", ".markdown":
+		return FormatText
+	case ".html", ".htm", ".xhtml":
+		return FormatHTML
+	case ".jsonl", ".ndjson":
+		return FormatJSONL
+	}
+	return FormatAuto
+}
+
+// Options controls the reader. The zero value is ready to use.
+type Options struct {
+	// MaxBytes caps the text of one article (default DefaultMaxBytes).
+	// Longer text is cut at a UTF-8 boundary, Article.Truncated is set and
+	// Item.Warning says so. A file is never read much past this limit.
+	MaxBytes int
+	// MaxLineBytes caps one JSONL line (default DefaultMaxLineBytes). A
+	// longer line is an ErrLineTooLong item and reading goes on at the next
+	// line; the long line is never held in memory.
+	MaxLineBytes int
+	// MaxHTMLBytes caps the markup read from one HTML file (default
+	// DefaultMaxHTMLBytes); past it the page is cut and the article is
+	// marked Truncated.
+	MaxHTMLBytes int
+	// Format, when not FormatAuto, is used for standard input and for every
+	// path named in the call instead of its extension. Files found inside
+	// folders always go by their extension.
+	Format Format
+	// WholePage reads the visible text of the whole HTML page (menus,
+	// comments and all) instead of the article that readability finds.
+	WholePage bool
+	// Stdin is read for the path "-" (default os.Stdin).
+	Stdin io.Reader
+}
+
+// withDefaults returns the options with zero fields set to their defaults.
+func (o Options) withDefaults() Options {
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxBytes
+	}
+	if o.MaxLineBytes <= 0 {
+		o.MaxLineBytes = DefaultMaxLineBytes
+	}
+	if o.MaxHTMLBytes <= 0 {
+		o.MaxHTMLBytes = DefaultMaxHTMLBytes
+	}
+	if o.Stdin == nil {
+		o.Stdin = os.Stdin
+	}
+	return o
+}
