@@ -1,10 +1,699 @@
 package features
 
-// PLACEHOLDER: replaced by the real check.
-type placeholderAdInjection struct{}
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
-func newAdInjection() Check { return placeholderAdInjection{} }
+// adInjection finds advertising pasted into an article: a short line of its
+// own, off the article's topic, that carries a web address, phone number or
+// e-mail, or money, gambling, offer and call-to-action words. A line with
+// both an address and money or offer words counts on any topic.
+//
+// Signals:
+//   - ad_injection: log1p of the weighted count of ad lines: 1 for every
+//     occurrence of a clear ad line (a repeated stray line counts every
+//     time), 0.25 for an off-topic standalone line with a weaker promotional
+//     cue. Fires when there is at least one clear ad line.
+//   - promo_terms: promotional terms per 100 words of the whole text
+//     (addresses, phone numbers, e-mails, calls to action, gambling, crypto,
+//     easy-money and pharmacy vocabulary), capped at 5. Never fires on its
+//     own; a model weighs it.
+type adInjection struct {
+	promo   *Lexicon
+	credits *Lexicon
+}
 
-func (placeholderAdInjection) Names() []string { return []string{"ad_injection"} }
+// newAdInjection builds the ad check and its lexicons.
+func newAdInjection() Check {
+	return adInjection{promo: NewLexicon(promoPhrases()...), credits: NewLexicon(creditPhrases...)}
+}
 
-func (placeholderAdInjection) Run(d *Document) []Signal { return make([]Signal, 1) }
+// creditPhrases mark the lines that name a source, a credit, a share button,
+// a related story or the publication's own contact details rather than
+// advertise.
+var creditPhrases = []string{
+	"powered by", "via", "copyright", "all rights reserved", "reprinted", "courtesy", "credit", "credits",
+	"photo", "photos", "image", "images", "picture", "source", "sources", "reporting by", "editing by", "written by",
+	"share", "shares", "shared", "follow", "tweet", "like us", "pin", "email this", "print",
+	"phone", "tel", "telephone", "fax", "e-mail", "email", "mail", "switchboard", "toll free", "newsroom", "desk",
+	"reporter", "editor", "correspondent", "press office", "media contact", "comments", "reply", "write to",
+	"facebook", "twitter", "instagram", "youtube", "linkedin", "pinterest", "tiktok", "google plus", "reddit",
+	"newsletter", "newsletters", "e-edition", "app", "apps", "podcast", "rss", "contact us", "trending",
+	"related", "read more", "more at", "more on", "more from", "see also", "full story", "continue reading",
+}
+
+// isCredit reports whether a paragraph is a credit, share or contact line.
+func (c adInjection) isCredit(d *Document, p Paragraph) bool {
+	if strings.ContainsRune(p.Text, '©') {
+		return true
+	}
+	return len(c.credits.FindIn(d.Words, p.FirstWord, p.EndWord)) > 0
+}
+
+// Names lists the ad signals.
+func (adInjection) Names() []string { return []string{"ad_injection", "promo_terms"} }
+
+// Limits of an ad line.
+const (
+	// adMaxWords is the longest standalone line taken as an ad when its only
+	// cues are words.
+	adMaxWords = 12
+	// adMaxWordsAddress is the longest when it carries an address or phone
+	// number.
+	adMaxWordsAddress = 16
+	// adMaxBareAddress is the longest line that is taken as an ad for its
+	// address alone ("loanbet.pk", "Call 0800 123 4567").
+	adMaxBareAddress = 3
+	// adMaxOnTopic is the largest share of a line's topic words that may
+	// occur elsewhere in the article for the line to count as off-topic.
+	adMaxOnTopic = 0.25
+	// adMaxOnTopicSpam is the same for a line with spam vocabulary.
+	adMaxOnTopicSpam = 0.5
+	// adPartialWeight is the weight of an off-topic line with a weak cue.
+	adPartialWeight = 0.25
+	// promoCap caps promo_terms.
+	promoCap = 5.0
+)
+
+// promoClass is the kind of a promotional cue.
+type promoClass uint8
+
+const (
+	promoMoney  promoClass = 1 << iota // earning, gambling, loans, crypto, pills
+	promoOffer                         // discount, free, cheap, bonus, a price
+	promoAction                        // click, call, visit, join, whatsapp
+	promoEase                          // fast, easy, instant, guaranteed
+	promoSpam                          // vocabulary almost only spam uses
+)
+
+// promoEntry is one phrase of the promotional lexicon and its classes.
+type promoEntry struct {
+	phrase string
+	class  promoClass
+}
+
+// promoTable is the promotional vocabulary. Words ending in "*" match any
+// word with that prefix. Entries marked promoSpam also count towards
+// promo_terms everywhere in the text; the others only matter on a short
+// off-topic line.
+var promoTable = []promoEntry{
+	// Easy money, gambling, crypto, pharmacy: spam vocabulary.
+	{"earn money", promoMoney | promoSpam}, {"make money", promoMoney | promoSpam}, {"earn cash", promoMoney | promoSpam},
+	{"fast cash", promoMoney | promoSpam}, {"easy money", promoMoney | promoSpam}, {"quick cash", promoMoney | promoSpam},
+	{"get rich", promoMoney | promoSpam}, {"passive income", promoMoney | promoSpam}, {"work from home", promoMoney | promoSpam},
+	{"online earning", promoMoney | promoSpam}, {"earn from home", promoMoney | promoSpam}, {"per day", promoMoney},
+	{"daily income", promoMoney | promoSpam}, {"money making", promoMoney | promoSpam}, {"side hustle", promoMoney | promoSpam},
+	{"casino*", promoMoney | promoSpam}, {"jackpot*", promoMoney | promoSpam}, {"poker", promoMoney | promoSpam},
+	{"slots", promoMoney | promoSpam}, {"betting", promoMoney | promoSpam}, {"sportsbook", promoMoney | promoSpam},
+	{"roulette", promoMoney | promoSpam}, {"blackjack", promoMoney | promoSpam}, {"baccarat", promoMoney | promoSpam},
+	{"satta", promoMoney | promoSpam}, {"matka", promoMoney | promoSpam}, {"lottery", promoMoney}, {"free spins", promoMoney | promoSpam},
+	{"crypto*", promoMoney | promoSpam}, {"bitcoin*", promoMoney | promoSpam}, {"btc", promoMoney | promoSpam},
+	{"forex", promoMoney | promoSpam}, {"binary options", promoMoney | promoSpam}, {"trading signals", promoMoney | promoSpam},
+	{"airdrop", promoMoney | promoSpam}, {"nft*", promoMoney | promoSpam},
+	{"viagra", promoMoney | promoSpam}, {"cialis", promoMoney | promoSpam}, {"pills", promoMoney}, {"weight loss", promoMoney | promoSpam},
+	{"keto", promoMoney | promoSpam}, {"diet pills", promoMoney | promoSpam}, {"escort*", promoMoney | promoSpam},
+	{"hookup*", promoMoney | promoSpam}, {"dating site*", promoMoney | promoSpam}, {"payday", promoMoney | promoSpam},
+	{"bad credit", promoMoney | promoSpam}, {"debt relief", promoMoney | promoSpam},
+	{"double your", promoMoney | promoSpam}, {"guaranteed returns", promoMoney | promoSpam},
+	{"no deposit", promoMoney | promoSpam}, {"referral code", promoOffer | promoSpam}, {"promo code", promoOffer | promoSpam},
+	{"use code", promoOffer | promoSpam}, {"risk free", promoEase}, {"risk-free", promoEase}, {"doubler", promoMoney | promoSpam},
+	// Money words that news also uses.
+	{"earn", promoMoney}, {"earning", promoMoney}, {"earns", promoMoney}, {"money", promoMoney}, {"cash", promoMoney},
+	{"income", promoMoney}, {"rich", promoMoney}, {"loan", promoMoney}, {"loans", promoMoney}, {"lender*", promoMoney},
+	{"mortgage*", promoMoney}, {"insurance", promoMoney}, {"investment*", promoMoney}, {"invest", promoMoney},
+	{"profit*", promoMoney}, {"payout*", promoMoney}, {"bet", promoMoney}, {"bets", promoMoney}, {"prize*", promoOffer},
+	// Offers.
+	{"discount*", promoOffer}, {"offer", promoOffer}, {"offers", promoOffer}, {"deal", promoOffer}, {"deals", promoOffer},
+	{"coupon*", promoOffer}, {"promo*", promoOffer}, {"voucher*", promoOffer}, {"sale", promoOffer}, {"cheap*", promoOffer},
+	{"free", promoOffer}, {"bonus*", promoOffer}, {"win", promoOffer}, {"winner*", promoOffer}, {"giveaway*", promoOffer},
+	{"best price*", promoOffer}, {"lowest price*", promoOffer}, {"save", promoOffer},
+	{"limited time", promoOffer | promoSpam}, {"limited offer", promoOffer | promoSpam}, {"exclusive offer", promoOffer | promoSpam},
+	{"special offer", promoOffer}, {"best deal*", promoOffer}, {"free shipping", promoOffer}, {"free trial", promoOffer},
+	// Calls to action and contact.
+	{"click here", promoAction | promoSpam}, {"click now", promoAction | promoSpam}, {"click the link", promoAction | promoSpam},
+	{"call now", promoAction | promoSpam}, {"call us", promoAction | promoSpam}, {"order now", promoAction | promoSpam},
+	{"buy now", promoAction | promoSpam}, {"shop now", promoAction | promoSpam}, {"book now", promoAction | promoSpam},
+	{"apply now", promoAction | promoSpam}, {"join now", promoAction | promoSpam}, {"sign up now", promoAction | promoSpam},
+	{"register now", promoAction | promoSpam}, {"download now", promoAction | promoSpam}, {"act now", promoAction | promoSpam},
+	{"visit our", promoAction | promoSpam}, {"dm us", promoAction | promoSpam}, {"dm me", promoAction | promoSpam},
+	{"whatsapp*", promoAction}, {"telegram", promoAction}, {"contact us", promoAction}, {"contact", promoAction},
+	{"hotline", promoAction}, {"helpline", promoAction}, {"call", promoAction}, {"click", promoAction}, {"visit", promoAction},
+	{"join", promoAction}, {"subscribe", promoAction}, {"sign up", promoAction}, {"register", promoAction},
+	{"download", promoAction}, {"order", promoAction}, {"buy", promoAction}, {"apply", promoAction}, {"hurry", promoAction},
+	{"don't miss", promoAction}, {"sponsored", promoAction}, {"advertisement", promoAction}, {"promoted", promoAction},
+	// Ease and urgency.
+	{"fast", promoEase}, {"easy", promoEase}, {"quick", promoEase}, {"instant*", promoEase}, {"guarantee*", promoEase},
+	{"today", promoEase}, {"now", promoEase}, {"online", promoEase}, {"daily", promoEase},
+}
+
+// promoPhrases lists the phrases of promoTable for NewLexicon.
+func promoPhrases() []string {
+	out := make([]string, len(promoTable))
+	for i, e := range promoTable {
+		out[i] = e.phrase
+	}
+	return out
+}
+
+// promoClassOf maps a promoTable phrase to its classes.
+var promoClassOf = func() map[string]promoClass {
+	m := make(map[string]promoClass, len(promoTable))
+	for _, e := range promoTable {
+		m[e.phrase] = e.class
+	}
+	return m
+}()
+
+// adLine is a standalone line with its promotional cues.
+type adLine struct {
+	text     string
+	line     int // 1-based number of the first occurrence
+	count    int
+	words    int
+	address  bool // web address, e-mail or phone number
+	classes  promoClass
+	terms    int  // promotional terms on the line
+	title    bool // the first line of the text
+	credit   bool // a credit, share or contact line ("Powered by", "Phone:")
+	price    bool // an amount of money or a percentage off
+	cheapTLD bool // an address on a domain ending that spam favours
+	sentence bool // reads as a sentence: five words or more ending in a full stop
+	para     int  // index of the first occurrence in Document.Paragraphs
+}
+
+// clear reports whether the cues alone make the line an ad: an address
+// with a promotional term (its own name counts: "earning.com"); or at least
+// two promotional terms of different kinds, one of them money or spam
+// vocabulary ("casino bonus", "earn money fast", "call now for cheap
+// loans"); or two terms, one of them spam money or offer vocabulary
+// ("bitcoin doubler", "use code … vouchers"). A single word (a menu item or
+// share button) is never clear, nor is a credit, share or contact line
+// without money words, nor a title without an address, nor a sentence
+// without spam vocabulary.
+func (a adLine) clear() bool {
+	switch {
+	case a.address && a.words <= adMaxBareAddress && !a.title && !a.credit &&
+		(a.count > 1 || a.classes&promoMoney != 0 || a.cheapTLD):
+		// A bare address on a line of its own, off the article's topic, is
+		// an ad when it repeats, names money ("loanbet.pk") or sits on a
+		// cheap domain ending; a publication's own name ("theguardian.com")
+		// usually does none of these.
+		return true
+	case a.words < 2:
+		return false
+	case a.credit && a.classes&promoMoney == 0 && !a.price:
+		return false
+	case a.title && !a.address:
+		return false
+	case a.address:
+		return a.terms > 0 && a.words <= adMaxWordsAddress
+	case a.words > adMaxWords || a.terms < 2:
+		return false
+	case a.sentence && a.classes&promoSpam == 0:
+		return false
+	}
+	kinds := 0
+	for _, c := range []promoClass{promoMoney, promoOffer, promoAction, promoEase} {
+		if a.classes&c != 0 {
+			kinds++
+		}
+	}
+	spam := a.classes&promoSpam != 0
+	return (kinds >= 2 && (spam || a.price || a.classes&promoMoney != 0)) || (spam && a.classes&(promoMoney|promoOffer) != 0)
+}
+
+// partial reports whether an off-topic line that is not a clear ad still
+// counts a little: a short fragment, not a sentence of the article, with an
+// address, spam vocabulary, or money words with another kind of cue.
+func (a adLine) partial() bool {
+	if a.title || a.credit || a.sentence || a.words > adMaxWords {
+		return false
+	}
+	other := a.classes & (promoOffer | promoAction | promoEase)
+	return a.address || a.classes&promoSpam != 0 || (a.classes&promoMoney != 0 && other != 0)
+}
+
+// Run measures the document.
+func (c adInjection) Run(d *Document) []Signal {
+	matches := c.promo.Find(d)
+	lines := c.standaloneLines(d, matches)
+	return []Signal{adSignal(d, lines), promoSignal(d, matches)}
+}
+
+// standaloneLines returns the short paragraphs that carry a promotional cue,
+// grouped by their folded text.
+func (c adInjection) standaloneLines(d *Document, matches []Match) []adLine {
+	title := firstTextLine(d)
+	var out []adLine
+	index := make(map[string]int)
+	m := 0
+	var key strings.Builder
+	for k, p := range d.Paragraphs {
+		n := p.EndWord - p.FirstWord
+		for m < len(matches) && matches[m].Word < p.FirstWord {
+			m++
+		}
+		if n == 0 || n > adMaxWordsAddress {
+			continue
+		}
+		var classes promoClass
+		terms := 0
+		for j := m; j < len(matches) && matches[j].Word+matches[j].Len <= p.EndWord; j++ {
+			classes |= promoClassOf[matches[j].Phrase]
+			terms++
+		}
+		address := hasAddress(d, p)
+		if !address && classes == 0 && !hasPrice(p.Text) && !percentOff(p.Text) {
+			continue
+		}
+		price := hasPrice(p.Text) || percentOff(p.Text)
+		if price {
+			classes |= promoOffer
+			terms++
+		}
+		cheap := false
+		for _, w := range d.Words[p.FirstWord:p.EndWord] {
+			if promoDomain(w) {
+				classes |= promoMoney
+				terms++
+			}
+			if tld, ok := domainTLD(w.Norm); ok && isDomainText(w.Text) && cheapTLDs[tld] {
+				cheap = true
+			}
+		}
+		key.Reset()
+		for _, w := range d.Words[p.FirstWord:p.EndWord] {
+			key.WriteString(w.Norm)
+			key.WriteByte(' ')
+		}
+		if i, ok := index[key.String()]; ok {
+			out[i].count++
+			continue
+		}
+		index[key.String()] = len(out)
+		out = append(out, adLine{
+			text: p.Text, line: d.Lines[p.FirstLine].Number, count: 1, words: n,
+			address: address, classes: classes, terms: terms, title: p.FirstLine == title, para: k,
+			credit: c.isCredit(d, p), price: price, cheapTLD: cheap,
+			sentence: n >= 5 && strings.HasSuffix(strings.TrimRight(p.Text, "\"'”’)"), "."),
+		})
+	}
+	return out
+}
+
+// adSignal keeps the off-topic lines and weighs them.
+func adSignal(d *Document, lines []adLine) Signal {
+	if len(lines) == 0 {
+		return Signal{}
+	}
+	freq := make(map[string]int32)
+	for _, w := range d.Words {
+		if isTopicWord(w) {
+			freq[topicStem(w.Norm)]++
+		}
+	}
+	var ads, partial []Evidence
+	weight := 0.0
+	for _, l := range lines {
+		p := d.Paragraphs[l.para]
+		// An address with money or offer words is an ad on any topic;
+		// other lines must be off the article's topic.
+		promoted := l.address && l.classes&(promoMoney|promoSpam|promoOffer) != 0 && !l.credit
+		limit := adMaxOnTopic
+		if l.classes&promoSpam != 0 {
+			limit = adMaxOnTopicSpam
+		}
+		if !promoted && !offTopic(d, freq, p, l.count, limit) {
+			continue
+		}
+		ev := Evidence{Text: l.text, Count: l.count, Line: l.line}
+		switch {
+		case l.clear():
+			ads = append(ads, ev)
+			weight += float64(l.count)
+		case l.partial():
+			partial = append(partial, ev)
+			weight += adPartialWeight * float64(l.count)
+		}
+	}
+	s := Signal{Value: math.Log1p(weight), Fired: len(ads) > 0}
+	byCount := func(ev []Evidence) {
+		sort.SliceStable(ev, func(i, j int) bool { return ev[i].Count > ev[j].Count })
+	}
+	byCount(ads)
+	byCount(partial)
+	s.Evidence = append(ads, partial...)
+	if len(s.Evidence) > 10 {
+		s.Evidence = s.Evidence[:10]
+	}
+	switch {
+	case len(ads) > 0:
+		n := 0
+		for _, e := range ads {
+			n += e.Count
+		}
+		s.Message = fmt.Sprintf("%d injected ad line(s), e.g. %s", n, ads[0])
+	case len(partial) > 0:
+		s.Message = fmt.Sprintf("off-topic promotional line %s", partial[0])
+	}
+	return s
+}
+
+// offTopic reports whether at most the limit share of the paragraph's topic
+// words occur elsewhere in the article (outside its identical copies). A
+// paragraph without topic words is not off-topic.
+func offTopic(d *Document, freq map[string]int32, p Paragraph, copies int, limit float64) bool {
+	topic, shared := 0, 0
+	words := d.Words[p.FirstWord:p.EndWord]
+	for _, w := range words {
+		if !isTopicWord(w) || utf8.RuneCountInString(w.Norm) < 3 {
+			continue
+		}
+		stem := topicStem(w.Norm)
+		inLine := 0
+		for _, v := range words {
+			if isTopicWord(v) && topicStem(v.Norm) == stem {
+				inLine++
+			}
+		}
+		topic++
+		if int(freq[stem]) > inLine*copies {
+			shared++
+		}
+	}
+	return topic > 0 && float64(shared) <= limit*float64(topic)
+}
+
+// topicStem folds a word for the off-topic test: the name part of a domain
+// ("earning" of "earning.com"), without a possessive or plural s, cut to
+// five letters so that "India" and "Indian" meet.
+func topicStem(norm string) string {
+	if i := strings.IndexByte(norm, '.'); i > 0 {
+		if _, ok := domainTLD(norm); ok {
+			norm = norm[:i]
+		}
+	}
+	norm = strings.TrimSuffix(norm, "'s")
+	if len(norm) > 3 {
+		norm = strings.TrimSuffix(norm, "s")
+	}
+	if len(norm) > 5 {
+		cut := 5
+		for cut < len(norm) && !utf8.RuneStart(norm[cut]) {
+			cut++
+		}
+		norm = norm[:cut]
+	}
+	return norm
+}
+
+// promoSignal counts spam vocabulary and addresses per 100 words.
+func promoSignal(d *Document, matches []Match) Signal {
+	if len(d.Words) == 0 {
+		return Signal{}
+	}
+	var spam []Match
+	for _, m := range matches {
+		if promoClassOf[m.Phrase]&promoSpam != 0 {
+			spam = append(spam, m)
+		}
+	}
+	ev := CountPhrases(d, spam)
+	n := len(spam)
+	for _, w := range d.Words {
+		if _, ok := domainTLD(w.Norm); ok && isDomainText(w.Text) {
+			n++
+			ev = append(ev, Evidence{Text: w.Text, Count: 1, Line: d.Lines[w.Line].Number})
+		}
+	}
+	for _, l := range d.Lines {
+		for _, find := range []func(string) (string, bool){findPhone, findEmail} {
+			if at, ok := find(l.Text); ok {
+				n++
+				ev = append(ev, Evidence{Text: at, Count: 1, Line: l.Number})
+			}
+		}
+	}
+	if n == 0 {
+		return Signal{}
+	}
+	if len(ev) > 10 {
+		ev = ev[:10]
+	}
+	v := math.Min(promoCap, 100*float64(n)/float64(len(d.Words)))
+	return Signal{Value: v, Evidence: ev, Message: fmt.Sprintf("%d promotional terms, %.1f per 100 words", n, v)}
+}
+
+// hasAddress reports whether a paragraph carries a web address, a domain
+// name, an e-mail address or a phone number.
+func hasAddress(d *Document, p Paragraph) bool {
+	t := strings.ToLower(p.Text)
+	if strings.Contains(t, "http://") || strings.Contains(t, "https://") || strings.Contains(t, "www.") {
+		return true
+	}
+	for _, w := range d.Words[p.FirstWord:p.EndWord] {
+		if _, ok := domainTLD(w.Norm); ok && isDomainText(w.Text) {
+			return true
+		}
+	}
+	return hasEmail(p.Text) || hasPhone(p.Text)
+}
+
+// promoDomain reports whether a word is a domain name whose name speaks of
+// money or offers: "earning.com", "moneyflow.biz", "cheap-meds.net".
+func promoDomain(w Word) bool {
+	tld, ok := domainTLD(w.Norm)
+	if !ok || !isDomainText(w.Text) {
+		return false
+	}
+	name := strings.TrimSuffix(w.Norm, "."+tld)
+	name = name[strings.LastIndexByte(name, '.')+1:]
+	for _, part := range strings.Split(name, "-") {
+		for _, stem := range promoDomainStems {
+			if strings.HasPrefix(part, stem) || (len(part) > len(stem)+2 && strings.HasSuffix(part, stem)) ||
+				(len(stem) >= 5 && strings.Contains(part, stem)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cheapTLDs are the domain endings that spam and ad pages favour and news
+// publications rarely use.
+var cheapTLDs = wordSetOf(`xyz top biz info online site club shop store live click win bid loan vip icu
+	buzz fun space website today stream download review cam party trade racing date men work`)
+
+// promoDomainStems are the words that promotional domain names start or
+// end with.
+var promoDomainStems = strings.Fields(`money cash earn loan casino jackpot crypto bitcoin forex profit rich cheap
+	free bonus promo deal sale shop pill meds pharma dating slots poker lotto lottery invest income offer discount
+	coupon voucher payday betting`)
+
+// domainTLD returns the top-level domain of a folded word that looks like a
+// domain name ("earning.com", "news.example.co.uk"), and whether it does.
+func domainTLD(norm string) (string, bool) {
+	i := strings.LastIndexByte(norm, '.')
+	if i <= 0 || i == len(norm)-1 {
+		return "", false
+	}
+	tld := norm[i+1:]
+	if !topLevelDomains[tld] {
+		return "", false
+	}
+	// Every label must be non-empty and the first must hold a letter.
+	first := norm[:strings.IndexByte(norm, '.')]
+	if strings.IndexFunc(first, unicode.IsLetter) < 0 || strings.Contains(norm, "..") {
+		return "", false
+	}
+	return tld, true
+}
+
+// isDomainText rejects a missing space after a full stop ("said.It"): the
+// top-level domain of a real address is written in lower case, unless the
+// whole address is in capitals.
+func isDomainText(text string) bool {
+	i := strings.LastIndexByte(text, '.')
+	if i < 0 {
+		return false
+	}
+	tld := text[i+1:]
+	return strings.ToLower(tld) == tld || allCapitals(text)
+}
+
+// topLevelDomains are the endings of domain names that spam and ads use:
+// the generic ones, the cheap new ones and the common country codes.
+var topLevelDomains = wordSetOf(`
+com net org info biz io co me tv cc ws ly gg ai app dev xyz top site online club shop store live life vip win bet casino
+loan loans money cash pro tech news blog click link buzz fun space website today world guru icu cyou work
+us uk in ru cn de fr it es nl pl br au ca jp kr za ng ke gh pk bd lk np ph vn id my sg ae sa tr ir eg ua kz mx ar cl
+tk ml ga cf gq eu asia
+`)
+
+// hasEmail reports whether s holds something shaped like an e-mail address.
+func hasEmail(s string) bool {
+	_, ok := findEmail(s)
+	return ok
+}
+
+// findEmail returns the first e-mail address in s.
+func findEmail(s string) (string, bool) {
+	notAddress := func(r rune) bool { return !isWordRune(r) && r != '.' && r != '-' && r != '_' && r != '+' }
+	for i := strings.IndexByte(s, '@'); i >= 0; {
+		if r, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && isWordRune(r) {
+			rest := s[i+1:]
+			end := strings.IndexFunc(rest, func(r rune) bool { return !isWordRune(r) && r != '.' && r != '-' })
+			if end < 0 {
+				end = len(rest)
+			}
+			host := strings.TrimRight(rest[:end], ".")
+			if _, ok := domainTLD(strings.ToLower(host)); ok {
+				start := strings.LastIndexFunc(s[:i], notAddress) + 1
+				return s[start : i+1+len(host)], true
+			}
+		}
+		j := strings.IndexByte(s[i+1:], '@')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return "", false
+}
+
+// hasPhone reports whether s holds a phone number: an international
+// number ("+44 20 7946 0958"), a number with a trunk prefix ("0800 123
+// 4567"), or a North American one ("(555) 123-4567", "1-800-555-0199").
+func hasPhone(s string) bool {
+	_, ok := findPhone(s)
+	return ok
+}
+
+// findPhone returns the first phone number in s.
+func findPhone(s string) (string, bool) {
+	for i := 0; i < len(s); {
+		if c := s[i]; c != '+' && c != '(' && !isDigitByte(c) {
+			i++
+			continue
+		}
+		end, digits, groups := scanNumber(s, i)
+		if isPhoneRun(s[i:end], digits, groups) {
+			return s[i:end], true
+		}
+		i = end + 1
+	}
+	return "", false
+}
+
+// isDigitByte reports whether c is an ASCII digit.
+func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
+
+// isPhoneSeparator reports whether c may sit between the digit groups of a
+// phone number.
+func isPhoneSeparator(c byte) bool {
+	return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '+'
+}
+
+// phoneGroups holds the digit-group lengths of a number.
+type phoneGroups struct {
+	n    int
+	size [8]int
+}
+
+// add records a group of size digits.
+func (g *phoneGroups) add(size int) {
+	if size > 0 && g.n < len(g.size) {
+		g.size[g.n] = size
+		g.n++
+	}
+}
+
+// scanNumber reads a run of digits separated by at most three separator
+// characters from s[i:], and returns where it ends, its digit count and its
+// groups.
+func scanNumber(s string, i int) (end, digits int, groups phoneGroups) {
+	cur := 0
+	j := i
+	for j < len(s) {
+		c := s[j]
+		if isDigitByte(c) {
+			digits++
+			cur++
+			j++
+			continue
+		}
+		if !isPhoneSeparator(c) {
+			break
+		}
+		k := j
+		for k < len(s) && k-j < 3 && isPhoneSeparator(s[k]) {
+			k++
+		}
+		if k == len(s) || !isDigitByte(s[k]) {
+			break
+		}
+		groups.add(cur)
+		cur = 0
+		j = k
+	}
+	groups.add(cur)
+	return j, digits, groups
+}
+
+// isPhoneRun decides whether a run of digit groups is a phone number.
+func isPhoneRun(run string, digits int, groups phoneGroups) bool {
+	if digits < 9 || digits > 15 || groups.n == 0 {
+		return false
+	}
+	g := groups.size[:groups.n]
+	if run[0] == '+' || (run[0] == '0' && len(g) >= 2 && g[0] >= 3 && g[0] <= 5) {
+		return true
+	}
+	// North American: 3-3-4 or 1-3-3-4 groups with a dash, dot or brackets.
+	if !strings.ContainsAny(run, "-.()") {
+		return false
+	}
+	if len(g) == 4 && g[0] == 1 {
+		g = g[1:]
+	}
+	return len(g) == 3 && g[0] == 3 && g[1] == 3 && g[2] == 4
+}
+
+// hasPrice reports whether s holds an amount of money written with a
+// currency sign ("$20", "£45.99", "₹499").
+func hasPrice(s string) bool {
+	for i, r := range s {
+		if !strings.ContainsRune("$£€¥₹₦₱", r) {
+			continue
+		}
+		rest := s[i+utf8.RuneLen(r):]
+		if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// percentOff reports whether s offers a percentage off ("39% off",
+// "up to 50 % off").
+func percentOff(s string) bool {
+	for i := strings.IndexByte(s, '%'); i >= 0; {
+		if i > 0 && unicode.IsDigit(rune(s[max(0, i-1)])) || i > 1 && s[i-1] == ' ' && unicode.IsDigit(rune(s[i-2])) {
+			rest := strings.TrimLeft(s[i+1:], " ")
+			if len(rest) >= 3 && strings.EqualFold(rest[:3], "off") && (len(rest) == 3 || !unicode.IsLetter(rune(rest[3]))) {
+				return true
+			}
+		}
+		j := strings.IndexByte(s[i+1:], '%')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}

@@ -77,3 +77,11 @@ func TestLexiconFindsPhrasesThroughTricks(t *testing.T) {
 		t.Fatalf("got %v", ev)
 	}
 }
+
+func TestEverySignalHasADescription(t *testing.T) {
+	for _, n := range Names() {
+		if Description(n) == n {
+			t.Errorf("signal %s has no description", n)
+		}
+	}
+}

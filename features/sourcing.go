@@ -1,10 +1,581 @@
 package features
 
-// PLACEHOLDER: replaced by the real check.
-type placeholderSourcing struct{}
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
-func newSourcing() Check { return placeholderSourcing{} }
+// sourcing measures how an article backs its claims: direct quotes,
+// people and bodies it attributes statements to, source lines, and whether
+// it retells another outlet's report.
+//
+// Signals:
+//   - direct_quotes: log1p of the number of quoted spans of three or more
+//     words (straight, curly and angle quotes).
+//   - attribution: attributions per 100 words, capped at 5. "said",
+//     "told", "according to", "in a statement", "spokeswoman" weigh 1;
+//     verbs that attribute less surely ("stated", "confirmed", "reported")
+//     weigh half.
+//   - no_sourcing: 0..1, how strongly the article lacks sourcing: 1 for a
+//     long article with no quote and no attribution, falling with each
+//     quote and attribution and for short texts. Fired for an article of at
+//     least 150 words with no direct quote, almost no attribution and few
+//     figures (a results brief full of numbers is sourced by its data).
+//   - unlinked_source: 1 for a line that credits a source without naming
+//     one ("Source:Read More", "Source: Read More"), Fired; 0.5 for a bare
+//     "Source:" line with nothing after it.
+//   - outlet_summary: log1p of the number of phrases that retell a named
+//     outlet's report ("The New York Times reports that", "as reported by
+//     CNN"). Fired when the article leads with a present-tense retelling
+//     ("<Outlet> reports that") or retells three or more times.
+type sourcing struct {
+	attribution *Lexicon
+	weak        map[string]bool // attribution entries that weigh half
+	// reportVerbs follow an outlet's name: "<Outlet> reports that".
+	reportVerbs *Lexicon
+	// reportLeads precede an outlet's name: "as reported by <Outlet>".
+	reportLeads *Lexicon
+}
 
-func (placeholderSourcing) Names() []string { return []string{"no_sourcing"} }
+func newSourcing() Check {
+	weak := make(map[string]bool, len(weakAttributionPhrases))
+	for _, p := range weakAttributionPhrases {
+		weak[p] = true
+	}
+	return &sourcing{
+		attribution: NewLexicon(append(append([]string(nil), attributionPhrases...), weakAttributionPhrases...)...),
+		weak:        weak,
+		reportVerbs: NewLexicon(outletReportVerbs...),
+		reportLeads: NewLexicon(outletReportLeads...),
+	}
+}
 
-func (placeholderSourcing) Run(d *Document) []Signal { return make([]Signal, 1) }
+func (*sourcing) Names() []string {
+	return []string{"direct_quotes", "attribution", "no_sourcing", "unlinked_source", "outlet_summary"}
+}
+
+// attributionPhrases credit a statement to a person or body the way news
+// copy does. weakAttributionPhrases credit it too, but are as often plain
+// verbs ("confirmed by leaked details", "added to the list"); they weigh
+// half. "say" alone is left out because it is as often a plain verb.
+var attributionPhrases = []string{
+	"said", "says", "told", "tells", "according to", "according to a", "quoted", "quoting",
+	"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople",
+	"in a statement", "in a written statement", "said in a statement", "press release",
+	"news release", "press conference", "news conference", "press briefing", "news briefing",
+	"told reporters", "told journalists", "in an interview", "court documents", "court papers",
+	"court heard", "the court heard", "officials say", "experts say", "analysts say",
+	"police say", "sources say", "sources close to", "a source close to", "testified",
+}
+
+var weakAttributionPhrases = []string{
+	"stated", "announced", "confirmed", "added", "explained", "insisted", "warned",
+	"claimed", "argued", "wrote", "reported", "reports", "interviewed", "a filing",
+	"estimated", "estimates", "forecast", "predicted", "data showed", "figures showed",
+	"figures show", "data show", "survey", "study", "research by",
+}
+
+// outletReportVerbs, after an outlet's name, make "<Outlet> reports
+// that". presentTenseReports marks the ones that retell rather than cite.
+var outletReportVerbs = []string{
+	"reports that", "reported that", "reports", "reported", "has reported", "had reported",
+	"reveals that", "revealed that", "is reporting", "was reporting", "first reported",
+	"broke the news", "wrote that", "writes that", "says in a report", "said in a report",
+	"notes that", "explains that",
+}
+
+var presentTenseReports = map[string]bool{
+	"reports that": true, "reports": true, "reveals that": true, "is reporting": true,
+	"writes that": true, "says in a report": true, "notes that": true, "explains that": true,
+}
+
+// outletReportLeads, before an outlet's name, make "as reported by
+// <Outlet>" or "according to a report by <Outlet>".
+var outletReportLeads = []string{
+	"as reported by", "as first reported by", "reported by", "first reported by",
+	"according to a report by", "according to a report in", "according to a report from",
+	"according to reports by", "according to reports in", "according to reporting by",
+	"according to the report by", "a report by", "a report from", "a report in",
+	"citing a report by", "citing a report in", "citing reports in",
+}
+
+// outletWords end the name of a news outlet ("the Daily Mail", "Fox
+// News", "the Wall Street Journal").
+var outletWords = map[string]bool{
+	"times": true, "post": true, "news": true, "journal": true, "herald": true,
+	"guardian": true, "telegraph": true, "mail": true, "mirror": true, "express": true,
+	"tribune": true, "chronicle": true, "gazette": true, "observer": true, "independent": true,
+	"press": true, "agency": true, "magazine": true,
+	"standard": true, "sun": true, "star": true, "today": true, "axios": true, "politico": true,
+	"network": true, "radio": true, "tv": true, "television": true, "channel": true,
+	"newspaper": true, "daily": true, "weekly": true, "insider": true, "monitor": true,
+	"economist": true, "atlantic": true, "wire": true, "bulletin": true, "examiner": true,
+	"inquirer": true, "dispatch": true, "courier": true, "globe": true, "online": true,
+}
+
+// outletBrands are outlets known by one word: broadcasters and agencies
+// by their initials, wire services by their names. A name that starts or
+// ends with one reads as an outlet ("CBS DFW", "the BBC", "Reuters").
+var outletBrands = map[string]bool{
+	"reuters": true, "bloomberg": true, "axios": true, "politico": true, "haaretz": true,
+	"spiegel": true, "ynet": true, "xinhua": true, "tass": true, "kyodo": true, "yonhap": true,
+	"ansa": true, "efe": true, "interfax": true, "semafor": true,
+	"afp": true, "ap": true, "cnn": true, "bbc": true, "nbc": true, "cbs": true, "abc": true,
+	"npr": true, "msnbc": true, "cnbc": true, "pbs": true, "itv": true, "rte": true, "dpa": true,
+	"pti": true, "ani": true, "wsj": true, "nyt": true, "ft": true, "irna": true, "wam": true,
+	"kcna": true, "mena": true, "sana": true, "upi": true, "skynews": true, "fox": true,
+}
+
+// quoteSpan is one quoted passage in a paragraph.
+type quoteSpan struct {
+	text      string // the words between the marks
+	paragraph int    // index in Document.Paragraphs
+}
+
+// minQuoteWords is the number of words a quoted span needs to count as a
+// direct quote rather than a scare-quoted term or a title.
+const minQuoteWords = 3
+
+// findQuotes returns the quoted spans of at least minQuoteWords words in
+// the document. Straight double quotes are paired by shape (an opening mark
+// follows a space and precedes a word); a quote left open at the end of a
+// paragraph counts, since multi-paragraph quotes close only at their end.
+// Single quotes count only when they open before a word and close after
+// one, so apostrophes ("don't", "the boys' club") do not pair up.
+func findQuotes(d *Document) []quoteSpan {
+	var out []quoteSpan
+	for pi, p := range d.Paragraphs {
+		out = appendQuotes(out, p.Text, pi)
+	}
+	return out
+}
+
+// appendQuotes appends the quotes of one paragraph's text to out.
+func appendQuotes(out []quoteSpan, text string, paragraph int) []quoteSpan {
+	const (
+		none = iota
+		double
+		single
+	)
+	open, start := none, 0
+	emit := func(end int) {
+		inner := text[start:end]
+		if countWords(inner) >= minQuoteWords {
+			out = append(out, quoteSpan{text: strings.TrimSpace(inner), paragraph: paragraph})
+		}
+	}
+	prev := ' '
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		next := ' '
+		if i+size < len(text) {
+			next, _ = utf8.DecodeRuneInString(text[i+size:])
+		}
+		opens := isQuoteBoundary(prev) && !unicode.IsSpace(next)
+		closes := !unicode.IsSpace(prev) && !isWordRune(next)
+		switch r {
+		case '"':
+			switch {
+			case open == double && opens && !closes:
+				// A new quote opens while one is open: the previous one ran
+				// to a paragraph break that joining lines removed.
+				emit(i)
+				start = i + size
+			case open == double:
+				emit(i)
+				open = none
+			case opens:
+				// An unclosed single quote was an apostrophe: drop it.
+				open, start = double, i+size
+			}
+		case '“', '„', '«':
+			if open == double {
+				emit(i)
+			}
+			open, start = double, i+size
+		case '”', '»':
+			if open != none {
+				emit(i)
+				open = none
+			}
+		case '‘', '\'', '’':
+			switch {
+			case open == single && closes && !opens:
+				emit(i)
+				open = none
+			case open == none && opens && r != '’':
+				open, start = single, i+size
+			}
+		}
+		prev = r
+		i += size
+	}
+	// A double quote left open runs on into the next paragraph; a single
+	// one was an apostrophe ("the '90s").
+	if open == double {
+		emit(len(text))
+	}
+	return out
+}
+
+// maxQuoteEvidence is the longest quote kept as evidence, in bytes.
+const maxQuoteEvidence = 200
+
+// quotePrefix returns a quote, or its beginning up to a word boundary when
+// it is longer than maxQuoteEvidence.
+func quotePrefix(q string) string {
+	if len(q) <= maxQuoteEvidence {
+		return q
+	}
+	cut := strings.LastIndexByte(q[:maxQuoteEvidence], ' ')
+	if cut <= 0 {
+		cut = maxQuoteEvidence
+		for cut > 0 && !utf8.RuneStart(q[cut]) {
+			cut--
+		}
+	}
+	return q[:cut]
+}
+
+// isQuoteBoundary reports whether an opening quote mark may follow r.
+func isQuoteBoundary(r rune) bool {
+	return unicode.IsSpace(r) || strings.ContainsRune("([{—–-:;,/", r)
+}
+
+// sourceMarkers start a line that credits a source; readMoreMarkers are
+// the link text that should follow them. Longer markers come first so that
+// "sources" is not read as "source".
+var (
+	sourceMarkers   = []string{"source link", "sources", "source", "via"}
+	readMoreMarkers = []string{"read the full story", "read the original", "original article", "read full story", "full story", "read more", "click here", "here"}
+)
+
+// sourceLineKind classifies a line that credits a source without naming
+// one: 2 for a source marker followed only by link text ("Source:Read
+// More", "Source: Read More"), 1 for a bare marker ("Source:"), 0 for any
+// other line. A line with a URL or a name after the marker ("Source:
+// Reuters") is a real credit and counts 0.
+func sourceLineKind(line string) int {
+	if line == "" || len(line) > 60 {
+		return 0
+	}
+	low := strings.ToLower(line)
+	if strings.Contains(low, "http") || strings.Contains(low, "www.") || strings.Contains(low, ".com") {
+		return 0
+	}
+	rest, ok := cutMarker(low, sourceMarkers)
+	if !ok {
+		return 0
+	}
+	if rest == "" {
+		return 1
+	}
+	if rest, ok = cutMarker(rest, readMoreMarkers); ok && rest == "" {
+		return 2
+	}
+	return 0
+}
+
+// cutMarker removes a leading marker from s, with the punctuation around
+// it, and reports whether there was one.
+func cutMarker(s string, markers []string) (string, bool) {
+	const punct = " :-–—|»>›→.…[]()"
+	s = strings.Trim(s, punct)
+	for _, m := range markers {
+		if strings.HasPrefix(s, m) && (len(s) == len(m) || !isWordByte(s[len(m)])) {
+			return strings.Trim(s[len(m):], punct), true
+		}
+	}
+	return s, false
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 0x80
+}
+
+// outletMention is one phrase that retells another outlet's report.
+type outletMention struct {
+	from, to int  // word range of the phrase in Document.Words
+	present  bool // "reports that" rather than "reported"
+}
+
+// maxOutletNameWords is the longest outlet name looked for ("The South
+// China Morning Post").
+const maxOutletNameWords = 5
+
+// findOutletReports finds "<Outlet> reports (that)" and "as reported by
+// <Outlet>", skipping headlines in capitals.
+func (c *sourcing) findOutletReports(d *Document) []outletMention {
+	var out []outletMention
+	words := d.Words
+	for _, m := range c.reportVerbs.Find(d) {
+		line := words[m.Word].Line
+		if isShouting(d.Lines[line].Text) {
+			continue
+		}
+		// Walk back over the capitalised name before the verb.
+		from := m.Word
+		for from > 0 && m.Word-from < maxOutletNameWords && words[from-1].Line == line && isCapitalised(words[from-1].Text) {
+			from--
+		}
+		if from == m.Word || !isOutletName(words[from:m.Word]) {
+			continue
+		}
+		// "The New York Times reports": include a leading "The".
+		if from > 0 && words[from-1].Norm == "the" {
+			from--
+		}
+		out = append(out, outletMention{from: from, to: m.Word + m.Len, present: presentTenseReports[m.Phrase]})
+	}
+	for _, m := range c.reportLeads.Find(d) {
+		if isShouting(d.Lines[words[m.Word].Line].Text) {
+			continue
+		}
+		to := m.Word + m.Len
+		if to < len(words) && words[to].Norm == "the" {
+			to++
+		}
+		end := to
+		for end < len(words) && end-to < maxOutletNameWords && isCapitalised(words[end].Text) {
+			end++
+		}
+		if end == to || !isOutletName(words[to:end]) {
+			continue
+		}
+		out = append(out, outletMention{from: m.Word, to: end})
+	}
+	return out
+}
+
+// isCapitalised reports whether a word starts with an upper-case letter.
+func isCapitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// isOutletName reports whether a capitalised name reads as a news outlet:
+// one that starts or ends with an outlet's brand ("CNN", "CBS DFW",
+// "Reuters"), or two or more words ending in "Times", "Post", "News" and
+// the like. A lone word such as "Press" opening a sentence is not one.
+func isOutletName(name []Word) bool {
+	first, last := name[0], name[len(name)-1]
+	if outletBrands[first.Norm] || outletBrands[last.Norm] {
+		return true
+	}
+	return len(name) >= 2 && outletWords[last.Norm]
+}
+
+// outletEvidence returns the text of a mention, starting after a full stop
+// that the tokenizer glued to the outlet's first word ("Qatar.The New York
+// Times reports").
+func outletEvidence(d *Document, m outletMention) string {
+	text := d.Span(m.from, m.to)
+	first := d.Words[m.from].Text
+	if k := strings.LastIndexByte(first, '.'); k >= 0 && k+1 < len(first) && isCapitalised(first[k+1:]) {
+		text = text[k+1:]
+	}
+	return text
+}
+
+// sourcingStats are the counts behind the sourcing signals.
+type sourcingStats struct {
+	words       int
+	quotes      []quoteSpan
+	attribution []Match
+	weighted    float64 // attributions, the weak ones counted half
+	numbers     int
+}
+
+// attributionRate is the weighted attributions per 100 words.
+func (st sourcingStats) attributionRate() float64 {
+	if st.words == 0 {
+		return 0
+	}
+	return st.weighted * 100 / float64(st.words)
+}
+
+// Thresholds of the no_sourcing rule: the length from which an article is
+// expected to quote or attribute (shorter texts are briefs), the
+// attribution rate below which it counts as unsourced, and the rate of
+// figures above which its data source it.
+const (
+	noSourcingMinWords   = 150
+	noSourcingMaxAttrib  = 0.35
+	noSourcingMaxNumbers = 2.0
+)
+
+func (c *sourcing) measure(d *Document) sourcingStats {
+	st := sourcingStats{words: d.WordCount(), quotes: findQuotes(d), attribution: c.attribution.Find(d)}
+	for _, m := range st.attribution {
+		if c.weak[m.Phrase] {
+			st.weighted += 0.5
+		} else {
+			st.weighted++
+		}
+	}
+	st.numbers, _ = countSpecifics(d)
+	return st
+}
+
+func (c *sourcing) Run(d *Document) []Signal {
+	out := make([]Signal, 5)
+	st := c.measure(d)
+	rate := st.attributionRate()
+
+	// direct_quotes
+	q := &out[0]
+	q.Value = math.Log1p(float64(len(st.quotes)))
+	if len(st.quotes) > 0 {
+		q.Message = fmt.Sprintf("%d direct quotes", len(st.quotes))
+		for _, s := range st.quotes[:min(len(st.quotes), 5)] {
+			q.Evidence = append(q.Evidence, Evidence{Text: quotePrefix(s.text), Count: 1, Line: d.Lines[d.Paragraphs[s.paragraph].FirstLine].Number})
+		}
+	}
+
+	// attribution
+	a := &out[1]
+	a.Value = math.Min(rate, 5)
+	if len(st.attribution) > 0 {
+		a.Evidence = firstEvidence(CountPhrases(d, st.attribution), 10)
+		a.Message = fmt.Sprintf("%d attributions (%.1f per 100 words)", len(st.attribution), rate)
+	}
+
+	// no_sourcing
+	ns := &out[2]
+	ns.Value = noSourcingStrength(st)
+	if st.words >= noSourcingMinWords && len(st.quotes) == 0 && rate < noSourcingMaxAttrib &&
+		ratePer100Words(st.numbers, st.words) < noSourcingMaxNumbers {
+		ns.Fired = true
+		ns.Message = fmt.Sprintf("%d words with no direct quote and %d attributions", st.words, len(st.attribution))
+		ns.Evidence = firstEvidence(CountPhrases(d, st.attribution), 10)
+	}
+
+	// unlinked_source
+	us := &out[3]
+	var lines evidenceTally
+	kind := 0
+	lastProse := lastProseLine(d)
+	for i, ln := range d.Lines {
+		k := sourceLineKind(ln.Text)
+		if k == 1 && followedByReadMore(d, i) {
+			k = 2
+		}
+		// A bare "Source:" heading followed by more article text is a
+		// heading over the sources, not an empty credit.
+		if k == 0 || k == 1 && i < lastProse {
+			continue
+		}
+		kind = max(kind, k)
+		lines.add(ln.Text, ln.Number)
+	}
+	if us.Evidence = firstEvidence(lines.items, 10); kind > 0 {
+		us.Value = float64(kind) / 2
+		us.Fired = kind == 2
+		us.Message = fmt.Sprintf("source line names no source: %q", us.Evidence[0].Text)
+	}
+
+	// outlet_summary
+	outlet := &out[4]
+	mentions := c.findOutletReports(d)
+	outlet.Value = math.Log1p(float64(len(mentions)))
+	if len(mentions) > 0 {
+		lead := false
+		var phrases evidenceTally
+		end := leadEnd(d)
+		for _, m := range mentions {
+			phrases.add(outletEvidence(d, m), d.Lines[d.Words[m.from].Line].Number)
+			if m.present && m.from < end {
+				lead = true
+			}
+		}
+		outlet.Evidence = firstEvidence(phrases.items, 10)
+		outlet.Fired = lead || len(mentions) >= 3
+		outlet.Message = fmt.Sprintf("retells another outlet's report: %s", outlet.Evidence[0])
+	}
+	return out
+}
+
+// followedByReadMore reports whether the next line that holds text is
+// link text such as "Read More".
+func followedByReadMore(d *Document, i int) bool {
+	for j := i + 1; j < len(d.Lines); j++ {
+		if t := d.Lines[j].Text; t != "" {
+			rest, ok := cutMarker(strings.ToLower(t), readMoreMarkers)
+			return ok && rest == ""
+		}
+	}
+	return false
+}
+
+// lastProseLine returns the index of the last line of ten or more words,
+// -1 when there is none: what follows it is widgets and comment forms.
+func lastProseLine(d *Document) int {
+	for i := len(d.Lines) - 1; i >= 0; i-- {
+		if d.Lines[i].WordCount() >= 10 {
+			return i
+		}
+	}
+	return -1
+}
+
+// leadEnd returns the word index where the story's lead ends: 60 words
+// into the first paragraph of prose.
+func leadEnd(d *Document) int {
+	for _, p := range d.Paragraphs {
+		if p.EndWord-p.FirstWord >= 20 {
+			return p.FirstWord + 60
+		}
+	}
+	return 60
+}
+
+// noSourcingStrength is 1 for a long article with neither quotes nor
+// attribution, falling with each quote and attribution and for short texts.
+func noSourcingStrength(st sourcingStats) float64 {
+	if st.words == 0 {
+		return 0
+	}
+	length := math.Min(1, float64(st.words)/noSourcingMinWords)
+	quotes := 1 / (1 + float64(len(st.quotes)))
+	attr := math.Max(0, 1-st.attributionRate()/(4*noSourcingMaxAttrib))
+	return length * quotes * attr
+}
+
+// ratePer100Words returns n per 100 words, 0 for an empty text.
+func ratePer100Words(n, words int) float64 {
+	if words == 0 {
+		return 0
+	}
+	return float64(n) * 100 / float64(words)
+}
+
+// evidenceTally counts evidence texts in order of first sight, in time
+// linear in the number of additions.
+type evidenceTally struct {
+	index map[string]int
+	items []Evidence
+}
+
+// add counts text, recording its line on first sight.
+func (t *evidenceTally) add(text string, line int) {
+	if k, ok := t.index[text]; ok {
+		t.items[k].Count++
+		return
+	}
+	if t.index == nil {
+		t.index = make(map[string]int)
+	}
+	t.index[text] = len(t.items)
+	t.items = append(t.items, Evidence{Text: text, Count: 1, Line: line})
+}
+
+// firstEvidence keeps at most n items.
+func firstEvidence(ev []Evidence, n int) []Evidence {
+	if len(ev) > n {
+		return ev[:n]
+	}
+	return ev
+}

@@ -1,0 +1,398 @@
+package features
+
+import (
+	"math"
+	"math/rand"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/newsqual/newsqual/internal/shareddata"
+)
+
+// spamSignal runs one check on a document and returns the named signal.
+func spamSignal(t *testing.T, c Check, d *Document, name string) Signal {
+	t.Helper()
+	sigs := c.Run(d)
+	names := c.Names()
+	if len(sigs) != len(names) {
+		t.Fatalf("%T returned %d signals for %d names", c, len(sigs), len(names))
+	}
+	for i, n := range names {
+		if math.IsNaN(sigs[i].Value) || math.IsInf(sigs[i].Value, 0) || sigs[i].Value < 0 {
+			t.Errorf("%s = %v, want a finite non-negative value", n, sigs[i].Value)
+		}
+		if len(sigs[i].Evidence) > 10 {
+			t.Errorf("%s has %d evidence items, want at most 10", n, len(sigs[i].Evidence))
+		}
+	}
+	for i, n := range names {
+		if n == name {
+			return sigs[i]
+		}
+	}
+	t.Fatalf("%T has no signal %q", c, name)
+	return Signal{}
+}
+
+var (
+	cleanNewsOnce sync.Once
+	cleanNewsRecs []shareddata.Record
+)
+
+// cleanNewsSample returns clean articles from the shared corpus: the first
+// 500 BBC stories, the first 500 Reuters stories and every clean XSum text.
+// The test is skipped when the shared data is absent.
+func cleanNewsSample(t *testing.T) []shareddata.Record {
+	t.Helper()
+	shareddata.Dir(t)
+	cleanNewsOnce.Do(func() {
+		cleanNewsRecs = append(cleanNewsRecs, shareddata.Records(t, "bbc-news.jsonl", 500, nil)...)
+		cleanNewsRecs = append(cleanNewsRecs, shareddata.Records(t, "reuters-21578.jsonl", 500, nil)...)
+		cleanNewsRecs = append(cleanNewsRecs, shareddata.Records(t, "xsum-human-vs-llm.jsonl", 0,
+			func(r shareddata.Record) bool { return r.Label == "clean" })...)
+	})
+	if len(cleanNewsRecs) < 500 {
+		t.Fatalf("clean sample has %d articles, want at least 500", len(cleanNewsRecs))
+	}
+	return cleanNewsRecs
+}
+
+// assertRarelyFires runs a signal over the clean sample, logs its firing
+// rate and the strongest cases, and fails when it fires on 1% or more.
+func assertRarelyFires(t *testing.T, c Check, name string) {
+	t.Helper()
+	recs := cleanNewsSample(t)
+	type hit struct {
+		id  string
+		sig Signal
+	}
+	var fired, nonzero []hit
+	for _, r := range recs {
+		s := spamSignal(t, c, NewDocument(r.Title, r.Text), name)
+		if s.Fired {
+			fired = append(fired, hit{r.ID, s})
+		} else if s.Value > 0 {
+			nonzero = append(nonzero, hit{r.ID, s})
+		}
+	}
+	rate := float64(len(fired)) / float64(len(recs))
+	t.Logf("%s fires on %d of %d clean articles (%.2f%%), non-zero on %d more", name, len(fired), len(recs), 100*rate, len(nonzero))
+	worst := append(fired, nonzero...)
+	sort.SliceStable(worst, func(i, j int) bool { return worst[i].sig.Value > worst[j].sig.Value })
+	for i, h := range worst {
+		if i == 5 {
+			break
+		}
+		t.Logf("  %s fired=%v value=%.2f %s %v", h.id, h.sig.Fired, h.sig.Value, h.sig.Message, h.sig.Evidence)
+	}
+	if rate >= 0.01 {
+		t.Errorf("%s fires on %.2f%% of clean articles, want under 1%%", name, 100*rate)
+	}
+}
+
+func TestKeywordStuffingFindsSeedPhrase(t *testing.T) {
+	d := NewDocument("", shareddata.Seed(t, "003"))
+	s := spamSignal(t, newStuffing(), d, "keyword_stuffing")
+	if !s.Fired || len(s.Evidence) == 0 {
+		t.Fatalf("keyword_stuffing did not fire on seed 003: %+v", s)
+	}
+	ev := s.Evidence[0]
+	if !strings.EqualFold(ev.Text, "Hamas rejects US") || ev.Count < 10 {
+		t.Errorf("evidence = %v, want \"Hamas rejects US\" at least 10 times", ev)
+	}
+	if !strings.Contains(strings.ToLower(s.Message), "hamas rejects us") {
+		t.Errorf("message %q does not name the phrase", s.Message)
+	}
+	// The maximal phrase only, not its parts.
+	for _, e := range s.Evidence[1:] {
+		if strings.Contains(strings.ToLower(ev.Text), strings.ToLower(e.Text)) {
+			t.Errorf("evidence repeats part of the phrase: %v", s.Evidence)
+		}
+	}
+}
+
+func TestKeywordStuffingReportsMaximalPhrase(t *testing.T) {
+	// A six-word phrase: longer than the longest n-gram hashed.
+	phrase := "buy cheap solar panels online today"
+	text := insertEvery(inventedArticle, phrase, 15, 9)
+	s := spamSignal(t, newStuffing(), NewDocument("", text), "keyword_stuffing")
+	if !s.Fired || len(s.Evidence) == 0 {
+		t.Fatalf("keyword_stuffing did not fire: %+v", s)
+	}
+	if got := s.Evidence[0]; got.Text != phrase || got.Count != 9 {
+		t.Errorf("evidence = %v, want %q ×9", got, phrase)
+	}
+}
+
+func TestRepetitionOnOtherSeeds(t *testing.T) {
+	c := newStuffing()
+	for _, seed := range []string{"000", "001", "002", "004"} {
+		d := NewDocument("", shareddata.Seed(t, seed))
+		for i, s := range c.Run(d) {
+			if s.Fired || s.Value > 0 {
+				t.Logf("seed %s: %s = %.3f fired=%v %s %v", seed, c.Names()[i], s.Value, s.Fired, s.Message, s.Evidence)
+			}
+		}
+		if s := spamSignal(t, c, d, "keyword_stuffing"); s.Fired {
+			t.Errorf("seed %s: keyword_stuffing fired: %s %v", seed, s.Message, s.Evidence)
+		}
+	}
+	// The title repeated as the first paragraph shows as a duplicated line.
+	d := NewDocument("", shareddata.Seed(t, "001"))
+	if s := spamSignal(t, c, d, "dup_line_share"); s.Value <= 0 || len(s.Evidence) == 0 || s.Evidence[0].Count != 2 {
+		t.Errorf("seed 001 dup_line_share = %+v, want the repeated title", s)
+	}
+}
+
+// inventedArticle is a short made-up news story used to plant spam in.
+const inventedArticle = `Harbour town weighs new ferry timetable
+
+Councillors in the harbour town of Wexmoor met on Tuesday evening to debate a revised ferry timetable that would cut two winter crossings to the islands.
+
+The operator says falling passenger numbers since the pandemic have left the early sailing running at a loss, and that fuel costs rose sharply over the past year.
+
+Island residents told the meeting that the first boat is the only way for pupils to reach the secondary school on time. One parent said her children would have to board with relatives during the week if the change goes ahead.
+
+A spokesman for the operator said no decision had been made and that a consultation would run until the end of next month. He added that a smaller vessel could be used on quieter days to keep costs down.
+
+The council will vote on its formal response at a meeting in March, after officers have studied passenger figures and the results of the consultation.`
+
+// insertEvery inserts phrase before every step-th word of the article's
+// body (after its first paragraph), n times.
+func insertEvery(text, phrase string, step, n int) string {
+	d := NewDocument("", text)
+	var b strings.Builder
+	last, done := 0, 0
+	for i := d.Paragraphs[1].FirstWord + 3; i < len(d.Words) && done < n; i += step {
+		at := d.Words[i].Start
+		b.WriteString(d.Text[last:at])
+		b.WriteString(phrase)
+		b.WriteByte(' ')
+		last = at
+		done++
+	}
+	b.WriteString(d.Text[last:])
+	return b.String()
+}
+
+func TestKeywordStuffingInventedPhrase(t *testing.T) {
+	mid := insertEvery(inventedArticle, "solar tariff vote", 13, 12)
+	// The same, with zero-width spaces hiding the phrase from exact search.
+	hidden := strings.Replace(mid, "solar tariff vote", "solar\u200b tariff vote", 5)
+	// Fake headings and a phrase glued onto sentence starts.
+	headings := strings.Replace(inventedArticle, "\n\nThe operator", "\n\nsolar tariff vote\n\nThe operator", 1)
+	headings = strings.Replace(headings, "\n\nIsland residents", "\n\nWhat residents said solar tariff vote\n\nIsland residents", 1)
+	headings = strings.Replace(headings, "\n\nA spokesman", "\n\nsolar tariff vote A spokesman", 1)
+	headings = insertEvery(headings, "solar tariff vote", 40, 3)
+	for _, tc := range []struct {
+		name, text string
+		count      int
+	}{
+		{"mid-sentence", mid, 12},
+		{"zero-width", hidden, 12},
+		{"headings", headings, 6},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := spamSignal(t, newStuffing(), NewDocument("", tc.text), "keyword_stuffing")
+			if !s.Fired || len(s.Evidence) == 0 {
+				t.Fatalf("keyword_stuffing did not fire: %+v", s)
+			}
+			ev := s.Evidence[0]
+			if strings.ToLower(Normalize(ev.Text)) != "solar tariff vote" || ev.Count != tc.count {
+				t.Errorf("evidence = %v, want \"solar tariff vote\" ×%d", ev, tc.count)
+			}
+		})
+	}
+	// The untouched article does not fire.
+	if s := spamSignal(t, newStuffing(), NewDocument("", inventedArticle), "keyword_stuffing"); s.Fired || s.Value != 0 {
+		t.Errorf("clean invented article: %+v", s)
+	}
+}
+
+// stuffingPhrases are invented phrases planted into corpus articles.
+var stuffingPhrases = []string{
+	"solar tariff vote", "best cheap flights", "crypto wallet bonus", "Quantum Leap Fitness",
+	"Green Valley Estates news", "online casino India", "weight loss pills", "Blue River Bank",
+	"Harbour View Dental offers", "free ringtones download",
+}
+
+// TestKeywordStuffingGeneralises plants invented phrases at random word
+// positions of clean corpus articles, the way a stuffing tool does, and
+// measures how often the phrase is found.
+func TestKeywordStuffingGeneralises(t *testing.T) {
+	recs := cleanNewsSample(t)
+	rng := rand.New(rand.NewSource(7))
+	c := newStuffing()
+	tried, found, headingTried, headingFound := 0, 0, 0, 0
+	for _, r := range recs {
+		d0 := NewDocument("", r.Text)
+		if len(d0.Words) < 150 || len(d0.Words) > 1500 {
+			continue
+		}
+		phrase := stuffingPhrases[rng.Intn(len(stuffingPhrases))]
+		k := 8 + rng.Intn(8)
+		pos := rng.Perm(len(d0.Words))[:k]
+		sort.Ints(pos)
+		headings := rng.Intn(3) == 0
+		var b strings.Builder
+		last := 0
+		for j, p := range pos {
+			at := d0.Words[p].Start
+			b.WriteString(d0.Text[last:at])
+			if headings && j%3 == 0 {
+				b.WriteString("\n\n" + phrase + "\n\n")
+			} else {
+				b.WriteString(phrase + " ")
+			}
+			last = at
+		}
+		b.WriteString(d0.Text[last:])
+		s := spamSignal(t, c, NewDocument("", b.String()), "keyword_stuffing")
+		ok := s.Fired && strings.EqualFold(s.Evidence[0].Text, phrase) && s.Evidence[0].Count >= k
+		if headings {
+			headingTried++
+			if ok {
+				headingFound++
+			}
+		} else {
+			tried++
+			if ok {
+				found++
+			}
+		}
+	}
+	mid := float64(found) / float64(tried)
+	head := float64(headingFound) / float64(headingTried)
+	t.Logf("planted 8-15 times mid-sentence: found %d of %d (%.0f%%); with fake headings: %d of %d (%.0f%%)",
+		found, tried, 100*mid, headingFound, headingTried, 100*head)
+	if mid < 0.75 || head < 0.95 {
+		t.Errorf("stuffing recall too low: mid-sentence %.2f (want ≥ 0.75), headings %.2f (want ≥ 0.95)", mid, head)
+	}
+}
+
+func TestKeywordStuffingRarelyFiresOnCleanNews(t *testing.T) {
+	assertRarelyFires(t, newStuffing(), "keyword_stuffing")
+}
+
+func TestGopherRepetitionMeasures(t *testing.T) {
+	c := newStuffing()
+	// The article's body as one paragraph (about 170 words), then again.
+	body := strings.SplitN(inventedArticle, "\n\n", 2)[1]
+	para := strings.ReplaceAll(body, "\n\n", " ")
+	doubled := para + "\n\n" + para
+	d := NewDocument("", doubled)
+	for _, tc := range []struct {
+		name     string
+		min, max float64
+	}{
+		{"dup_paragraph_share", 0.5, 0.5},
+		{"dup_line_share", 0.5, 0.5},
+		{"dup_5gram_share", 0.47, 0.5},
+		{"dup_10gram_share", 0.45, 0.5},
+	} {
+		s := spamSignal(t, c, d, tc.name)
+		if s.Value < tc.min-1e-9 || s.Value > tc.max+1e-9 {
+			t.Errorf("doubled paragraph: %s = %.3f, want in [%.2f, %.2f]", tc.name, s.Value, tc.min, tc.max)
+		}
+		if !s.Fired {
+			t.Errorf("doubled paragraph: %s did not fire", tc.name)
+		}
+	}
+	// A text that is one 2-gram over and over: the 2-gram covers it all.
+	d = NewDocument("", strings.Repeat("cheap tickets ", 60))
+	if s := spamSignal(t, c, d, "top_2gram_share"); s.Value < 0.99 || !s.Fired {
+		t.Errorf("repeated 2-gram: top_2gram_share = %+v", s)
+	}
+	// The invented article is not repetitive.
+	d = NewDocument("", inventedArticle)
+	for _, name := range c.Names() {
+		if s := spamSignal(t, c, d, name); s.Fired {
+			t.Errorf("clean invented article: %s fired: %s", name, s.Message)
+		}
+	}
+}
+
+func TestGopherMeasuresOnCleanNews(t *testing.T) {
+	recs := cleanNewsSample(t)
+	c := newStuffing()
+	fired := make([]int, len(c.Names()))
+	for _, r := range recs {
+		for i, s := range c.Run(NewDocument(r.Title, r.Text)) {
+			if s.Fired {
+				fired[i]++
+			}
+		}
+	}
+	for i, n := range c.Names() {
+		t.Logf("%-20s fires on %d of %d clean articles", n, fired[i], len(recs))
+	}
+}
+
+func TestRepetitionOnEmptyAndTinyDocuments(t *testing.T) {
+	c := newStuffing()
+	for _, text := range []string{"", "\n\n\n", "word", "two words", "!!! ???"} {
+		d := NewDocument("", text)
+		for i, s := range c.Run(d) {
+			if math.IsNaN(s.Value) || s.Value < 0 || s.Value > 1 || s.Fired {
+				t.Errorf("%q: %s = %+v, want a quiet value in [0, 1]", text, c.Names()[i], s)
+			}
+		}
+		if s := spamSignal(t, c, d, "keyword_stuffing"); s.Value != 0 {
+			t.Errorf("%q: keyword_stuffing = %v", text, s.Value)
+		}
+	}
+}
+
+// TestRepetitionStaysLinear runs the three checks on pathological inputs:
+// one 10 MB line, 100 000 tiny lines, and a 150 000-word text made of one
+// repeated sentence (many repeated n-grams, past the word cap).
+func TestRepetitionStaysLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large inputs")
+	}
+	sentence := "Hamas rejects US the council met on Tuesday to discuss the ferry timetable. "
+	inputs := map[string]string{
+		"one 10 MB line":     strings.Repeat("HAMAS REJECTS US cheap loans at moneyflow.biz [gallery x=1 ", 10<<20/60),
+		"100 000 tiny lines": strings.Repeat("Buy Now\n$20.00\nHamas rejects US\n\n", 25_000),
+		"150 000 words":      strings.Repeat(sentence, 150_000/13),
+	}
+	checks := []Check{newAdInjection(), newShopTemplate(), newStuffing()}
+	for name, text := range inputs {
+		d := NewDocument("", text)
+		start := time.Now()
+		for _, c := range checks {
+			for i, s := range c.Run(d) {
+				if math.IsNaN(s.Value) || math.IsInf(s.Value, 0) {
+					t.Errorf("%s: %s = %v", name, c.Names()[i], s.Value)
+				}
+			}
+		}
+		took := time.Since(start)
+		t.Logf("%s (%d words): %v", name, len(d.Words), took)
+		if took > 60*time.Second {
+			t.Errorf("%s took %v", name, took)
+		}
+	}
+}
+
+// BenchmarkSpamChecks runs the ad, template and repetition checks on the
+// five seed articles (documents prepared once).
+func BenchmarkSpamChecks(b *testing.B) {
+	var docs []*Document
+	for _, seed := range []string{"000", "001", "002", "003", "004"} {
+		docs = append(docs, NewDocument("", shareddata.Seed(b, seed)))
+	}
+	for _, c := range []Check{newAdInjection(), newShopTemplate(), newStuffing()} {
+		b.Run(c.Names()[0], func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, d := range docs {
+					c.Run(d)
+				}
+			}
+		})
+	}
+}
