@@ -1,0 +1,382 @@
+package training
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Augmentation kinds, recorded on each synthetic Example.
+const (
+	AugmentAd       = "ad-injection"
+	AugmentStuffing = "keyword-stuffing"
+	AugmentTemplate = "shop-template"
+	AugmentFarm     = "content-farm-debris"
+	AugmentDebris   = "benign-debris"
+)
+
+// Augmenter injects spam patterns into articles with a seeded random
+// source: the same seed, pools and inputs give the same outputs.
+type Augmenter struct {
+	pools  Pools
+	rng    *rand.Rand
+	titles []string
+}
+
+// NewAugmenter returns an augmenter drawing from pools, seeded with seed.
+// titles are headlines of other articles, used for related-article lists
+// and as unrelated stuffed phrases.
+func NewAugmenter(pools Pools, seed int64, titles []string) *Augmenter {
+	return &Augmenter{pools: pools, rng: rand.New(rand.NewPCG(uint64(seed), 0x61756720)), titles: titles}
+}
+
+func (a *Augmenter) pick(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[a.rng.IntN(len(s))]
+}
+
+func (a *Augmenter) between(lo, hi int) int { return lo + a.rng.IntN(hi-lo+1) }
+
+// brand invents a brand name from two or three syllables.
+func (a *Augmenter) brand() string {
+	var b strings.Builder
+	for range a.between(2, 3) {
+		b.WriteString(a.pick(a.pools.Syllables))
+	}
+	s := b.String()
+	if a.rng.IntN(2) == 0 {
+		r, n := utf8.DecodeRuneInString(s)
+		s = string(unicode.ToUpper(r)) + s[n:]
+	}
+	return s
+}
+
+func (a *Augmenter) phone() string {
+	switch a.rng.IntN(4) {
+	case 0:
+		return fmt.Sprintf("+91 %05d %05d", a.rng.IntN(100000), a.rng.IntN(100000))
+	case 1:
+		return fmt.Sprintf("(%03d) %03d-%04d", 200+a.rng.IntN(800), a.rng.IntN(1000), a.rng.IntN(10000))
+	case 2:
+		return fmt.Sprintf("0800 %03d %04d", a.rng.IntN(1000), a.rng.IntN(10000))
+	default:
+		return fmt.Sprintf("+%d %d %d", 1+a.rng.IntN(98), 100+a.rng.IntN(900), 1000000+a.rng.IntN(9000000))
+	}
+}
+
+func (a *Augmenter) money() string {
+	amount := a.between(1, 999)
+	switch a.rng.IntN(5) {
+	case 0:
+		return fmt.Sprintf("$%d.%02d", amount, a.rng.IntN(100))
+	case 1:
+		return fmt.Sprintf("£%d", amount)
+	case 2:
+		return fmt.Sprintf("€%d,%02d", amount, a.rng.IntN(100))
+	case 3:
+		return fmt.Sprintf("Rs %d,%03d", amount, a.rng.IntN(1000))
+	default:
+		return fmt.Sprintf("$%d", amount*10)
+	}
+}
+
+func (a *Augmenter) title() string {
+	if len(a.titles) == 0 {
+		return "Latest updates"
+	}
+	return a.pick(a.titles)
+}
+
+// fill replaces the template's placeholders with random values.
+func (a *Augmenter) fill(tmpl string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(tmpl, '{')
+		if i < 0 {
+			b.WriteString(tmpl)
+			break
+		}
+		j := strings.IndexByte(tmpl[i:], '}')
+		if j < 0 {
+			b.WriteString(tmpl)
+			break
+		}
+		b.WriteString(tmpl[:i])
+		switch key := tmpl[i+1 : i+j]; key {
+		case "brand":
+			b.WriteString(a.brand())
+		case "tld":
+			b.WriteString(a.pick(a.pools.TLDs))
+		case "domain":
+			b.WriteString(strings.ToLower(a.brand()) + a.pick(a.pools.TLDs))
+		case "email":
+			b.WriteString(strings.ToLower(a.brand()) + "@" + strings.ToLower(a.brand()) + a.pick(a.pools.TLDs))
+		case "phone":
+			b.WriteString(a.phone())
+		case "money":
+			b.WriteString(a.money())
+		case "product":
+			b.WriteString(a.pick(a.pools.Products))
+		case "service":
+			b.WriteString(a.pick(a.pools.Services))
+		case "name":
+			b.WriteString(a.pick(a.pools.Names))
+		case "section":
+			b.WriteString(a.pick(a.pools.Sections))
+		case "title":
+			b.WriteString(a.title())
+		case "n":
+			b.WriteString(fmt.Sprint(a.between(1, 99)))
+		default:
+			b.WriteString(tmpl[i : i+j+1])
+		}
+		tmpl = tmpl[i+j+1:]
+	}
+	return b.String()
+}
+
+// paragraphs splits text into blocks at blank lines; text without blank
+// lines is split after sentences so that lines can be slipped in between.
+func paragraphs(text string) []string {
+	text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
+	if strings.Contains(text, "\n\n") {
+		return strings.Split(text, "\n\n")
+	}
+	var out []string
+	start := 0
+	for i := 0; i+2 < len(text); i++ {
+		if (text[i] == '.' || text[i] == '?' || text[i] == '!') && text[i+1] == ' ' && i-start > 200 {
+			out = append(out, text[start:i+1])
+			start = i + 2
+		}
+	}
+	return append(out, text[start:])
+}
+
+// insertLines puts each line as a paragraph of its own at a random block
+// boundary.
+func (a *Augmenter) insertLines(blocks []string, lines ...string) []string {
+	for _, l := range lines {
+		at := a.rng.IntN(len(blocks) + 1)
+		blocks = append(blocks[:at], append([]string{l}, blocks[at:]...)...)
+	}
+	return blocks
+}
+
+// InjectAds adds one to three invented promotional lines, some repeated.
+func (a *Augmenter) InjectAds(text string) string {
+	blocks := paragraphs(text)
+	for range a.between(1, 3) {
+		line := a.fill(a.pick(a.pools.Ads))
+		for range a.between(1, 2) {
+			blocks = a.insertLines(blocks, line)
+		}
+	}
+	return strings.Join(blocks, "\n\n")
+}
+
+// stuffedPhrase picks a phrase to stuff: words of the article's own title
+// or text (as SEO stuffing does), or another headline's words.
+func (a *Augmenter) stuffedPhrase(title, text string) string {
+	source := title
+	if source == "" || a.rng.IntN(3) == 0 {
+		source = text
+	}
+	if a.rng.IntN(5) == 0 {
+		source = a.title()
+	}
+	words := strings.Fields(source)
+	var clean []string
+	for _, w := range words {
+		w = strings.Trim(w, `.,;:!?"'“”‘’()[]`)
+		if w != "" {
+			clean = append(clean, w)
+		}
+	}
+	if len(clean) < 2 {
+		return "breaking news today"
+	}
+	n := min(a.between(2, 4), len(clean))
+	for range 20 {
+		i := a.rng.IntN(len(clean) - n + 1)
+		phrase := clean[i : i+n]
+		if !functionWords[strings.ToLower(phrase[0])] && !functionWords[strings.ToLower(phrase[n-1])] {
+			return strings.Join(phrase, " ")
+		}
+	}
+	return strings.Join(clean[:n], " ")
+}
+
+// functionWords do not start or end a stuffed phrase: stuffers repeat
+// keywords ("Hamas rejects US", "best EV deals"), not "said the".
+var functionWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "but": true, "of": true, "in": true,
+	"on": true, "at": true, "to": true, "for": true, "from": true, "by": true, "with": true, "as": true,
+	"is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "has": true, "have": true,
+	"had": true, "it": true, "its": true, "this": true, "that": true, "which": true, "who": true, "he": true,
+	"she": true, "they": true, "we": true, "his": true, "her": true, "their": true, "said": true, "says": true,
+	"will": true, "would": true, "not": true, "if": true, "than": true, "into": true, "about": true,
+}
+
+// StuffKeywords injects one phrase eight to eighteen times: mid-sentence,
+// at the start of paragraphs and as fake headings. Copies go between words
+// of the original text, never inside another copy.
+func (a *Augmenter) StuffKeywords(title, text string) string {
+	phrase := a.stuffedPhrase(title, text)
+	blocks := paragraphs(text)
+	// Where each copy goes: a block and a byte offset in it (0 leads the
+	// block; a space's offset puts the copy mid-sentence), or a heading.
+	inserts := make([][]int, len(blocks))
+	var headings int
+	for range a.between(8, 18) {
+		k := a.rng.IntN(len(blocks))
+		switch a.rng.IntN(4) {
+		case 0, 1:
+			var spaces []int
+			for i := 0; i < len(blocks[k]); i++ {
+				if blocks[k][i] == ' ' {
+					spaces = append(spaces, i)
+				}
+			}
+			if len(spaces) == 0 {
+				headings++
+				continue
+			}
+			at := spaces[a.rng.IntN(len(spaces))]
+			if slices.Contains(inserts[k], at) {
+				headings++ // that gap is taken: a heading instead
+				continue
+			}
+			inserts[k] = append(inserts[k], at)
+		case 2:
+			if slices.Contains(inserts[k], 0) {
+				headings++
+				continue
+			}
+			inserts[k] = append(inserts[k], 0)
+		default:
+			headings++
+		}
+	}
+	for k, offsets := range inserts {
+		slices.Sort(offsets)
+		b := blocks[k]
+		var out strings.Builder
+		prev := 0
+		for _, at := range offsets {
+			out.WriteString(b[prev:at])
+			if at == 0 {
+				out.WriteString(phrase + " ")
+			} else {
+				out.WriteString(" " + phrase)
+			}
+			prev = at
+		}
+		out.WriteString(b[prev:])
+		blocks[k] = out.String()
+	}
+	for range headings {
+		blocks = a.insertLines(blocks, phrase)
+	}
+	return strings.Join(blocks, "\n\n")
+}
+
+// lorem returns a sentence of pseudo-Latin filler.
+func (a *Augmenter) lorem() string {
+	n := a.between(8, 30)
+	words := make([]string, n)
+	for i := range words {
+		words[i] = a.pick(a.pools.Latin)
+	}
+	s := strings.Join(words, " ")
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:] + "."
+}
+
+// ShopTemplate builds a block of shop-page template lines.
+func (a *Augmenter) ShopTemplate() []string {
+	var lines []string
+	for range a.between(1, 3) {
+		lines = append(lines, a.fill(a.pick(a.pools.ShopLines)))
+		if a.rng.IntN(2) == 0 {
+			lines = append(lines, a.fill(a.pick(a.pools.Products)))
+		}
+		for range a.between(1, 3) {
+			lines = append(lines, a.fill(a.pick(a.pools.ShopLines)))
+		}
+		if a.rng.IntN(3) > 0 {
+			lines = append(lines, a.lorem())
+		}
+		lines = append(lines, a.money())
+	}
+	return lines
+}
+
+// InjectTemplate glues a shop template before, after or inside the article.
+func (a *Augmenter) InjectTemplate(text string) string {
+	blocks := paragraphs(text)
+	tmpl := strings.Join(a.ShopTemplate(), "\n")
+	switch a.rng.IntN(3) {
+	case 0:
+		blocks = append([]string{tmpl}, blocks...)
+	case 1:
+		blocks = append(blocks, tmpl)
+	default:
+		blocks = a.insertLines(blocks, tmpl)
+	}
+	return strings.Join(blocks, "\n\n")
+}
+
+// AddFarmDebris adds two or three blocks of content-farm debris (comment
+// forms, share widgets, donation appeals, bios, related lists), mostly at
+// the end, and sometimes a repeated title at the top.
+func (a *Augmenter) AddFarmDebris(title, text string) string {
+	blocks := paragraphs(text)
+	for range a.between(2, 3) {
+		blk := a.pools.FarmBlocks[a.rng.IntN(len(a.pools.FarmBlocks))]
+		lines := make([]string, len(blk))
+		for i, l := range blk {
+			lines[i] = a.fill(l)
+		}
+		joined := strings.Join(lines, "\n")
+		if a.rng.IntN(4) == 0 {
+			blocks = append([]string{joined}, blocks...)
+		} else {
+			blocks = append(blocks, joined)
+		}
+	}
+	if title != "" && a.rng.IntN(2) == 0 {
+		blocks = append([]string{title, title}, blocks...)
+	}
+	return strings.Join(blocks, "\n\n")
+}
+
+// AddBenignDebris adds the ordinary page debris found around real
+// journalism: a few lines at the top and bottom and between paragraphs.
+func (a *Augmenter) AddBenignDebris(text string) string {
+	blocks := paragraphs(text)
+	var top, bottom []string
+	for range a.between(2, 8) {
+		line := a.fill(a.pick(a.pools.Benign))
+		switch a.rng.IntN(3) {
+		case 0:
+			top = append(top, line)
+		case 1:
+			bottom = append(bottom, line)
+		default:
+			blocks = a.insertLines(blocks, line)
+		}
+	}
+	if len(top) > 0 {
+		blocks = append([]string{strings.Join(top, "\n")}, blocks...)
+	}
+	if len(bottom) > 0 {
+		blocks = append(blocks, strings.Join(bottom, "\n"))
+	}
+	return strings.Join(blocks, "\n\n")
+}

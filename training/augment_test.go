@@ -1,0 +1,90 @@
+package training
+
+import (
+	"strings"
+	"testing"
+)
+
+const cleanSample = `Council approves new bus lanes
+
+The city council voted 7-2 on Tuesday to add bus lanes on three main roads, a plan officials said would cut journey times by a fifth.
+
+"This is about getting people to work on time," said transport chief Maria Lopez.
+
+Opponents argued the lanes would push traffic onto residential streets. Work is due to start in March.`
+
+func TestAugmentIsDeterministic(t *testing.T) {
+	ex := []Example{{Spam: false}}
+	ex[0].Article.ID, ex[0].Article.Title, ex[0].Article.Text = "a", "Council approves new bus lanes", cleanSample
+	var all []Example
+	for i := range 50 {
+		e := ex[0]
+		e.Article.ID = strings.Repeat("x", i+1)
+		all = append(all, e)
+	}
+	a := Augment(all, DefaultPools(), 3)
+	b := Augment(all, DefaultPools(), 3)
+	if len(a) == 0 || len(a) != len(b) {
+		t.Fatalf("got %d and %d synthetic examples", len(a), len(b))
+	}
+	for i := range a {
+		if a[i].Article.Text != b[i].Article.Text {
+			t.Fatalf("example %d differs between runs", i)
+		}
+		if a[i].Article.Group != all[0].Article.ID && a[i].Article.Group == "" {
+			t.Fatalf("example %d lost its group", i)
+		}
+	}
+	c := Augment(all, DefaultPools(), 4)
+	same := 0
+	for i := range min(len(a), len(c)) {
+		if a[i].Article.Text == c[i].Article.Text {
+			same++
+		}
+	}
+	if same == len(a) {
+		t.Fatal("another seed gave the same examples")
+	}
+}
+
+func TestStuffKeywordsRepeatsOnePhrase(t *testing.T) {
+	aug := NewAugmenter(DefaultPools(), 1, nil)
+	for range 20 {
+		text := aug.StuffKeywords("Council approves new bus lanes", cleanSample)
+		extra := len(strings.Fields(text)) - len(strings.Fields(cleanSample))
+		if extra < 8*2 {
+			t.Fatalf("stuffing added %d words:\n%s", extra, text)
+		}
+	}
+}
+
+func TestInjectAdsAddsStandaloneLines(t *testing.T) {
+	aug := NewAugmenter(DefaultPools(), 2, nil)
+	text := aug.InjectAds(cleanSample)
+	before := strings.Split(cleanSample, "\n\n")
+	after := strings.Split(text, "\n\n")
+	if len(after) <= len(before) {
+		t.Fatalf("no line added:\n%s", text)
+	}
+	for _, p := range before {
+		if !strings.Contains(text, p) {
+			t.Fatalf("paragraph lost: %q", p)
+		}
+	}
+}
+
+func TestPoolsSplitIsDisjoint(t *testing.T) {
+	a, b := DefaultPools().Split()
+	seen := map[string]bool{}
+	for _, s := range a.Ads {
+		seen[s] = true
+	}
+	for _, s := range b.Ads {
+		if seen[s] {
+			t.Fatalf("ad template %q in both halves", s)
+		}
+	}
+	if len(a.FarmBlocks) == 0 || len(b.FarmBlocks) == 0 {
+		t.Fatal("a half has no farm blocks")
+	}
+}

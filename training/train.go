@@ -1,0 +1,379 @@
+// Package training fits newsqual models: it augments labelled articles
+// with synthetic spam patterns, extracts their signals, trains the naive
+// Bayes text model and the logistic model with group-aware cross-validation,
+// chooses the verdict thresholds on held-out folds, and reports the
+// out-of-fold metrics.
+package training
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/newsqual/newsqual/corpus"
+	"github.com/newsqual/newsqual/features"
+	"github.com/newsqual/newsqual/metrics"
+	"github.com/newsqual/newsqual/model"
+)
+
+// Example is one labelled training article.
+type Example struct {
+	// Article is the text and its metadata; Article.Group ties related
+	// examples to one fold.
+	Article corpus.Article
+	// Spam is the label.
+	Spam bool
+	// Augmented names the synthetic pattern injected, empty for an original.
+	Augmented string
+	// File is the data file the example (or its original) came from.
+	File string
+}
+
+// group returns the fold group of the example.
+func (e Example) group() string {
+	if e.Article.Group != "" {
+		return e.Article.Group
+	}
+	return e.Article.ID
+}
+
+// Options control training.
+type Options struct {
+	// Folds is the number of cross-validation folds (at least 2).
+	Folds int
+	// Seed drives augmentation and fold assignment.
+	Seed int64
+	// Pools feed augmentation; Augment turns it on.
+	Pools   Pools
+	Augment bool
+	// Lambdas are the L2 penalties tried; the one with the lowest
+	// out-of-fold log loss is kept.
+	Lambdas []float64
+	// MinTokenCount drops rarer tokens from the text model.
+	MinTokenCount int
+	// SpamFPR and SuspectFPR are the shares of clean articles allowed at or
+	// above the spam and suspect thresholds on held-out folds.
+	SpamFPR, SuspectFPR float64
+	// Workers is the number of goroutines extracting signals (0: all cores).
+	Workers int
+	// Log receives progress lines; nil discards them.
+	Log io.Writer
+}
+
+// DefaultOptions returns the options `newsqual train` uses.
+func DefaultOptions() Options {
+	return Options{
+		Folds:         5,
+		Seed:          1,
+		Pools:         DefaultPools(),
+		Augment:       true,
+		Lambdas:       []float64{1e-4, 1e-3, 1e-2, 1e-1},
+		MinTokenCount: 3,
+		SpamFPR:       0.01,
+		SuspectFPR:    0.05,
+	}
+}
+
+// Result is a trained model with its out-of-fold evidence.
+type Result struct {
+	// Model is the final model, fitted on all examples.
+	Model *model.Model
+	// Examples are the training examples, originals then synthetic ones.
+	Examples []Example
+	// Fold is each example's fold.
+	Fold []int
+	// OutOfFold is each example's spam probability from the model fitted
+	// without its fold.
+	OutOfFold []float64
+	// LambdaLoss is the out-of-fold log loss of each lambda tried.
+	LambdaLoss map[float64]float64
+}
+
+// prepared holds what training needs of one example.
+type prepared struct {
+	signals []float64 // model.SignalInputs
+	tokens  []string
+}
+
+// Train fits a model on labelled examples.
+func Train(examples []Example, opts Options) (*Result, error) {
+	if opts.Folds < 2 {
+		return nil, fmt.Errorf("train: need at least 2 folds, got %d", opts.Folds)
+	}
+	var clean, spam int
+	for _, e := range examples {
+		if e.Spam {
+			spam++
+		} else {
+			clean++
+		}
+	}
+	if clean < opts.Folds || spam < opts.Folds {
+		return nil, fmt.Errorf("train: need at least %d clean and %d spam examples, got %d and %d", opts.Folds, opts.Folds, clean, spam)
+	}
+	logf := func(format string, args ...any) {
+		if opts.Log != nil {
+			fmt.Fprintf(opts.Log, format+"\n", args...)
+		}
+	}
+	all := append([]Example(nil), examples...)
+	if opts.Augment {
+		synthetic := Augment(examples, opts.Pools, opts.Seed)
+		logf("augmented: %d synthetic examples from %d originals", len(synthetic), len(examples))
+		all = append(all, synthetic...)
+	}
+	logf("extracting signals from %d examples", len(all))
+	prep := prepare(all, opts.Workers)
+
+	groups := make([]string, len(all))
+	y := make([]bool, len(all))
+	for i, e := range all {
+		groups[i] = e.group()
+		y[i] = e.Spam
+	}
+	fold := Folds(groups, opts.Folds, opts.Seed)
+
+	// The text-model input of every example comes from a text model that
+	// never saw its fold, so the logistic model learns how far to trust it
+	// on unseen text.
+	x := make([][]float64, len(all))
+	for i := range all {
+		x[i] = append(append([]float64(nil), prep[i].signals...), 0)
+	}
+	textCol := len(x[0]) - 1
+	for f := range opts.Folds {
+		tm := trainText(all, prep, func(i int) bool { return fold[i] != f }, opts.MinTokenCount)
+		for i := range all {
+			if fold[i] == f {
+				x[i][textCol], _ = tm.Score(prep[i].tokens)
+			}
+		}
+	}
+
+	res := &Result{Examples: all, Fold: fold, LambdaLoss: make(map[float64]float64)}
+	best := math.Inf(1)
+	var bestLambda float64
+	var bestOOF []float64
+	for _, lambda := range opts.Lambdas {
+		oof, err := crossValidate(x, y, fold, opts.Folds, lambda)
+		if err != nil {
+			return nil, err
+		}
+		loss := metrics.LogLoss(oof, y)
+		res.LambdaLoss[lambda] = loss
+		logf("lambda %g: out-of-fold log loss %.4f, AUROC %.4f", lambda, loss, metrics.AUROC(oof, y))
+		if loss < best {
+			best, bestLambda, bestOOF = loss, lambda, oof
+		}
+	}
+	if bestOOF == nil {
+		return nil, errors.New("train: no lambda to try")
+	}
+	res.OutOfFold = bestOOF
+
+	spamT, _ := metrics.ThresholdForFPR(bestOOF, y, opts.SpamFPR)
+	suspectT, _ := metrics.ThresholdForFPR(bestOOF, y, opts.SuspectFPR)
+	thresholds := model.Thresholds{Spam: clamp(spamT), Suspect: clamp(min(suspectT, spamT))}
+
+	scaling := FitScaling(x)
+	fit, err := FitLogistic(scaling.Apply(x), y, bestLambda)
+	if err != nil {
+		return nil, err
+	}
+	m := &model.Model{
+		Format:         model.Format,
+		FeatureVersion: features.Version,
+		Features:       model.InputNames(),
+		Mean:           roundAll(scaling.Mean),
+		Scale:          roundAll(scaling.Scale),
+		Weights:        roundAll(fit.Weights),
+		Intercept:      round(fit.Intercept),
+		Thresholds:     thresholds,
+		Text:           trainText(all, prep, func(int) bool { return true }, opts.MinTokenCount),
+	}
+	m.Training = model.Training{
+		Data:           dataFiles(examples),
+		Augmented:      len(all) - len(examples),
+		Seed:           opts.Seed,
+		Folds:          opts.Folds,
+		Lambda:         bestLambda,
+		CrossValidated: Measure(bestOOF, y, thresholds.Spam),
+	}
+	for _, b := range metrics.Reliability(bestOOF, y, 10) {
+		m.Training.Reliability = append(m.Training.Reliability, model.ReliabilityBin{
+			Low: round(b.Low), High: round(b.High), Count: b.Count, Predicted: round(b.Predicted), Observed: round(b.Observed),
+		})
+	}
+	if err := m.Validate(); err != nil {
+		return nil, fmt.Errorf("train: the fitted model is unusable: %w", err)
+	}
+	res.Model = m
+	return res, nil
+}
+
+// Measure computes the headline metrics of probabilities p against labels
+// y at the spam threshold.
+func Measure(p []float64, y []bool, spamThreshold float64) model.Metrics {
+	c := metrics.At(p, y, spamThreshold)
+	return model.Metrics{
+		Articles:     len(p),
+		AUROC:        round(metrics.AUROC(p, y)),
+		Precision:    round(c.Precision()),
+		Recall:       round(c.Recall()),
+		F1:           round(c.F1()),
+		CleanFlagged: round(c.FalsePositiveRate()),
+		LogLoss:      round(metrics.LogLoss(p, y)),
+		Brier:        round(metrics.Brier(p, y)),
+	}
+}
+
+// clamp keeps a threshold strictly inside (0, 1).
+func clamp(t float64) float64 { return round(math.Min(math.Max(t, 1e-6), 1-1e-6)) }
+
+func roundAll(v []float64) []float64 {
+	out := make([]float64, len(v))
+	for i, x := range v {
+		out[i] = round(x)
+	}
+	return out
+}
+
+// trainText fits the text model on the original (not synthetic) examples
+// that keep accepts: injected examples share nearly all their words with
+// clean ones and would teach the text model that news words are spam.
+func trainText(all []Example, prep []prepared, keep func(int) bool, minCount int) *model.TextModel {
+	var docs [][]string
+	var labels []bool
+	for i, e := range all {
+		if e.Augmented == "" && keep(i) {
+			docs = append(docs, prep[i].tokens)
+			labels = append(labels, e.Spam)
+		}
+	}
+	return TrainTextModel(docs, labels, minCount)
+}
+
+// crossValidate fits one logistic model per fold and returns the
+// out-of-fold probabilities.
+func crossValidate(x [][]float64, y []bool, fold []int, k int, lambda float64) ([]float64, error) {
+	oof := make([]float64, len(x))
+	for f := range k {
+		var trX [][]float64
+		var trY []bool
+		for i := range x {
+			if fold[i] != f {
+				trX = append(trX, x[i])
+				trY = append(trY, y[i])
+			}
+		}
+		sc := FitScaling(trX)
+		fit, err := FitLogistic(sc.Apply(trX), trY, lambda)
+		if err != nil {
+			return nil, fmt.Errorf("fold %d: %w", f, err)
+		}
+		for i := range x {
+			if fold[i] == f {
+				oof[i] = fit.Predict(sc.Apply([][]float64{x[i]})[0])
+			}
+		}
+	}
+	return oof, nil
+}
+
+// prepare extracts signals and tokens of every example on several cores.
+func prepare(all []Example, workers int) []prepared {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	out := make([]prepared, len(all))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				a := all[i].Article
+				d := features.NewDocument(a.Title, a.Text)
+				out[i] = prepared{signals: model.SignalInputs(nil, features.ExtractDocument(d)), tokens: model.Tokens(d)}
+			}
+		}()
+	}
+	for i := range all {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+// dataFiles counts the examples of each data file, in file order.
+func dataFiles(examples []Example) []model.DataFile {
+	idx := make(map[string]int)
+	var out []model.DataFile
+	for _, e := range examples {
+		k, ok := idx[e.File]
+		if !ok {
+			k = len(out)
+			idx[e.File] = k
+			out = append(out, model.DataFile{Path: e.File})
+		}
+		if e.Spam {
+			out[k].Spam++
+		} else {
+			out[k].Clean++
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
+}
+
+// Augment makes synthetic examples from the originals: clean articles with
+// injected ads, stuffed keywords or shop templates (labelled spam), clean
+// articles with ordinary page debris (still clean), and spam articles with
+// content-farm debris. Each synthetic example keeps its original's group.
+func Augment(examples []Example, pools Pools, seed int64) []Example {
+	var titles []string
+	for _, e := range examples {
+		if t := e.Article.Title; t != "" && len(t) < 120 {
+			titles = append(titles, t)
+		}
+	}
+	aug := NewAugmenter(pools, seed, titles)
+	var out []Example
+	add := func(e Example, kind, text string, spam bool) {
+		a := e.Article
+		a.ID = e.Article.ID + "#" + kind
+		a.Text = text
+		a.Group = e.group()
+		out = append(out, Example{Article: a, Spam: spam, Augmented: kind, File: e.File})
+	}
+	for _, e := range examples {
+		if e.Augmented != "" || e.Article.Text == "" {
+			continue
+		}
+		r := aug.rng.Float64()
+		text := e.Article.Text
+		if e.Spam {
+			if r < 0.3 {
+				add(e, AugmentFarm, aug.AddFarmDebris(e.Article.Title, text), true)
+			}
+			continue
+		}
+		switch {
+		case r < 0.12:
+			add(e, AugmentAd, aug.InjectAds(text), true)
+		case r < 0.24:
+			add(e, AugmentStuffing, aug.StuffKeywords(e.Article.Title, text), true)
+		case r < 0.32:
+			add(e, AugmentTemplate, aug.InjectTemplate(text), true)
+		case r < 0.52:
+			add(e, AugmentDebris, aug.AddBenignDebris(text), false)
+		}
+	}
+	return out
+}
