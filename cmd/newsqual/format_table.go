@@ -1,0 +1,85 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/newsqual/newsqual"
+)
+
+// tableWriter writes an aligned table for people: quality, verdict, ID and
+// the strongest reason; with explain, every reason and its evidence below
+// each row.
+type tableWriter struct {
+	w       io.Writer
+	explain bool
+	header  bool
+}
+
+func newTableWriter(w io.Writer, explain bool) *tableWriter {
+	return &tableWriter{w: w, explain: explain}
+}
+
+func (t *tableWriter) Write(r record) error {
+	if !t.header {
+		t.header = true
+		if _, err := fmt.Fprintf(t.w, "%-7s  %-11s  %-40s  %s\n", "QUALITY", "VERDICT", "ID", "TOP REASON"); err != nil {
+			return err
+		}
+	}
+	if r.failed() {
+		_, err := fmt.Fprintf(t.w, "%-7s  %-11s  %-40s  %s\n", "-", "error", cut(r.id, 40), r.err)
+		return err
+	}
+	res := r.result
+	top := topReason(res)
+	if _, err := fmt.Fprintf(t.w, "%-7d  %-11s  %-40s  %s\n", res.Quality, res.Verdict, cut(res.ID, 40), cut(top, 70)); err != nil {
+		return err
+	}
+	if !t.explain {
+		return nil
+	}
+	for _, reason := range res.Reasons {
+		if _, err := fmt.Fprintf(t.w, "         %+6.2f  %s: %s\n", reason.Weight, reason.Signal, reason.Message); err != nil {
+			return err
+		}
+		for i, ev := range reason.Evidence {
+			if i == 4 {
+				if _, err := fmt.Fprintf(t.w, "                   … %d more\n", len(reason.Evidence)-i); err != nil {
+					return err
+				}
+				break
+			}
+			if _, err := fmt.Fprintf(t.w, "                   %s\n", cut(ev.String(), 100)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (t *tableWriter) Close() error { return nil }
+
+// topReason is the message of the strongest reason in the direction of the
+// verdict: toward clean for a clean article, toward spam otherwise.
+func topReason(res newsqual.Result) string {
+	wantClean := res.Verdict == newsqual.VerdictClean
+	for _, r := range res.Reasons {
+		if r.TowardClean() == wantClean {
+			return r.Message
+		}
+	}
+	return ""
+}
+
+// cut shortens s to at most n runes, marking the cut with "…".
+func cut(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,67 @@
+// Command newsqual scores scraped news articles for quality, trains the
+// model it scores with, and evaluates it.
+//
+//	newsqual score [flags] PATH...    score files, folders, JSONL or stdin
+//	newsqual train [flags] DATA...    train a model on labelled data
+//
+// Run "newsqual help COMMAND" for each command's flags.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// exitError carries a process exit code up to main.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// newRootCommand assembles the command tree.
+func newRootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "newsqual",
+		Short: "Score scraped news articles for quality, with reasons",
+		Long: `newsqual reads scraped news articles and says how trustworthy each one looks
+as a piece of journalism: a quality score from 0 (spam) to 100 (clean), a
+verdict (clean, suspect, spam), and the reasons behind it, each with the
+lines or phrases that triggered it.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.AddCommand(newScoreCommand(), newTrainCommand())
+	return root
+}
+
+// run executes the command line and returns the process exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	root := newRootCommand()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return 0
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.msg != "" {
+			fmt.Fprintln(stderr, "newsqual:", ee.msg)
+		}
+		return ee.code
+	}
+	fmt.Fprintln(stderr, "newsqual:", err)
+	return 2
+}

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// runCLI runs the command line in-process.
+func runCLI(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(args, strings.NewReader(stdin), &out, &errOut)
+	return out.String(), errOut.String(), code
+}
+
+// golden compares got with testdata/NAME, or rewrites it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (run go test -update after checking the change):\n--- got ---\n%s", path, got)
+	}
+}
+
+const examples = "../../testdata/examples"
+
+func TestScoreFormatsMatchGoldenFiles(t *testing.T) {
+	for _, format := range []string{"table", "json", "jsonl", "csv"} {
+		t.Run(format, func(t *testing.T) {
+			args := []string{"score", "--format", format, examples}
+			if format == "table" {
+				args = append(args, "--explain")
+			}
+			stdout, stderr, code := runCLI(t, "", args...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			golden(t, "examples."+format, stdout)
+			if !strings.Contains(stderr, "scored 6, failed 0, skipped 0") {
+				t.Errorf("summary missing: %q", stderr)
+			}
+			// The same input gives the same bytes.
+			again, _, _ := runCLI(t, "", args...)
+			if again != stdout {
+				t.Error("second run differs")
+			}
+		})
+	}
+}
+
+func TestScoreBadInputsReportsAndScoresTheRest(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	good, err := os.ReadFile(filepath.Join(examples, "clean-port-strike.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write("a-good.txt", good)
+	write("b-empty.txt", nil)
+	write("c-binary.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"))
+	write("d-lines.jsonl", []byte(`{"id":"j1","text":"The mayor said on Friday that the bridge would reopen in May after repairs costing £2m."}
+{"id":"j2","text": broken
+{"id":"j3","text":"Police said two men had been arrested after a break-in at a jeweller's shop on the high street."}
+`))
+	stdout, stderr, code := runCLI(t, "", "score", "--format", "jsonl", dir)
+	if code != 2 {
+		t.Fatalf("exit %d, want 2 (some inputs failed); stderr: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if len(lines) != 6 {
+		t.Fatalf("got %d output lines, want 6 (3 scored, 3 errors):\n%s", len(lines), stdout)
+	}
+	for i, want := range []string{`"id":"` + filepath.Join(dir, "a-good.txt") + `","quality"`, `"error":"corpus: ` + filepath.Join(dir, "b-empty.txt"), `"error":"corpus: ` + filepath.Join(dir, "c-binary.txt"), `"id":"j1"`, `line 2: invalid JSON`, `"id":"j3"`} {
+		if !strings.Contains(lines[i], want) {
+			t.Errorf("line %d = %s, want it to contain %s", i+1, lines[i], want)
+		}
+	}
+	if !strings.Contains(stderr, "scored 3, failed 3, skipped 0") {
+		t.Errorf("summary: %s", stderr)
+	}
+}
+
+func TestScoreGates(t *testing.T) {
+	spam := filepath.Join(examples, "stuffed-electric-cars.txt")
+	clean := filepath.Join(examples, "clean-port-strike.txt")
+	cases := []struct {
+		args []string
+		code int
+	}{
+		{[]string{"score", "--format", "csv", clean}, 0},
+		{[]string{"score", "--format", "csv", "--fail-on", "spam", clean}, 0},
+		{[]string{"score", "--format", "csv", "--fail-on", "spam", clean, spam}, 1},
+		{[]string{"score", "--format", "csv", "--min-quality", "50", spam}, 1},
+		{[]string{"score", "--format", "csv", "--min-quality", "50", clean}, 0},
+		{[]string{"score", "--format", "xml", clean}, 2},
+		{[]string{"score", "--fail-on", "maybe", clean}, 2},
+		{[]string{"score", "--model", "/nonexistent/model.json", clean}, 2},
+		{[]string{"score", "/nonexistent/article.txt"}, 2},
+	}
+	for _, c := range cases {
+		_, stderr, code := runCLI(t, "", c.args...)
+		if code != c.code {
+			t.Errorf("%v: exit %d, want %d; stderr: %s", c.args, code, c.code, stderr)
+		}
+	}
+}
+
+func TestScoreReadsStdin(t *testing.T) {
+	text, err := os.ReadFile(filepath.Join(examples, "shop-template-weather.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := runCLI(t, string(text), "score", "--format", "jsonl", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, `"id":"stdin"`) || !strings.Contains(stdout, `"verdict":"spam"`) {
+		t.Fatalf("stdout: %s", stdout)
+	}
+}
+
+func TestHelpExplainsEachCommand(t *testing.T) {
+	for _, cmd := range []string{"score", "train"} {
+		stdout, _, code := runCLI(t, "", cmd, "--help")
+		if code != 0 || !strings.Contains(stdout, "Usage:") || !strings.Contains(stdout, "Flags:") {
+			t.Errorf("%s --help: exit %d\n%s", cmd, code, stdout)
+		}
+	}
+}

@@ -1,0 +1,232 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sync/atomic"
+	"syscall"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/newsqual/newsqual"
+	"github.com/newsqual/newsqual/corpus"
+	"github.com/newsqual/newsqual/internal/ordered"
+)
+
+// outputWriter renders records in one format.
+type outputWriter interface {
+	Write(record) error
+	Close() error
+}
+
+type scoreFlags struct {
+	format     string
+	explain    bool
+	modelPath  string
+	workers    int
+	minQuality int
+	failOn     string
+	maxBytes   int
+	wholePage  bool
+	progress   string
+}
+
+func newScoreCommand() *cobra.Command {
+	var f scoreFlags
+	cmd := &cobra.Command{
+		Use:   "score [flags] PATH...",
+		Short: "Score articles: files, folders (recursive), JSONL, or - for stdin",
+		Long: `Score every article found in the given paths and print one result per article,
+in input order.
+
+PATH is a file (.txt, .md, .html/.htm, .jsonl/.ndjson), a folder (read
+recursively, in name order), or - for standard input (plain text unless it
+starts with "{", then JSONL). A JSONL record has "text" or "html" and may have
+"id", "title", "url".
+
+Every input is accounted for: an article that cannot be read is reported
+with its error in the output and on stderr, files passed over in folders are
+listed on stderr, and a summary line ends the run.
+
+Exit status: 0 when all went well; 1 when --min-quality or --fail-on was
+given and an article fell below it; 2 when any input failed.`,
+		Example: `  newsqual score testdata/articles
+  newsqual score --format jsonl --explain crawl.jsonl > scores.jsonl
+  cat page.html | newsqual score --format json -
+  newsqual score --fail-on spam --format csv incoming/`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runScore(cmd, args, f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.format, "format", "", "output format: table, json, jsonl or csv (default table on a terminal, else jsonl)")
+	fl.BoolVar(&f.explain, "explain", false, "list every reason and its evidence under each article in the table")
+	fl.StringVar(&f.modelPath, "model", "", "model file to score with (default: the model built into newsqual)")
+	fl.IntVar(&f.workers, "workers", 0, "articles scored at once (default: one per CPU)")
+	fl.IntVar(&f.minQuality, "min-quality", -1, "exit 1 when any article's quality is below `N` (0-100)")
+	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 when any article's verdict is spam, or with \"suspect\" suspect or worse")
+	fl.IntVar(&f.maxBytes, "max-bytes", corpus.DefaultMaxBytes, "bytes of text read per article; the rest is cut and the result says so")
+	fl.BoolVar(&f.wholePage, "whole-page", false, "score the visible text of whole HTML pages, not just the article readability finds")
+	fl.StringVar(&f.progress, "progress", "auto", "progress bar on stderr: auto (on a terminal), always or never")
+	return cmd
+}
+
+func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
+	stdout := cmd.OutOrStdout()
+	stderr := cmd.ErrOrStderr()
+	format := f.format
+	if format == "" {
+		format = "jsonl"
+		if isTerminal(stdout) {
+			format = "table"
+		}
+	}
+	bw := bufio.NewWriterSize(stdout, 64<<10)
+	var out outputWriter
+	switch format {
+	case "table":
+		out = newTableWriter(bw, f.explain)
+	case "json":
+		out = newJSONWriter(bw)
+	case "jsonl":
+		out = newJSONLWriter(bw)
+	case "csv":
+		out = newCSVWriter(bw)
+	default:
+		return &exitError{2, fmt.Sprintf("unknown --format %q: want table, json, jsonl or csv", format)}
+	}
+	switch f.failOn {
+	case "", newsqual.VerdictSpam, newsqual.VerdictSuspect:
+	default:
+		return &exitError{2, fmt.Sprintf("unknown --fail-on %q: want spam or suspect", f.failOn)}
+	}
+	if f.minQuality > 100 {
+		return &exitError{2, fmt.Sprintf("--min-quality %d: want 0-100", f.minQuality)}
+	}
+	scorer, err := loadScorer(f.modelPath)
+	if err != nil {
+		return &exitError{2, err.Error()}
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	opts := corpus.Options{MaxBytes: f.maxBytes, WholePage: f.wholePage, Stdin: cmd.InOrStdin()}
+	items := make(chan corpus.Item, 64)
+	var skipped atomic.Int64
+	go func() {
+		defer close(items)
+		_ = corpus.Walk(paths, opts, func(it corpus.Item) error {
+			if it.Skipped != "" {
+				skipped.Add(1)
+				fmt.Fprintf(stderr, "skipped %s: %s\n", it.Where(), it.Skipped)
+				return ctx.Err()
+			}
+			select {
+			case items <- it:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	bar := newProgress(stderr, f.progress)
+	var scored, failed, below int
+	for r := range ordered.Map(ctx, items, f.workers, func(it corpus.Item) record { return scoreItem(scorer, it) }) {
+		if err := out.Write(r); err != nil {
+			return &exitError{2, fmt.Sprintf("write output: %v", err)}
+		}
+		if r.failed() {
+			failed++
+			fmt.Fprintf(stderr, "error: %s\n", r.err)
+		} else {
+			scored++
+			if failsGate(r.result, f) {
+				below++
+			}
+		}
+		if bar != nil {
+			_ = bar.Add(1)
+		}
+	}
+	if bar != nil {
+		_ = bar.Finish()
+		fmt.Fprintln(stderr)
+	}
+	if err := out.Close(); err != nil {
+		return &exitError{2, fmt.Sprintf("write output: %v", err)}
+	}
+	if err := bw.Flush(); err != nil {
+		return &exitError{2, fmt.Sprintf("write output: %v", err)}
+	}
+	summary := fmt.Sprintf("newsqual: scored %d, failed %d, skipped %d", scored, failed, skipped.Load())
+	if f.minQuality >= 0 || f.failOn != "" {
+		summary += fmt.Sprintf(", below the gate %d", below)
+	}
+	if ctx.Err() != nil {
+		summary += " (interrupted: the results above are complete up to the last one printed)"
+	}
+	fmt.Fprintln(stderr, summary)
+	switch {
+	case failed > 0 || ctx.Err() != nil:
+		return &exitError{code: 2}
+	case below > 0:
+		return &exitError{code: 1}
+	}
+	return nil
+}
+
+// failsGate reports whether a result falls below --min-quality or --fail-on.
+func failsGate(r newsqual.Result, f scoreFlags) bool {
+	if f.minQuality >= 0 && r.Quality < f.minQuality && r.Verdict != newsqual.VerdictUnsupported {
+		return true
+	}
+	switch f.failOn {
+	case newsqual.VerdictSpam:
+		return r.Verdict == newsqual.VerdictSpam
+	case newsqual.VerdictSuspect:
+		return r.Verdict == newsqual.VerdictSpam || r.Verdict == newsqual.VerdictSuspect
+	}
+	return false
+}
+
+func loadScorer(path string) (*newsqual.Scorer, error) {
+	if path == "" {
+		return newsqual.Default(), nil
+	}
+	return newsqual.Load(path)
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// newProgress returns a counting progress bar on stderr, or nil when there
+// should be none.
+func newProgress(stderr io.Writer, mode string) *progressbar.ProgressBar {
+	switch mode {
+	case "never":
+		return nil
+	case "always":
+	default:
+		if !isTerminal(stderr) {
+			return nil
+		}
+	}
+	return progressbar.NewOptions(-1,
+		progressbar.OptionSetWriter(stderr),
+		progressbar.OptionSetDescription("scoring"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("articles"),
+		progressbar.OptionThrottle(200_000_000),
+	)
+}

@@ -1,0 +1,175 @@
+// Package newsqual scores scraped news articles for quality: how
+// trustworthy each one looks as a piece of journalism, as a score from 0 to
+// 100 with the reasons behind it.
+//
+// A Scorer finds the spam signals of an article (ad injections, shop
+// templates, keyword stuffing, AI-filler prose, missing sourcing, page
+// boilerplate), weighs them with its words in a trained model, and returns a
+// Result: a calibrated spam probability, a quality score, a verdict, and the
+// reasons ranked by how much each moved the score, each with its evidence.
+//
+//	scorer := newsqual.Default()
+//	res := scorer.Score(newsqual.Article{ID: "a1", Text: text})
+//	if res.Verdict == newsqual.VerdictSpam { drop(res) }
+package newsqual
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"io"
+	"math"
+	"sync"
+
+	"github.com/newsqual/newsqual/corpus"
+	"github.com/newsqual/newsqual/features"
+	"github.com/newsqual/newsqual/model"
+)
+
+// Article is one article to score; only Text is required.
+type Article = corpus.Article
+
+// Evidence is a line or phrase behind a reason, with its count and line.
+type Evidence = features.Evidence
+
+// Verdicts a Result can carry.
+const (
+	// VerdictClean: the article looks like professional journalism.
+	VerdictClean = model.Clean
+	// VerdictSuspect: some signals of low quality; review or down-rank.
+	VerdictSuspect = model.Suspect
+	// VerdictSpam: a content-farm page; drop it.
+	VerdictSpam = model.Spam
+	// VerdictUnsupported: the article is not in a language the model
+	// covers, so the scorer gives no clean or spam verdict.
+	VerdictUnsupported = "unsupported"
+	// VerdictEmpty: the article has no words to judge.
+	VerdictEmpty = "empty"
+)
+
+// Result is the judgement of one article.
+type Result struct {
+	// ID is the article's ID.
+	ID string `json:"id"`
+	// Quality is 0 (spam) to 100 (clean): 100 × (1 − SpamProbability),
+	// rounded.
+	Quality int `json:"quality"`
+	// SpamProbability is the calibrated probability that the article is
+	// low-quality spam.
+	SpamProbability float64 `json:"spam_probability"`
+	// Verdict is one of the Verdict constants.
+	Verdict string `json:"verdict"`
+	// Language is the ISO 639-3 code of the detected language, or "und"
+	// when the text is too short to tell.
+	Language string `json:"language"`
+	// Reasons are the signals that moved the score, strongest first: those
+	// pushing toward spam (positive Weight), then those pulling toward clean
+	// (negative Weight).
+	Reasons []Reason `json:"reasons"`
+	// Truncated is true when the article was cut at the reader's size limit.
+	Truncated bool `json:"truncated,omitempty"`
+}
+
+// Reason is one signal's part in a score.
+type Reason struct {
+	// Signal is the feature name, e.g. "keyword_stuffing".
+	Signal string `json:"signal"`
+	// Message says in one line what was found.
+	Message string `json:"message"`
+	// Evidence quotes the lines or phrases behind the signal.
+	Evidence []Evidence `json:"evidence"`
+	// Weight is the reason's contribution to the log-odds of spam,
+	// relative to an average training article: positive pushes toward spam,
+	// negative toward clean.
+	Weight float64 `json:"weight"`
+}
+
+// TowardClean reports whether the reason pulled the score toward clean.
+func (r Reason) TowardClean() bool { return r.Weight < 0 }
+
+// Scorer scores articles with one model. It is safe for concurrent use.
+type Scorer struct {
+	model *model.Model
+	// MaxReasons caps the reasons of a Result.
+	maxReasons int
+}
+
+//go:embed models/default.json
+var defaultModel []byte
+
+var (
+	defaultOnce   sync.Once
+	defaultScorer *Scorer
+	defaultErr    error
+)
+
+// Default returns a Scorer with the model embedded in the binary, trained
+// on the project's labelled corpus. It panics if the embedded model is
+// unusable, which the project's tests rule out.
+func Default() *Scorer {
+	defaultOnce.Do(func() {
+		defaultScorer, defaultErr = Read(bytes.NewReader(defaultModel))
+	})
+	if defaultErr != nil {
+		panic(fmt.Sprintf("newsqual: embedded model: %v", defaultErr))
+	}
+	return defaultScorer
+}
+
+// Load returns a Scorer with the model file at path.
+func Load(path string) (*Scorer, error) {
+	m, err := model.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	return New(m), nil
+}
+
+// Read returns a Scorer with the model read from r.
+func Read(r io.Reader) (*Scorer, error) {
+	m, err := model.Read(r)
+	if err != nil {
+		return nil, err
+	}
+	return New(m), nil
+}
+
+// New returns a Scorer for a validated model.
+func New(m *model.Model) *Scorer { return &Scorer{model: m, maxReasons: 10} }
+
+// Model returns the scorer's model; the caller must not modify it.
+func (s *Scorer) Model() *model.Model { return s.model }
+
+// Score judges one article.
+func (s *Scorer) Score(a Article) Result {
+	d := features.NewDocument(a.Title, a.Text)
+	res := Result{ID: a.ID, Truncated: a.Truncated, Reasons: []Reason{}}
+	if d.WordCount() == 0 {
+		res.Verdict = VerdictEmpty
+		res.Language = "und"
+		res.Quality = 0
+		res.SpamProbability = 1
+		res.Reasons = append(res.Reasons, Reason{Signal: "empty", Message: "the article has no words", Evidence: []Evidence{}})
+		return res
+	}
+	sig := features.ExtractDocument(d)
+	pred := s.model.Predict(d, sig)
+	res.SpamProbability = roundProbability(pred.Probability)
+	res.Quality = int(math.Round(100 * (1 - res.SpamProbability)))
+	res.Verdict = s.model.Verdict(res.SpamProbability)
+	res.Reasons = s.reasons(sig, pred)
+	lang, english, sure := detectLanguage(d)
+	res.Language = lang
+	if sure && !english {
+		res.Verdict = VerdictUnsupported
+		res.Reasons = append([]Reason{{
+			Signal:   "language",
+			Message:  fmt.Sprintf("the text is in %s; the model covers English news only, so its score is not a verdict", languageName(lang)),
+			Evidence: []Evidence{},
+		}}, res.Reasons...)
+	}
+	return res
+}
+
+// roundProbability keeps six decimals, so output is stable and short.
+func roundProbability(p float64) float64 { return math.Round(p*1e6) / 1e6 }
