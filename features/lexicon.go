@@ -11,9 +11,16 @@ import (
 // works on Document.Words, so case, typographic apostrophes, zero-width
 // characters and look-alike letters do not hide a phrase.
 type Lexicon struct {
-	byFirst  map[string][]phrase
-	prefixed []phrase // phrases whose first word is a prefix pattern
+	byFirst map[string][]phrase
+	// byPrefix holds the phrases whose first word is a prefix pattern,
+	// keyed by the pattern's first prefixKey bytes; shortPrefix holds those
+	// whose pattern is shorter.
+	byPrefix    map[string][]phrase
+	shortPrefix []phrase
 }
+
+// prefixKey is how many leading bytes of a prefix pattern index it.
+const prefixKey = 3
 
 type phrase struct {
 	text  string
@@ -33,15 +40,19 @@ type Match struct {
 // NewLexicon compiles a list of phrases. Phrases are folded like words;
 // punctuation between words is ignored.
 func NewLexicon(phrases ...string) *Lexicon {
-	lx := &Lexicon{byFirst: make(map[string][]phrase)}
+	lx := &Lexicon{byFirst: make(map[string][]phrase), byPrefix: make(map[string][]phrase)}
 	for _, p := range phrases {
 		words := strings.Fields(strings.ToLower(strings.NewReplacer("’", "'", ",", " ", ";", " ").Replace(p)))
 		if len(words) == 0 {
 			continue
 		}
 		ph := phrase{text: p, words: words}
-		if strings.HasSuffix(words[0], "*") {
-			lx.prefixed = append(lx.prefixed, ph)
+		if pre, ok := strings.CutSuffix(words[0], "*"); ok {
+			if len(pre) < prefixKey {
+				lx.shortPrefix = append(lx.shortPrefix, ph)
+			} else {
+				lx.byPrefix[pre[:prefixKey]] = append(lx.byPrefix[pre[:prefixKey]], ph)
+			}
 			continue
 		}
 		lx.byFirst[words[0]] = append(lx.byFirst[words[0]], ph)
@@ -98,7 +109,14 @@ func (lx *Lexicon) matchAt(words []Word, i int) (Match, bool) {
 			return Match{Phrase: p.text, Word: i, Len: len(p.words)}, true
 		}
 	}
-	for _, p := range lx.prefixed {
+	if w := words[i].Norm; len(w) >= prefixKey {
+		for _, p := range lx.byPrefix[w[:prefixKey]] {
+			if p.matchAt(words, i) {
+				return Match{Phrase: p.text, Word: i, Len: len(p.words)}, true
+			}
+		}
+	}
+	for _, p := range lx.shortPrefix {
 		if p.matchAt(words, i) {
 			return Match{Phrase: p.text, Word: i, Len: len(p.words)}, true
 		}
