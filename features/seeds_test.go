@@ -124,4 +124,3 @@ func BenchmarkExtractCorpus(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(texts)), "ns/article")
 }
-

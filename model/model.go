@@ -85,8 +85,11 @@ type Training struct {
 	// Date and Revision identify the training code (set by the caller).
 	Date     string `json:"date,omitempty"`
 	Revision string `json:"revision,omitempty"`
-	// CrossValidated holds the out-of-fold metrics.
+	// CrossValidated holds the out-of-fold metrics on all examples.
 	CrossValidated Metrics `json:"cross_validated"`
+	// CrossValidatedOriginals holds them on the original examples alone,
+	// without the synthetic ones.
+	CrossValidatedOriginals Metrics `json:"cross_validated_originals"`
 	// Reliability is the out-of-fold calibration table.
 	Reliability []ReliabilityBin `json:"reliability,omitempty"`
 }

@@ -203,6 +203,15 @@ func Train(examples []Example, opts Options) (*Result, error) {
 		Lambda:         bestLambda,
 		CrossValidated: Measure(bestOOF, y, thresholds.Spam),
 	}
+	var origP []float64
+	var origY []bool
+	for i, e := range all {
+		if e.Augmented == "" {
+			origP = append(origP, bestOOF[i])
+			origY = append(origY, y[i])
+		}
+	}
+	m.Training.CrossValidatedOriginals = Measure(origP, origY, thresholds.Spam)
 	for _, b := range metrics.Reliability(bestOOF, y, 10) {
 		m.Training.Reliability = append(m.Training.Reliability, model.ReliabilityBin{
 			Low: round(b.Low), High: round(b.High), Count: b.Count, Predicted: round(b.Predicted), Observed: round(b.Observed),

@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/newsqual/newsqual/corpus"
-	"github.com/newsqual/newsqual/metrics"
 	"github.com/newsqual/newsqual/training"
 )
 
@@ -186,15 +185,9 @@ func printTrainReport(w io.Writer, res *training.Result) {
 		}
 		fmt.Fprintf(w, "%-34s %7d %9.3f %8.1f%%\n", key, len(idx), sum/float64(len(idx)), 100*float64(flagged)/float64(len(idx)))
 	}
-	var p []float64
-	var y []bool
-	for i, e := range res.Examples {
-		if e.Augmented == "" {
-			p = append(p, res.OutOfFold[i])
-			y = append(y, e.Spam)
-		}
-	}
-	fmt.Fprintf(w, "originals only: AUROC %.4f\n", metrics.AUROC(p, y))
+	o := m.Training.CrossValidatedOriginals
+	fmt.Fprintf(w, "originals only: AUROC %.4f  precision %.4f  recall %.4f  F1 %.4f  clean flagged %.2f%%\n",
+		o.AUROC, o.Precision, o.Recall, o.F1, 100*o.CleanFlagged)
 	fmt.Fprintln(w, "reliability (out of fold): predicted → observed spam share")
 	for _, b := range m.Training.Reliability {
 		if b.Count > 0 {
