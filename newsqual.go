@@ -171,5 +171,8 @@ func (s *Scorer) Score(a Article) Result {
 	return res
 }
 
-// roundProbability keeps six decimals, so output is stable and short.
-func roundProbability(p float64) float64 { return math.Round(p*1e6) / 1e6 }
+// roundProbability keeps six decimals, so output is stable and short, and
+// stays strictly between 0 and 1: no model is certain.
+func roundProbability(p float64) float64 {
+	return math.Min(math.Max(math.Round(p*1e6)/1e6, 1e-6), 1-1e-6)
+}
