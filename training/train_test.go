@@ -1,0 +1,76 @@
+package training
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/newsqual/newsqual/corpus"
+	"github.com/newsqual/newsqual/internal/shareddata"
+)
+
+// smallCorpus reads a few hundred labelled corpus articles.
+func smallCorpus(t *testing.T) []Example {
+	t.Helper()
+	dir := shareddata.Path(t, "corpus")
+	var out []Example
+	for _, f := range []string{"bbc-news.jsonl", "xsum-human-vs-llm.jsonl"} {
+		n := 0
+		err := corpus.WalkLabelled([]string{dir + "/" + f}, corpus.Options{}, func(it corpus.Item) error {
+			// The clean ones from BBC, the spam ones from XSum.
+			if it.OK() && n < 150 && (it.Article.Label == corpus.LabelSpam) == (f != "bbc-news.jsonl") {
+				n++
+				out = append(out, Example{Article: it.Article, Spam: it.Article.Label == corpus.LabelSpam, File: f})
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}
+
+func TestTrainIsDeterministic(t *testing.T) {
+	ex := smallCorpus(t)
+	opts := DefaultOptions()
+	opts.Folds = 3
+	opts.Lambdas = []float64{1e-2}
+	var files [2][]byte
+	for i := range files {
+		opts.Workers = i + 1 // the number of workers must not matter
+		res, err := Train(ex, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := res.Model.Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		files[i] = buf.Bytes()
+	}
+	if !bytes.Equal(files[0], files[1]) {
+		t.Fatal("two trainings on the same data and seed wrote different model files")
+	}
+	opts.Seed = 2
+	res, err := Train(ex, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var other bytes.Buffer
+	_ = res.Model.Write(&other)
+	if bytes.Equal(files[0], other.Bytes()) {
+		t.Fatal("another seed wrote the same model file")
+	}
+}
+
+func TestTrainRefusesTooLittleData(t *testing.T) {
+	ex := []Example{{Spam: true}, {Spam: false}}
+	if _, err := Train(ex, DefaultOptions()); err == nil {
+		t.Fatal("trained on two examples")
+	}
+	opts := DefaultOptions()
+	opts.Folds = 1
+	if _, err := Train(smallCorpus(t), opts); err == nil {
+		t.Fatal("trained with one fold")
+	}
+}
