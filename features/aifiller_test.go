@@ -1,15 +1,14 @@
 package features
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"math"
-	"os"
 	"sort"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsqual/newsqual/metrics"
 
 	"github.com/newsqual/newsqual/internal/shareddata"
 )
@@ -257,75 +256,20 @@ func TestAIFillerLargeInputsStayFast(t *testing.T) {
 	}
 }
 
-// aiXsumRecord is a record of xsum-human-vs-llm.jsonl with the fields that
-// pair and tell apart the human originals and the machine rewrites.
-type aiXsumRecord struct {
-	Label string `json:"label"`
-	Group string `json:"group"`
-	Model string `json:"model"`
-	Task  string `json:"task"`
-	Text  string `json:"text"`
-}
-
 // aiReadXsum reads every record of the XSum human-vs-machine corpus.
-func aiReadXsum(tb testing.TB) []aiXsumRecord {
-	tb.Helper()
-	path := shareddata.Path(tb, "corpus", "xsum-human-vs-llm.jsonl")
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Fatalf("open xsum corpus: %v", err)
-	}
-	defer f.Close()
-	var out []aiXsumRecord
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	for line := 1; sc.Scan(); line++ {
-		var r aiXsumRecord
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			tb.Fatalf("%s line %d: %v", path, line, err)
-		}
-		out = append(out, r)
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatalf("read %s: %v", path, err)
-	}
-	return out
+func aiReadXsum(tb testing.TB) []shareddata.Record {
+	return shareddata.Records(tb, "xsum-human-vs-llm.jsonl", 0, nil)
 }
 
 // aiAUROC returns the probability that a random positive scores above a
 // random negative, ties counting half.
 func aiAUROC(pos, neg []float64) float64 {
-	if len(pos) == 0 || len(neg) == 0 {
-		return 0.5
+	p := append(append([]float64(nil), pos...), neg...)
+	y := make([]bool, len(p))
+	for i := range pos {
+		y[i] = true
 	}
-	type item struct {
-		v   float64
-		pos bool
-	}
-	all := make([]item, 0, len(pos)+len(neg))
-	for _, v := range pos {
-		all = append(all, item{v, true})
-	}
-	for _, v := range neg {
-		all = append(all, item{v, false})
-	}
-	sort.Slice(all, func(i, j int) bool { return all[i].v < all[j].v })
-	var rankSum float64
-	for i := 0; i < len(all); {
-		j := i
-		for j < len(all) && all[j].v == all[i].v {
-			j++
-		}
-		rank := float64(i+j+1) / 2 // mean 1-based rank of the tied run
-		for k := i; k < j; k++ {
-			if all[k].pos {
-				rankSum += rank
-			}
-		}
-		i = j
-	}
-	np, nn := float64(len(pos)), float64(len(neg))
-	return (rankSum - np*(np+1)/2) / (np * nn)
+	return metrics.AUROC(p, y)
 }
 
 func aiMean(v []float64) float64 {

@@ -59,6 +59,8 @@ type Record struct {
 	Title      string `json:"title"`
 	URL        string `json:"url"`
 	Group      string `json:"group"`
+	Model      string `json:"model"`
+	Task       string `json:"task"`
 	Text       string `json:"text"`
 	Body       string `json:"body"`
 	LineIsBody []int  `json:"line_is_body"`
