@@ -245,3 +245,21 @@ func TestBrokenModelsFailClearly(t *testing.T) {
 		t.Logf("%s: %v", name, err)
 	}
 }
+
+func TestLanguagesAreTold(t *testing.T) {
+	cases := map[string]string{
+		"eng": "The minister said on Tuesday that the plan would be published next month, after talks with the unions.",
+		"deu": "Die Regierung hat am Dienstag angekündigt, dass der Plan im nächsten Monat nach Gesprächen mit den Gewerkschaften veröffentlicht wird.",
+		"spa": "El ministro dijo el martes que el plan se publicará el próximo mes, después de las conversaciones con los sindicatos.",
+		"rus": "Министр заявил во вторник, что план будет опубликован в следующем месяце после переговоров с профсоюзами.",
+	}
+	for want, text := range cases {
+		res := Default().Score(Article{ID: want, Text: text})
+		if res.Language != want {
+			t.Errorf("%s text detected as %s", want, res.Language)
+		}
+		if want != "eng" && res.Verdict != VerdictUnsupported {
+			t.Errorf("%s text got verdict %s", want, res.Verdict)
+		}
+	}
+}

@@ -1,0 +1,29 @@
+package newsqual
+
+import (
+	"testing"
+
+	"github.com/newsqual/newsqual/internal/shareddata"
+)
+
+// BenchmarkScoreCorpus measures Score over a sample of 300 corpus
+// articles on one goroutine.
+func BenchmarkScoreCorpus(b *testing.B) {
+	var articles []Article
+	size := 0
+	for _, f := range []string{"bbc-news.jsonl", "reuters-21578.jsonl", "xsum-human-vs-llm.jsonl"} {
+		for _, r := range shareddata.Records(b, f, 100, nil) {
+			articles = append(articles, Article{ID: r.ID, Text: r.Text})
+			size += len(r.Text)
+		}
+	}
+	s := Default()
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, a := range articles {
+			s.Score(a)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(articles)), "ns/article")
+}
