@@ -91,6 +91,8 @@ type Result struct {
 	OutOfFold []float64
 	// LambdaLoss is the out-of-fold log loss of each lambda tried.
 	LambdaLoss map[float64]float64
+	// Prepared is the data the model was cross-validated on.
+	Prepared *Prepared
 }
 
 // prepared holds what training needs of one example.
@@ -99,8 +101,29 @@ type prepared struct {
 	tokens  []string
 }
 
-// Train fits a model on labelled examples.
-func Train(examples []Example, opts Options) (*Result, error) {
+// Prepared is labelled data made ready for cross-validation: the examples
+// (originals, then synthetic ones), their model inputs, labels and folds.
+// The text-model input of every example comes from a text model that never
+// saw its fold, so a logistic model learns how far to trust it on unseen
+// text.
+type Prepared struct {
+	// Examples are the originals followed by the synthetic examples.
+	Examples []Example
+	// Inputs are the model inputs of each example, in the order of
+	// model.InputNames.
+	Inputs [][]float64
+	// Spam is each example's label; Fold its fold.
+	Spam []bool
+	Fold []int
+
+	originals int
+	prep      []prepared
+	opts      Options
+}
+
+// Prepare augments the examples, extracts their signals, assigns the folds
+// and computes the out-of-fold text-model input.
+func Prepare(examples []Example, opts Options) (*Prepared, error) {
 	if opts.Folds < 2 {
 		return nil, fmt.Errorf("train: need at least 2 folds, got %d", opts.Folds)
 	}
@@ -115,65 +138,109 @@ func Train(examples []Example, opts Options) (*Result, error) {
 	if clean < opts.Folds || spam < opts.Folds {
 		return nil, fmt.Errorf("train: need at least %d clean and %d spam examples, got %d and %d", opts.Folds, opts.Folds, clean, spam)
 	}
-	logf := func(format string, args ...any) {
-		if opts.Log != nil {
-			fmt.Fprintf(opts.Log, format+"\n", args...)
-		}
-	}
 	all := append([]Example(nil), examples...)
 	if opts.Augment {
 		synthetic := Augment(examples, opts.Pools, opts.Seed)
-		logf("augmented: %d synthetic examples from %d originals", len(synthetic), len(examples))
+		opts.logf("augmented: %d synthetic examples from %d originals", len(synthetic), len(examples))
 		all = append(all, synthetic...)
 	}
-	logf("extracting signals from %d examples", len(all))
-	prep := prepare(all, opts.Workers)
+	opts.logf("extracting signals from %d examples", len(all))
+	p := &Prepared{Examples: all, originals: len(examples), prep: prepare(all, opts.Workers), opts: opts}
 
 	groups := make([]string, len(all))
-	y := make([]bool, len(all))
+	p.Spam = make([]bool, len(all))
 	for i, e := range all {
 		groups[i] = e.group()
-		y[i] = e.Spam
+		p.Spam[i] = e.Spam
 	}
-	fold := Folds(groups, opts.Folds, opts.Seed)
+	p.Fold = Folds(groups, opts.Folds, opts.Seed)
 
-	// The text-model input of every example comes from a text model that
-	// never saw its fold, so the logistic model learns how far to trust it
-	// on unseen text.
-	x := make([][]float64, len(all))
+	p.Inputs = make([][]float64, len(all))
 	for i := range all {
-		x[i] = append(append([]float64(nil), prep[i].signals...), 0)
+		p.Inputs[i] = append(append([]float64(nil), p.prep[i].signals...), 0)
 	}
-	textCol := len(x[0]) - 1
+	textCol := len(p.Inputs[0]) - 1
 	for f := range opts.Folds {
-		tm := trainText(all, prep, func(i int) bool { return fold[i] != f }, opts.MinTokenCount)
+		tm := trainText(all, p.prep, func(i int) bool { return p.Fold[i] != f }, opts.MinTokenCount)
 		for i := range all {
-			if fold[i] == f {
-				x[i][textCol], _ = tm.Score(prep[i].tokens)
+			if p.Fold[i] == f {
+				p.Inputs[i][textCol], _ = tm.Score(p.prep[i].tokens)
 			}
 		}
 	}
+	return p, nil
+}
 
-	res := &Result{Examples: all, Fold: fold, LambdaLoss: make(map[float64]float64)}
+func (o Options) logf(format string, args ...any) {
+	if o.Log != nil {
+		fmt.Fprintf(o.Log, format+"\n", args...)
+	}
+}
+
+// CrossValidation is the out-of-fold result of one logistic model.
+type CrossValidation struct {
+	// OutOfFold is each example's spam probability from the model fitted
+	// without its fold.
+	OutOfFold []float64
+	// Lambda is the L2 penalty with the lowest out-of-fold log loss, and
+	// LambdaLoss the loss of every penalty tried.
+	Lambda     float64
+	LambdaLoss map[float64]float64
+}
+
+// CrossValidate fits a logistic model per fold over the inputs that keep
+// accepts (all when keep is nil), for every penalty in the options, and
+// returns the out-of-fold probabilities of the best penalty. Evaluation
+// uses it to measure the model's parts alone: the signals without the text
+// model, or the text model alone.
+func (p *Prepared) CrossValidate(keep func(input int) bool) (*CrossValidation, error) {
+	x := p.Inputs
+	if keep != nil {
+		x = make([][]float64, len(p.Inputs))
+		for i, row := range p.Inputs {
+			for j, v := range row {
+				if keep(j) {
+					x[i] = append(x[i], v)
+				}
+			}
+		}
+		if len(x) == 0 || len(x[0]) == 0 {
+			return nil, errors.New("cross-validate: no inputs kept")
+		}
+	}
+	cv := &CrossValidation{LambdaLoss: make(map[float64]float64)}
 	best := math.Inf(1)
-	var bestLambda float64
-	var bestOOF []float64
-	for _, lambda := range opts.Lambdas {
-		oof, err := crossValidate(x, y, fold, opts.Folds, lambda)
+	for _, lambda := range p.opts.Lambdas {
+		oof, err := crossValidate(x, p.Spam, p.Fold, p.opts.Folds, lambda)
 		if err != nil {
 			return nil, err
 		}
-		loss := metrics.LogLoss(oof, y)
-		res.LambdaLoss[lambda] = loss
-		logf("lambda %g: out-of-fold log loss %.4f, AUROC %.4f", lambda, loss, metrics.AUROC(oof, y))
+		loss := metrics.LogLoss(oof, p.Spam)
+		cv.LambdaLoss[lambda] = loss
+		p.opts.logf("lambda %g: out-of-fold log loss %.4f, AUROC %.4f", lambda, loss, metrics.AUROC(oof, p.Spam))
 		if loss < best {
-			best, bestLambda, bestOOF = loss, lambda, oof
+			best, cv.Lambda, cv.OutOfFold = loss, lambda, oof
 		}
 	}
-	if bestOOF == nil {
-		return nil, errors.New("train: no lambda to try")
+	if cv.OutOfFold == nil {
+		return nil, errors.New("cross-validate: no lambda to try")
 	}
-	res.OutOfFold = bestOOF
+	return cv, nil
+}
+
+// Train fits a model on labelled examples.
+func Train(examples []Example, opts Options) (*Result, error) {
+	p, err := Prepare(examples, opts)
+	if err != nil {
+		return nil, err
+	}
+	cv, err := p.CrossValidate(nil)
+	if err != nil {
+		return nil, err
+	}
+	all, x, y, prep := p.Examples, p.Inputs, p.Spam, p.prep
+	bestOOF, bestLambda := cv.OutOfFold, cv.Lambda
+	res := &Result{Examples: all, Fold: p.Fold, OutOfFold: bestOOF, LambdaLoss: cv.LambdaLoss, Prepared: p}
 
 	spamT, _ := metrics.ThresholdForFPR(bestOOF, y, opts.SpamFPR)
 	suspectT, _ := metrics.ThresholdForFPR(bestOOF, y, opts.SuspectFPR)
