@@ -40,7 +40,7 @@ lines or phrases that triggered it.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newScoreCommand(), newTrainCommand())
+	root.AddCommand(newScoreCommand(), newTrainCommand(), newEvalCommand())
 	return root
 }
 

@@ -147,3 +147,53 @@ func TestHelpExplainsEachCommand(t *testing.T) {
 		}
 	}
 }
+
+func TestEvalBadInputsNameFileAndLine(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := `{"id":"a","label":"clean","text":"The mayor said the bridge would reopen in May."}` + "\n"
+	cases := []struct {
+		name, data, want string
+	}{
+		{"unlabelled.jsonl", good + `{"id":"b","text":"No label here at all."}` + "\n", "unlabelled.jsonl line 2: no label"},
+		{"unknown.jsonl", good + good + `{"id":"c","label":"maybe","text":"Unknown label."}` + "\n", `unknown.jsonl line 3: unknown label: "maybe"`},
+		{"empty.jsonl", "", "empty.jsonl: empty file"},
+		{"pages.jsonl", `{"id":"p","label":"page","text":"A page."}` + "\n", "no labelled articles"},
+	}
+	for _, c := range cases {
+		path := write(c.name, c.data)
+		_, stderr, code := runCLI(t, "", "eval", "--report", filepath.Join(dir, "report"), path)
+		if code != 2 || !strings.Contains(stderr, c.want) {
+			t.Errorf("%s: exit %d, stderr %q; want exit 2 and %q", c.name, code, stderr, c.want)
+		}
+	}
+}
+
+func TestEvalWritesReport(t *testing.T) {
+	dir := t.TempDir()
+	report := filepath.Join(dir, "report")
+	stdout, stderr, code := runCLI(t, "", "eval", "--report", report, "../../testdata/labelled")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, f := range []string{"metrics.json", "report.html", "report.md", "throughput.json"} {
+		if _, err := os.Stat(filepath.Join(report, f)); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+	if !strings.Contains(stdout, "AUROC") {
+		t.Errorf("no summary on stdout: %s", stdout)
+	}
+	metrics1, _ := os.ReadFile(filepath.Join(report, "metrics.json"))
+	runCLI(t, "", "eval", "--report", report, "../../testdata/labelled")
+	metrics2, _ := os.ReadFile(filepath.Join(report, "metrics.json"))
+	if !bytes.Equal(metrics1, metrics2) {
+		t.Error("metrics.json differs between two runs")
+	}
+}

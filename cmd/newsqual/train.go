@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -105,11 +107,15 @@ func runTrain(cmd *cobra.Command, paths []string, f trainFlags) error {
 func loadExamples(paths []string, stderr io.Writer) ([]training.Example, error) {
 	var examples []training.Example
 	var failed int
+	var first error
 	skipped := map[string]int{}
 	err := corpus.WalkLabelled(paths, corpus.Options{}, func(it corpus.Item) error {
 		switch {
 		case it.Err != nil:
 			failed++
+			if first == nil {
+				first = it.Err
+			}
 			if failed <= 20 {
 				fmt.Fprintln(stderr, "error:", it.Err)
 			}
@@ -127,11 +133,11 @@ func loadExamples(paths []string, stderr io.Writer) ([]training.Example, error) 
 	if err != nil {
 		return nil, err
 	}
-	for reason, n := range skipped {
-		fmt.Fprintf(stderr, "skipped %d records: %s\n", n, reason)
+	for _, reason := range slices.Sorted(maps.Keys(skipped)) {
+		fmt.Fprintf(stderr, "skipped %d records: %s\n", skipped[reason], reason)
 	}
 	if failed > 0 {
-		return nil, fmt.Errorf("%d records could not be used (first ones above); fix or remove them", failed)
+		return nil, fmt.Errorf("%d records could not be used, the first: %v", failed, first)
 	}
 	if len(examples) == 0 {
 		return nil, fmt.Errorf("no labelled articles in %s", strings.Join(paths, " "))

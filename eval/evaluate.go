@@ -1,0 +1,371 @@
+package eval
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/newsqual/newsqual"
+	"github.com/newsqual/newsqual/corpus"
+	"github.com/newsqual/newsqual/features"
+	"github.com/newsqual/newsqual/internal/ordered"
+	"github.com/newsqual/newsqual/metrics"
+	"github.com/newsqual/newsqual/model"
+	"github.com/newsqual/newsqual/training"
+)
+
+// Options control an evaluation.
+type Options struct {
+	// Workers is the number of goroutines scoring (0: one per CPU).
+	Workers int
+	// WorstErrors is how many false positives and false negatives the
+	// report quotes (default 10).
+	WorstErrors int
+	// Peers turns on the peer baselines (bogofilter, golearn) in
+	// cross-validation.
+	Peers bool
+	// Log receives progress lines; nil discards them.
+	Log io.Writer
+}
+
+func (o Options) logf(format string, args ...any) {
+	if o.Log != nil {
+		fmt.Fprintf(o.Log, format+"\n", args...)
+	}
+}
+
+func (o Options) worst() int {
+	if o.WorstErrors <= 0 {
+		return 10
+	}
+	return o.WorstErrors
+}
+
+// Names of the baselines.
+const (
+	BaselineFull    = "newsqual (full model)"
+	BaselineText    = "naive Bayes text model alone"
+	BaselineSignals = "signals alone (logistic, no text model)"
+)
+
+// ErrNoData is returned for an evaluation with nothing to evaluate.
+var ErrNoData = errors.New("no labelled articles to evaluate")
+
+// scored is what one pass over an article yields.
+type scored struct {
+	probability float64
+	textOnly    float64
+	fired       []bool
+}
+
+// textScale spreads the text model's mean log-likelihood ratio per word
+// (typically within ±0.5) over the probability scale.
+const textScale = 10
+
+// undefinedMetrics is the metrics row of a baseline that was not measured:
+// the counts of the data, every measure undefined.
+func undefinedMetrics(of Metrics) Metrics {
+	return Metrics{Articles: of.Articles, Clean: of.Clean, Spam: of.Spam,
+		AUROC: nan(), AveragePrecision: nan(), Brier: nan(), LogLoss: nan(), ECE: nan()}
+}
+
+// EvaluateModel scores labelled articles with a model and measures it. The
+// baselines are the full model and its naive Bayes text model alone (the
+// signals alone need training: see CrossValidate).
+func EvaluateModel(ctx context.Context, scorer *newsqual.Scorer, modelName string, articles []corpus.Article, data []string, opts Options) (*Report, error) {
+	if len(articles) == 0 {
+		return nil, ErrNoData
+	}
+	m := scorer.Model()
+	in := make(chan corpus.Article)
+	go func() {
+		defer close(in)
+		for _, a := range articles {
+			select {
+			case in <- a:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	opts.logf("scoring %d articles with %s", len(articles), modelName)
+	var results []scored
+	for r := range ordered.Map(ctx, in, opts.Workers, func(a corpus.Article) scored {
+		d := features.NewDocument(a.Title, a.Text)
+		sig := features.ExtractDocument(d)
+		pred := m.Predict(d, sig)
+		fired := make([]bool, len(sig))
+		for k, s := range sig {
+			fired[k] = s.Fired
+		}
+		text, _ := m.Text.Score(pred.Tokens)
+		return scored{probability: pred.Probability, textOnly: model.Sigmoid(textScale * text), fired: fired}
+	}) {
+		results = append(results, r)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	r := &Report{Mode: "model", Model: modelName, Data: data}
+	full := make([]float64, len(articles))
+	text := make([]float64, len(articles))
+	fired := make([][]bool, len(articles))
+	for i, s := range results {
+		full[i], text[i], fired[i] = s.probability, s.textOnly, s.fired
+	}
+	r.Examples = examplesOf(articles, full, m.Thresholds, nil)
+	r.fill(m.Thresholds)
+	r.Baselines = []Baseline{
+		baseline(BaselineFull, r.Examples, full, &m.Thresholds),
+		baseline(BaselineText, r.Examples, text, nil),
+		{Name: BaselineSignals, Note: "needs training: run the evaluation with --folds", Metrics: undefinedMetrics(r.Overall)},
+	}
+	r.Baselines[1].Note = "the model's own naive Bayes text model, ranked by its mean log-likelihood ratio per word " +
+		"(its posterior saturates at 0 and 1 on long texts); a ranking score, not a calibrated probability"
+	r.Signals = signalTable(m, r.Examples, fired)
+	r.worstErrors(scorer, articles, opts.worst())
+	measureThroughput(&r.Baselines[0], scorer, articles)
+	return r, nil
+}
+
+// CrossValidate trains models out of fold on labelled examples (with the
+// training options' augmentation, folds and seed) and measures the
+// out-of-fold predictions of the full model, of its parts alone, and of
+// the peers when asked.
+func CrossValidate(ctx context.Context, examples []training.Example, data []string, topts training.Options, opts Options) (*Report, error) {
+	if len(examples) == 0 {
+		return nil, ErrNoData
+	}
+	res, err := training.Train(examples, topts)
+	if err != nil {
+		return nil, err
+	}
+	p := res.Prepared
+	m := res.Model
+	scorer := newsqual.New(m)
+	textCol := len(model.InputNames()) - 1
+	signals, err := p.CrossValidate(func(j int) bool { return j != textCol })
+	if err != nil {
+		return nil, err
+	}
+	text, err := p.CrossValidate(func(j int) bool { return j == textCol })
+	if err != nil {
+		return nil, err
+	}
+	articles := make([]corpus.Article, len(p.Examples))
+	for i, e := range p.Examples {
+		articles[i] = e.Article
+		if e.Augmented != "" {
+			articles[i].Kind = "synthetic " + e.Augmented
+		}
+	}
+	r := &Report{Mode: "cross-validation", Model: fmt.Sprintf("trained out of fold (lambda %g, %d synthetic examples)", m.Training.Lambda, m.Training.Augmented),
+		Data: data, Folds: topts.Folds, Seed: topts.Seed}
+	r.Examples = examplesOf(articles, res.OutOfFold, m.Thresholds, p.Spam)
+	r.fill(m.Thresholds)
+	r.Baselines = []Baseline{
+		baseline(BaselineFull, r.Examples, res.OutOfFold, &m.Thresholds),
+		baseline(BaselineSignals, r.Examples, signals.OutOfFold, nil),
+		baseline(BaselineText, r.Examples, text.OutOfFold, nil),
+	}
+	n := len(features.Names())
+	fired := make([][]bool, len(p.Inputs))
+	for i, row := range p.Inputs {
+		fired[i] = make([]bool, n)
+		for k := range n {
+			fired[i][k] = row[n+k] > 0
+		}
+	}
+	r.Signals = signalTable(m, r.Examples, fired)
+	r.worstErrors(scorer, articles, opts.worst())
+	originals := articles[:len(examples)]
+	measureThroughput(&r.Baselines[0], scorer, originals)
+	if opts.Peers {
+		r.Baselines = append(r.Baselines, runPeers(ctx, p, opts)...)
+	}
+	return r, nil
+}
+
+// examplesOf pairs articles with their probabilities. spam gives the labels
+// when not nil; else each article's Label does.
+func examplesOf(articles []corpus.Article, p []float64, t model.Thresholds, spam []bool) []Example {
+	out := make([]Example, len(articles))
+	for i, a := range articles {
+		label := a.Label == corpus.LabelSpam
+		if spam != nil {
+			label = spam[i]
+		}
+		kind := a.Kind
+		if kind == "" {
+			kind = map[bool]string{true: "spam", false: "clean"}[label]
+		}
+		out[i] = Example{ID: a.ID, Kind: kind, Source: a.Source, Spam: label, Probability: p[i], Verdict: verdictOf(p[i], t)}
+	}
+	return out
+}
+
+func verdictOf(p float64, t model.Thresholds) string {
+	m := model.Model{Thresholds: t}
+	return m.Verdict(p)
+}
+
+// fill measures the full model overall and by kind and source.
+func (r *Report) fill(t model.Thresholds) {
+	r.Overall = Measure(r.Examples, t)
+	r.ByKind = groupBy(r.Examples, t, func(e Example) string { return e.Kind })
+	r.BySource = groupBy(r.Examples, t, func(e Example) string { return e.Source })
+}
+
+// ThresholdsFor chooses verdict thresholds for probabilities the way
+// training does: spam where 1% of clean articles are flagged, suspect where
+// 5% are.
+func ThresholdsFor(p []float64, y []bool) model.Thresholds {
+	spam, _ := metrics.ThresholdForFPR(p, y, 0.01)
+	suspect, _ := metrics.ThresholdForFPR(p, y, 0.05)
+	return model.Thresholds{Suspect: min(suspect, spam), Spam: spam}
+}
+
+// baseline measures one scorer's probabilities on the report's examples,
+// at the given thresholds or, when t is nil, at thresholds chosen for it by
+// the same rule as the model's.
+func baseline(name string, ex []Example, p []float64, t *model.Thresholds) Baseline {
+	b := make([]Example, len(ex))
+	y := make([]bool, len(ex))
+	for i, e := range ex {
+		b[i] = e
+		b[i].Probability = p[i]
+		y[i] = e.Spam
+	}
+	th := ThresholdsFor(p, y)
+	if t != nil {
+		th = *t
+	}
+	m := Measure(b, th)
+	m.Reliability = nil
+	return Baseline{Name: name, Metrics: m}
+}
+
+// signalTable gives each signal's firing shares per class and its weights,
+// strongest weight first.
+func signalTable(m *model.Model, ex []Example, fired [][]bool) []SignalRow {
+	names := features.Names()
+	n := len(names)
+	var clean, spam int
+	firedClean := make([]int, n)
+	firedSpam := make([]int, n)
+	for i, e := range ex {
+		if e.Spam {
+			spam++
+		} else {
+			clean++
+		}
+		for k, f := range fired[i] {
+			if !f {
+				continue
+			}
+			if e.Spam {
+				firedSpam[k]++
+			} else {
+				firedClean[k]++
+			}
+		}
+	}
+	share := func(a, b int) Number {
+		if b == 0 {
+			return nan()
+		}
+		return Number(float64(a) / float64(b))
+	}
+	rows := make([]SignalRow, n)
+	for k, name := range names {
+		rows[k] = SignalRow{Name: name, FiredClean: share(firedClean[k], clean), FiredSpam: share(firedSpam[k], spam),
+			Weight: Number(m.Weights[k]), FiredWeight: Number(m.Weights[n+k])}
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		wi := math.Abs(float64(rows[i].Weight)) + math.Abs(float64(rows[i].FiredWeight))
+		wj := math.Abs(float64(rows[j].Weight)) + math.Abs(float64(rows[j].FiredWeight))
+		return wi > wj
+	})
+	return rows
+}
+
+// worstErrors quotes the clean articles with the highest spam probability
+// and the spam articles with the lowest, with the reasons the scorer gives.
+func (r *Report) worstErrors(s *newsqual.Scorer, articles []corpus.Article, n int) {
+	idx := make([]int, len(r.Examples))
+	for i := range idx {
+		idx[i] = i
+	}
+	p := func(i int) float64 { return r.Examples[i].Probability }
+	sort.SliceStable(idx, func(a, b int) bool { return p(idx[a]) > p(idx[b]) })
+	spamThreshold := r.Overall.Thresholds[len(r.Overall.Thresholds)-1].Threshold
+	for _, i := range idx {
+		e := r.Examples[i]
+		if !e.Spam && p(i) >= float64(spamThreshold) && len(r.FalsePositives) < n {
+			r.FalsePositives = append(r.FalsePositives, errorCase(s, e, articles[i], false))
+		}
+	}
+	for _, i := range slices.Backward(idx) {
+		e := r.Examples[i]
+		if e.Spam && p(i) < float64(spamThreshold) && len(r.FalseNegatives) < n {
+			r.FalseNegatives = append(r.FalseNegatives, errorCase(s, e, articles[i], true))
+		}
+	}
+}
+
+// errorCase describes one error with the reasons that pushed it the wrong
+// way: toward spam for a false positive, toward clean for a false negative.
+func errorCase(s *newsqual.Scorer, e Example, a corpus.Article, spam bool) ErrorCase {
+	res := s.Score(a)
+	c := ErrorCase{ID: e.ID, Kind: e.Kind, Source: e.Source, Spam: e.Spam, Probability: Number(e.Probability),
+		Quality: int(math.Round(100 * (1 - e.Probability))), Verdict: e.Verdict, Reasons: []string{}, Excerpt: excerpt(a.Text, 8, 240)}
+	for _, reason := range res.Reasons {
+		if reason.TowardClean() == spam && len(c.Reasons) < 3 {
+			c.Reasons = append(c.Reasons, fmt.Sprintf("%+.2f %s: %s", reason.Weight, reason.Signal, reason.Message))
+		}
+	}
+	return c
+}
+
+// excerpt returns the first lines of a text that hold something, each cut
+// to width runes.
+func excerpt(text string, lines, width int) string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if utf8.RuneCountInString(l) > width {
+			l = string([]rune(l)[:width-1]) + "…"
+		}
+		out = append(out, l)
+		if len(out) == lines {
+			break
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// measureThroughput times scoring the articles on one goroutine, for the
+// comparison with peers that score on one core.
+func measureThroughput(b *Baseline, s *newsqual.Scorer, articles []corpus.Article) {
+	var bytes int
+	start := time.Now()
+	for _, a := range articles {
+		s.Score(a)
+		bytes += len(a.Text)
+	}
+	sec := time.Since(start).Seconds()
+	if sec > 0 {
+		b.ArticlesPerSecond = Number(float64(len(articles)) / sec)
+		b.MBPerSecond = Number(float64(bytes) / 1e6 / sec)
+	}
+}

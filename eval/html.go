@@ -1,0 +1,96 @@
+package eval
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/base64"
+	"fmt"
+	"html/template"
+	"io"
+)
+
+//go:embed report.html.tmpl
+var reportHTML string
+
+// htmlTemplate is report.html: one self-contained page, styles inline and
+// charts as data: URLs, so it opens anywhere without network access.
+var htmlTemplate = template.Must(template.New("report.html").Funcs(template.FuncMap{
+	"num":     formatNumber,
+	"rate":    formatRate,
+	"percent": formatPercent,
+	"spamAt":  spamThreshold,
+	"flagged": flaggedShare,
+	"groupTable": func(key string, groups []Group) htmlGroups {
+		return htmlGroups{Key: key, Groups: groups}
+	},
+	"sign": func(n Number) string {
+		switch {
+		case !n.Defined() || n == 0:
+			return ""
+		case n > 0:
+			return "towards-spam"
+		default:
+			return "towards-clean"
+		}
+	},
+}).Parse(reportHTML))
+
+// htmlChart is a chart ready for the page: Source is the image's src
+// attribute with the PNG as a data: URL. It is a whole attribute rather
+// than a URL so that the template does not entity-escape every "+" of the
+// base64 text.
+type htmlChart struct {
+	Name, Title, Caption string
+	Source               template.HTMLAttr
+}
+
+// htmlGroups is one per-kind or per-source table: Key names the column.
+type htmlGroups struct {
+	Key    string
+	Groups []Group
+}
+
+// htmlPage is what the template renders.
+type htmlPage struct {
+	*Report
+	EvaluatedAs string
+	Charts      []htmlChart
+	// Spam is the overall measures at the spam verdict threshold.
+	Spam AtThreshold
+	// SignalsByWeight is the signal table, strongest weight first.
+	SignalsByWeight []SignalRow
+}
+
+// WriteHTML writes report.html: what was evaluated, the headline metrics
+// at each verdict threshold and operating point, the charts, the baseline,
+// signal, per-kind and per-source tables, the confusion matrix at the spam
+// threshold and the worst errors. Figures have four decimals and are the
+// values of metrics.json; undefined ones show as "—". The page needs no
+// network and no JavaScript. Nothing is written when rendering fails.
+func WriteHTML(w io.Writer, r *Report) error {
+	charts, err := Charts(r)
+	if err != nil {
+		return fmt.Errorf("render report.html: %w", err)
+	}
+	page := htmlPage{
+		Report:          r,
+		EvaluatedAs:     evaluatedAs(r),
+		Spam:            spamThreshold(r.Overall),
+		SignalsByWeight: signalsByWeight(r.Signals),
+	}
+	for _, c := range charts {
+		page.Charts = append(page.Charts, htmlChart{
+			Name: c.Name, Title: c.Title, Caption: c.Caption,
+			// Built here from base64 text, which needs no escaping.
+			Source: template.HTMLAttr(`src="data:image/png;base64,` + base64.StdEncoding.EncodeToString(c.PNG) + `"`),
+		})
+	}
+	var buf bytes.Buffer
+	if err := htmlTemplate.Execute(&buf, page); err != nil {
+		return fmt.Errorf("render report.html: %w", err)
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return fmt.Errorf("write report.html: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,107 @@
+package eval
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// Files written by Write.
+const (
+	MetricsFile    = "metrics.json"
+	ThroughputFile = "throughput.json"
+	HTMLFile       = "report.html"
+	MarkdownFile   = "report.md"
+)
+
+// WriteMetrics writes the report as indented JSON: everything measured
+// except timings, so the same data, model and seed give the same bytes.
+func WriteMetrics(w io.Writer, r *Report) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}
+
+// throughput is one line of throughput.json.
+type throughput struct {
+	Name              string `json:"name"`
+	Version           string `json:"version,omitempty"`
+	ArticlesPerSecond Number `json:"articles_per_second"`
+	MBPerSecond       Number `json:"mb_per_second"`
+}
+
+// Write writes metrics.json, throughput.json, report.html and report.md
+// into dir, creating it if needed.
+func Write(dir string, r *Report) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	var tp []throughput
+	for _, b := range r.Baselines {
+		if b.ArticlesPerSecond > 0 {
+			tp = append(tp, throughput{b.Name, b.Version, b.ArticlesPerSecond, b.MBPerSecond})
+		}
+	}
+	files := []struct {
+		name  string
+		write func(io.Writer) error
+	}{
+		{MetricsFile, func(w io.Writer) error { return WriteMetrics(w, r) }},
+		{ThroughputFile, func(w io.Writer) error {
+			enc := json.NewEncoder(w)
+			enc.SetIndent("", "  ")
+			return enc.Encode(tp)
+		}},
+		{HTMLFile, func(w io.Writer) error { return WriteHTML(w, r) }},
+		{MarkdownFile, func(w io.Writer) error { return WriteMarkdown(w, r) }},
+	}
+	for _, f := range files {
+		var buf bytes.Buffer
+		if err := f.write(&buf); err != nil {
+			return fmt.Errorf("report %s: %w", f.name, err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f.name), buf.Bytes(), 0o644); err != nil {
+			return fmt.Errorf("report: %w", err)
+		}
+	}
+	return nil
+}
+
+// Summary writes the headline numbers for a terminal.
+func Summary(w io.Writer, r *Report) {
+	o := r.Overall
+	fmt.Fprintf(w, "%d articles (%d clean, %d spam), %s\n", o.Articles, o.Clean, o.Spam, r.Mode)
+	fmt.Fprintf(w, "AUROC %s  average precision %s  Brier %s  log loss %s  ECE %s\n",
+		format(o.AUROC), format(o.AveragePrecision), format(o.Brier), format(o.LogLoss), format(o.ECE))
+	for _, t := range o.Thresholds {
+		fmt.Fprintf(w, "at %s threshold %s: precision %s  recall %s  F1 %s  clean flagged %s\n",
+			t.Name, format(t.Threshold), format(t.Precision), format(t.Recall), format(t.F1), format(t.FalsePositiveRate))
+	}
+	for _, op := range o.OperatingPoints {
+		fmt.Fprintf(w, "for %s false positives: threshold %s, recall %s\n", format(op.MaxFalsePositiveRate), format(op.Threshold), format(op.Recall))
+	}
+	fmt.Fprintf(w, "%-42s %8s %8s %8s %10s\n", "baseline", "AUROC", "AP", "F1", "MB/s")
+	for _, b := range r.Baselines {
+		f1 := nan()
+		if len(b.Metrics.Thresholds) > 0 {
+			f1 = b.Metrics.Thresholds[len(b.Metrics.Thresholds)-1].F1
+		}
+		speed := "-"
+		if b.MBPerSecond > 0 {
+			speed = fmt.Sprintf("%.2f", float64(b.MBPerSecond))
+		}
+		fmt.Fprintf(w, "%-42s %8s %8s %8s %10s\n", b.Name, format(b.Metrics.AUROC), format(b.Metrics.AveragePrecision), format(f1), speed)
+	}
+}
+
+// format writes a number with four decimals, or "—" when undefined.
+func format(n Number) string {
+	if !n.Defined() {
+		return "—"
+	}
+	return fmt.Sprintf("%.4f", float64(n))
+}
