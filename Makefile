@@ -3,7 +3,7 @@ SHARED ?= ../shared
 CORPUS := $(SHARED)/corpus
 GO     ?= go
 
-.PHONY: all build test test-short lint model check-model bench
+.PHONY: all build test lint model check-model eval bench
 
 all: lint test
 
@@ -33,6 +33,18 @@ model:
 		--debris $(CORPUS)/pages-with-boilerplate.jsonl \
 		$(CORPUS)/xsum-human-vs-llm.jsonl $(CORPUS)/bbc-news.jsonl \
 		$(CORPUS)/reuters-21578.jsonl $(CORPUS)/templates.jsonl
+
+## eval: cross-validate on ../shared/corpus with the peers and write reports/
+# reports/cv has the synthetic examples training adds; reports/originals
+# the corpus articles alone.
+EVAL_DATA := $(CORPUS)/xsum-human-vs-llm.jsonl $(CORPUS)/bbc-news.jsonl \
+	$(CORPUS)/reuters-21578.jsonl $(CORPUS)/templates.jsonl
+eval:
+	bash eval/peers/install-bogofilter.sh
+	$(GO) run ./cmd/newsqual eval --folds 5 --seed 1 --peers \
+		--debris $(CORPUS)/pages-with-boilerplate.jsonl --report reports/cv $(EVAL_DATA)
+	$(GO) run ./cmd/newsqual eval --folds 5 --seed 1 --peers --augment=false \
+		--report reports/originals $(EVAL_DATA)
 
 ## check-model: rebuild the model and fail if it differs from the committed one
 check-model:
