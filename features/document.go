@@ -68,6 +68,9 @@ type Word struct {
 	Start int
 	// Line is the index of the word's line in Document.Lines.
 	Line int
+	// key and prefix hash Norm and its first prefixKey bytes, for the
+	// lexicons' lookups.
+	key, prefix uint64
 }
 
 // Sentence is one sentence of a paragraph.
@@ -123,6 +126,7 @@ func isInvisible(r rune) bool {
 
 func (d *Document) splitLines() {
 	text := d.Text
+	d.Lines = make([]Line, 0, strings.Count(text, "\n")+1)
 	start := 0
 	for n := 1; ; n++ {
 		end := strings.IndexByte(text[start:], '\n')
@@ -146,6 +150,22 @@ func (d *Document) splitLines() {
 
 // isWordRune reports whether r can be part of a word.
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
+	return isWordRuneWide(r)
+}
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+// isWordRuneWide is isWordRune beyond ASCII.
+func isWordRuneWide(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -158,22 +178,31 @@ func isJoiner(r rune) bool {
 // shared buffer, so that a word costs no allocation of its own.
 func (d *Document) tokenize() {
 	type span struct{ a, b int }
-	var folded []byte
-	var spans []span
+	// About one word per six bytes of text, so the slices rarely grow.
+	guess := len(d.Text)/6 + 8
+	folded := make([]byte, 0, len(d.Text))
+	spans := make([]span, 0, guess)
+	d.Words = make([]Word, 0, guess)
 	for li := range d.Lines {
 		ln := &d.Lines[li]
 		ln.FirstWord = len(d.Words)
 		s := ln.Text
 		i := 0
 		for i < len(s) {
-			r, size := utf8.DecodeRuneInString(s[i:])
+			r, size := rune(s[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[i:])
+			}
 			if !isWordRune(r) {
 				i += size
 				continue
 			}
 			j := i + size
 			for j < len(s) {
-				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				r2, n2 := rune(s[j]), 1
+				if r2 >= utf8.RuneSelf {
+					r2, n2 = utf8.DecodeRuneInString(s[j:])
+				}
 				if isWordRune(r2) {
 					j += n2
 					continue
@@ -200,7 +229,12 @@ func (d *Document) tokenize() {
 	}
 	all := string(folded)
 	for k := range d.Words {
-		d.Words[k].Norm = all[spans[k].a:spans[k].b]
+		w := &d.Words[k]
+		w.Norm = all[spans[k].a:spans[k].b]
+		w.key = hashWord(w.Norm)
+		if len(w.Norm) >= prefixKey {
+			w.prefix = hashWord(w.Norm[:prefixKey])
+		}
 	}
 }
 
@@ -216,6 +250,23 @@ var homoglyphs = map[rune]rune{
 // appendFolded appends the folded form of word: lower case, "’" as "'", and
 // look-alike letters mapped to Latin when the word also has Latin letters.
 func appendFolded(dst []byte, word string) []byte {
+	ascii := true
+	for i := 0; i < len(word); i++ {
+		if word[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		for i := 0; i < len(word); i++ {
+			c := word[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+		}
+		return dst
+	}
 	latin := false
 	for _, r := range word {
 		if r < utf8.RuneSelf && unicode.IsLetter(r) {
@@ -401,7 +452,12 @@ func countWords(s string) int {
 	n := 0
 	in := false
 	prevJoin := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
 		switch {
 		case isWordRune(r):
 			if !in {

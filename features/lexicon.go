@@ -11,12 +11,42 @@ import (
 // works on Document.Words, so case, typographic apostrophes, zero-width
 // characters and look-alike letters do not hide a phrase.
 type Lexicon struct {
-	byFirst map[string][]phrase
+	// byFirst holds the phrases by the hash of their first word, so that
+	// a lookup costs no string hashing (the words' hashes are computed once
+	// per document); phrases are still compared word by word.
+	byFirst map[uint64][]phrase
 	// byPrefix holds the phrases whose first word is a prefix pattern,
-	// keyed by the pattern's first prefixKey bytes; shortPrefix holds those
-	// whose pattern is shorter.
-	byPrefix    map[string][]phrase
+	// keyed by the hash of the pattern's first prefixKey bytes; shortPrefix
+	// holds those whose pattern is shorter.
+	byPrefix    map[uint64][]phrase
 	shortPrefix []phrase
+	// firstBits and prefixBits are one-hash Bloom filters of the keys of
+	// byFirst and byPrefix: a clear bit proves a word starts no phrase, so
+	// most words skip both map lookups.
+	firstBits, prefixBits [bloomWords]uint64
+}
+
+// bloomWords sizes the filters: 4096 bits each.
+const bloomWords = 64
+
+func bloomSet(bits *[bloomWords]uint64, h uint64) {
+	k := (h >> 32) % (bloomWords * 64)
+	bits[k/64] |= 1 << (k % 64)
+}
+
+func bloomHas(bits *[bloomWords]uint64, h uint64) bool {
+	k := (h >> 32) % (bloomWords * 64)
+	return bits[k/64]&(1<<(k%64)) != 0
+}
+
+// hashWord is FNV-1a over the bytes of a folded word.
+func hashWord(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
 }
 
 // prefixKey is how many leading bytes of a prefix pattern index it.
@@ -40,7 +70,7 @@ type Match struct {
 // NewLexicon compiles a list of phrases. Phrases are folded like words;
 // punctuation between words is ignored.
 func NewLexicon(phrases ...string) *Lexicon {
-	lx := &Lexicon{byFirst: make(map[string][]phrase), byPrefix: make(map[string][]phrase)}
+	lx := &Lexicon{byFirst: make(map[uint64][]phrase), byPrefix: make(map[uint64][]phrase)}
 	for _, p := range phrases {
 		words := strings.Fields(strings.ToLower(strings.NewReplacer("’", "'", ",", " ", ";", " ").Replace(p)))
 		if len(words) == 0 {
@@ -51,11 +81,15 @@ func NewLexicon(phrases ...string) *Lexicon {
 			if len(pre) < prefixKey {
 				lx.shortPrefix = append(lx.shortPrefix, ph)
 			} else {
-				lx.byPrefix[pre[:prefixKey]] = append(lx.byPrefix[pre[:prefixKey]], ph)
+				k := hashWord(pre[:prefixKey])
+				lx.byPrefix[k] = append(lx.byPrefix[k], ph)
+				bloomSet(&lx.prefixBits, k)
 			}
 			continue
 		}
-		lx.byFirst[words[0]] = append(lx.byFirst[words[0]], ph)
+		k := hashWord(words[0])
+		lx.byFirst[k] = append(lx.byFirst[k], ph)
+		bloomSet(&lx.firstBits, k)
 	}
 	// Longest phrases first, so "in conclusion" wins over "conclusion".
 	for k, list := range lx.byFirst {
@@ -104,13 +138,15 @@ func (lx *Lexicon) FindIn(words []Word, from, to int) []Match {
 func (lx *Lexicon) Find(d *Document) []Match { return lx.FindIn(d.Words, 0, len(d.Words)) }
 
 func (lx *Lexicon) matchAt(words []Word, i int) (Match, bool) {
-	for _, p := range lx.byFirst[words[i].Norm] {
-		if p.matchAt(words, i) {
-			return Match{Phrase: p.text, Word: i, Len: len(p.words)}, true
+	if bloomHas(&lx.firstBits, words[i].key) {
+		for _, p := range lx.byFirst[words[i].key] {
+			if p.matchAt(words, i) {
+				return Match{Phrase: p.text, Word: i, Len: len(p.words)}, true
+			}
 		}
 	}
-	if w := words[i].Norm; len(w) >= prefixKey {
-		for _, p := range lx.byPrefix[w[:prefixKey]] {
+	if len(words[i].Norm) >= prefixKey && bloomHas(&lx.prefixBits, words[i].prefix) {
+		for _, p := range lx.byPrefix[words[i].prefix] {
 			if p.matchAt(words, i) {
 				return Match{Phrase: p.text, Word: i, Len: len(p.words)}, true
 			}
