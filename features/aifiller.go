@@ -1,8 +1,11 @@
 package features
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -31,13 +34,20 @@ import (
 //     agree: a high strength, several stock phrases, and either few
 //     specifics or a generic closing.
 type aiFiller struct {
-	stock   *Lexicon
-	common  map[string]bool // entries of stock that weigh half
+	// words holds the lexicons matched against every word: stock phrases,
+	// plain and elaborate reporting verbs (aiStock, aiSaid, aiFancy).
+	words   *lexiconSet
+	common  map[string]bool // entries of the stock lexicon that weigh half
 	closers *Lexicon        // strong summing-up openers
 	mild    *Lexicon        // mild summing-up openers
-	said    *Lexicon
-	fancy   *Lexicon
 }
+
+// The lexicons of aiFiller.words.
+const (
+	aiStock = iota
+	aiSaid
+	aiFancy
+)
 
 func newAIFiller() Check {
 	common := make(map[string]bool, len(commonStockPhrases))
@@ -45,13 +55,147 @@ func newAIFiller() Check {
 		common[p] = true
 	}
 	return &aiFiller{
-		stock:   NewLexicon(append(append([]string(nil), stockPhrases...), commonStockPhrases...)...),
+		words: newLexiconSet(
+			append(append([]string(nil), stockPhrases...), commonStockPhrases...),
+			plainReportingVerbs,
+			elaborateReportingVerbs,
+		),
 		common:  common,
 		closers: NewLexicon(closingOpeners...),
 		mild:    NewLexicon(mildClosingOpeners...),
-		said:    NewLexicon(plainReportingVerbs...),
-		fancy:   NewLexicon(elaborateReportingVerbs...),
 	}
+}
+
+// maxSetLexicons is the most lexicons a lexiconSet holds.
+const maxSetLexicons = 8
+
+// lexiconSet matches several lexicons against a document in one pass,
+// consulting a lexicon only where one of its phrases may start. Words are
+// sorted into slots by their first and last letters and their length; a
+// table of slots says which lexicons have a one-word phrase starting in
+// that slot, and a table of hashed slot pairs which have a longer phrase
+// starting with two words in those slots. Most words, even "the" and "a",
+// then cost no lexicon lookup. Each lexicon's matches are exactly those of
+// its FindIn.
+type lexiconSet struct {
+	lexicons []*Lexicon
+	// single[slot] has bit k set when lexicon k has a one-word phrase in
+	// that slot, or a longer one whose second word is a prefix pattern.
+	single []uint8
+	// pairs[pairIndex(a, b)] has bit k set when lexicon k has a phrase of
+	// two or more words whose first two words are in slots a and b.
+	pairs []uint8
+	// firsts[slot] has bit k set when lexicon k has a phrase whose first
+	// word is in that slot.
+	firsts []uint8
+	// always has bit k set when lexicon k has a phrase starting with a
+	// prefix pattern ("underscor*"), which no slot holds.
+	always uint8
+}
+
+// Word slots: 27 letter classes (a to z, anything else) for the first and
+// the last byte, and lengths 1 to slotMaxLen, longer words sharing the
+// last length.
+const (
+	slotClasses = 27
+	slotMaxLen  = 15
+	slotCount   = slotClasses * slotClasses * (slotMaxLen + 1)
+	pairBits    = 14
+)
+
+// wordSlot returns the slot of a folded word.
+func wordSlot(w string) int {
+	n := min(len(w), slotMaxLen)
+	if n == 0 {
+		return 0
+	}
+	return (letterClass(w[0])*slotClasses+letterClass(w[len(w)-1]))*(slotMaxLen+1) + n
+}
+
+// letterClass returns 0 to 25 for the letters a to z, 26 for any other byte.
+func letterClass(b byte) int {
+	if 'a' <= b && b <= 'z' {
+		return int(b - 'a')
+	}
+	return slotClasses - 1
+}
+
+// pairIndex hashes the slots of two consecutive words into lexiconSet.pairs.
+func pairIndex(a, b int) int {
+	return int((uint32(a)*slotCount + uint32(b)) * 0x9E3779B1 >> (32 - pairBits))
+}
+
+// lexiconFolder folds a phrase the way NewLexicon does before splitting it
+// into words.
+var lexiconFolder = strings.NewReplacer("’", "'", ",", " ", ";", " ")
+
+// newLexiconSet compiles one lexicon per list of phrases.
+func newLexiconSet(lists ...[]string) *lexiconSet {
+	if len(lists) > maxSetLexicons {
+		panic("newLexiconSet: too many lexicons")
+	}
+	s := &lexiconSet{single: make([]uint8, slotCount), pairs: make([]uint8, 1<<pairBits), firsts: make([]uint8, slotCount)}
+	for k, list := range lists {
+		bit := uint8(1) << k
+		s.lexicons = append(s.lexicons, NewLexicon(list...))
+		for _, p := range list {
+			words := strings.Fields(strings.ToLower(lexiconFolder.Replace(p)))
+			switch {
+			case len(words) == 0:
+			case strings.HasSuffix(words[0], "*"):
+				s.always |= bit
+			case len(words) == 1 || strings.HasSuffix(words[1], "*"):
+				s.single[wordSlot(words[0])] |= bit
+				s.firsts[wordSlot(words[0])] |= bit
+			default:
+				s.pairs[pairIndex(wordSlot(words[0]), wordSlot(words[1]))] |= bit
+				s.firsts[wordSlot(words[0])] |= bit
+			}
+		}
+	}
+	return s
+}
+
+// mayStart reports whether a phrase of lexicon k may start with the folded
+// word w: false means that none does.
+func (s *lexiconSet) mayStart(k int, w string) bool {
+	return (s.firsts[wordSlot(w)]|s.always)&(1<<k) != 0
+}
+
+// findIn returns the matches of each lexicon among words[from:to], as
+// lexicons[k].FindIn(words, from, to) would, for the lexicons whose bit is
+// set in mask.
+func (s *lexiconSet) findIn(words []Word, from, to int, mask uint8) (out [maxSetLexicons][]Match) {
+	if from >= to {
+		return out
+	}
+	var next [maxSetLexicons]int // where each lexicon's next match may start
+	sub := words[:to]
+	slot := wordSlot(sub[from].Norm)
+	for i := from; i < to; i++ {
+		pending := s.single[slot] | s.always
+		nextSlot := 0
+		if i+1 < to {
+			nextSlot = wordSlot(sub[i+1].Norm)
+			pending |= s.pairs[pairIndex(slot, nextSlot)]
+		}
+		slot = nextSlot
+		for pending &= mask; pending != 0; {
+			n := bits.TrailingZeros8(pending)
+			pending &^= 1 << n
+			if i < next[n] {
+				continue
+			}
+			if m, ok := s.lexicons[n].matchAt(sub, i); ok {
+				if out[n] == nil {
+					out[n] = make([]Match, 0, 8)
+				}
+				out[n] = append(out[n], m)
+				next[n] = i + m.Len
+			}
+		}
+	}
+	return out
 }
 
 func (*aiFiller) Names() []string {
@@ -219,14 +363,15 @@ func (st aiStats) saidAvoidance() float64 {
 }
 
 func (c *aiFiller) measure(d *Document) aiStats {
-	scan := &stockScan{c: c, d: d}
-	st := aiStats{words: d.WordCount(), phrases: scan.in(0, len(d.Words))}
+	found := c.words.findIn(d.Words, 0, len(d.Words), 1<<aiStock|1<<aiSaid|1<<aiFancy)
+	scan := &stockScan{c: c, d: d, all: found[aiStock]}
+	st := aiStats{words: d.WordCount(), phrases: scan.keep(found[aiStock])}
 	st.weighted = c.weigh(st.phrases)
 	st.uniformity, st.sentences = sentenceUniformity(d)
 	st.numbers, st.names = countSpecifics(d)
 	st.quotes = len(findQuotes(d))
-	st.said = len(c.said.Find(d))
-	st.fancy = c.fancy.Find(d)
+	st.said = len(found[aiSaid])
+	st.fancy = found[aiFancy]
 	st.closing, st.closingEv = c.closingStrength(scan)
 	return st
 }
@@ -236,6 +381,7 @@ func (c *aiFiller) measure(d *Document) aiStats {
 type stockScan struct {
 	c     *aiFiller
 	d     *Document
+	all   []Match         // the stock phrases of the whole document, names included
 	names map[string]bool // nil until first needed
 }
 
@@ -244,8 +390,36 @@ type stockScan struct {
 // also capitalises in mid-sentence ("Foster", "Realm Inc", "Pivotal
 // Software").
 func (s *stockScan) in(from, to int) []Match {
-	matches := s.c.stock.FindIn(s.d.Words, from, to)
-	kept := matches[:0]
+	matches, ok := s.within(from, to)
+	if !ok {
+		matches = s.c.words.findIn(s.d.Words, from, to, 1<<aiStock)[aiStock]
+	}
+	return s.keep(matches)
+}
+
+// within returns the whole document's stock phrases that lie in
+// words[from:to], and whether they are exactly the ones a scan of that
+// range finds. They are when no phrase of the whole document straddles
+// from or to: the scan of the whole document then passes from, and from
+// there on finds at each word the phrase that a scan of the range finds,
+// since the phrase fits in the range.
+func (s *stockScan) within(from, to int) ([]Match, bool) {
+	if from >= to {
+		return nil, true
+	}
+	all := s.all
+	a := sort.Search(len(all), func(i int) bool { return all[i].Word+all[i].Len > from })
+	b := sort.Search(len(all), func(i int) bool { return all[i].Word >= to })
+	if a < len(all) && all[a].Word < from || b > a && all[b-1].Word+all[b-1].Len > to {
+		return nil, false
+	}
+	return all[a:b], true
+}
+
+// keep returns, in a new slice, the stock-phrase matches that are not
+// part of a proper name.
+func (s *stockScan) keep(matches []Match) []Match {
+	kept := make([]Match, 0, len(matches))
 	for _, m := range matches {
 		w := s.d.Words[m.Word]
 		if isCapitalised(w.Text) {
@@ -253,7 +427,7 @@ func (s *stockScan) in(from, to int) []Match {
 				continue
 			}
 			if s.names == nil {
-				s.names = midSentenceCapitals(s.d)
+				s.names = midSentenceCapitals(s.d, func(norm string) bool { return s.c.words.mayStart(aiStock, norm) })
 			}
 			if s.names[w.Norm] {
 				continue
@@ -267,10 +441,12 @@ func (s *stockScan) in(from, to int) []Match {
 // midSentenceCapitals returns the folded words that the document uses as
 // names: capitalised where no sentence starts, or capitalised and followed
 // by another capitalised word ("Realm Resources Inc", "Foster Wheeler").
-func midSentenceCapitals(d *Document) map[string]bool {
+// It looks only at the words for which wanted is true.
+func midSentenceCapitals(d *Document, wanted func(norm string) bool) map[string]bool {
 	names := make(map[string]bool)
-	for i, w := range d.Words {
-		if !isCapitalised(w.Text) {
+	for i := range d.Words {
+		w := &d.Words[i]
+		if !isCapitalised(w.Text) || !wanted(w.Norm) {
 			continue
 		}
 		if !opensSentence(d, i) || i+1 < len(d.Words) && isCapitalised(d.Words[i+1].Text) && !opensSentence(d, i+1) {
@@ -422,20 +598,34 @@ func (c *aiFiller) phraseEvidence(d *Document, matches []Match) []Evidence {
 		}
 		clusters = append(clusters, cluster{m.Word, m.Word + m.Len, w})
 	}
+	// A text's weight is that of the last cluster with that text.
 	var tally evidenceTally
-	weight := make(map[string]float64)
+	var weights []float64 // of tally.items
 	for _, cl := range clusters {
-		text := d.Span(cl.from, cl.to)
-		tally.add(text, d.Lines[d.Words[cl.from].Line].Number)
-		weight[text] = cl.weight
-	}
-	ev := tally.items
-	sort.SliceStable(ev, func(i, j int) bool {
-		if weight[ev[i].Text] != weight[ev[j].Text] {
-			return weight[ev[i].Text] > weight[ev[j].Text]
+		k := tally.add(d.Span(cl.from, cl.to), d.Lines[d.Words[cl.from].Line].Number)
+		if k == len(weights) {
+			weights = append(weights, 0)
 		}
-		return ev[i].Count > ev[j].Count
+		weights[k] = cl.weight
+	}
+	type weighed struct {
+		ev     Evidence
+		weight float64
+	}
+	list := make([]weighed, len(tally.items))
+	for k, ev := range tally.items {
+		list[k] = weighed{ev, weights[k]}
+	}
+	slices.SortStableFunc(list, func(a, b weighed) int {
+		if a.weight != b.weight {
+			return cmp.Compare(b.weight, a.weight)
+		}
+		return cmp.Compare(b.ev.Count, a.ev.Count)
 	})
+	ev := tally.items
+	for k := range list {
+		ev[k] = list[k].ev
+	}
 	return ev
 }
 
@@ -488,19 +678,30 @@ func sentenceUniformity(d *Document) (float64, int) {
 // not open a sentence; a run of capitalised words counts as one name.
 // Sentences in title case (headlines) are skipped.
 func countSpecifics(d *Document) (numbers, names int) {
-	for _, s := range d.Sentences {
+	for si := range d.Sentences {
+		s := &d.Sentences[si]
 		words := d.Words[s.FirstWord:s.EndWord]
-		if len(words) == 0 || titleCase(s, words) {
+		if len(words) == 0 || titleCase(*s, words) {
 			continue
 		}
+		// The words lie in order in d.Text: find the digits there, eight
+		// bytes at a time, and see which words they fall in.
+		last := &words[len(words)-1]
+		end := last.Start + len(last.Text)
+		digit := -1 // offset of the first digit from the current word on, or end
 		inName := false
-		for i, w := range words {
-			if strings.ContainsAny(w.Text, "0123456789") {
+		for i := range words {
+			w := words[i].Text
+			start := words[i].Start
+			if digit < start {
+				digit = indexDigit(d.Text, start, end)
+			}
+			if digit < start+len(w) {
 				numbers++
 				inName = false
 				continue
 			}
-			if i > 0 && isCapitalised(w.Text) && w.Text != "I" {
+			if i > 0 && isCapitalised(w) && w != "I" {
 				if !inName {
 					names++
 				}
@@ -513,6 +714,50 @@ func countSpecifics(d *Document) (numbers, names int) {
 	return numbers, names
 }
 
+// indexDigit returns the offset of the first ASCII digit in s[from:to], or
+// to when there is none. It tests eight bytes at a time, since it runs over
+// every sentence.
+func indexDigit(s string, from, to int) int {
+	i := from
+	for ; i+8 <= to; i += 8 {
+		if hasByteBetween(load64(s[i:]), '0', '9') {
+			break
+		}
+	}
+	for ; i < to; i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			return i
+		}
+	}
+	return to
+}
+
+// Byte masks for testing eight bytes of text at once.
+const (
+	eachByte1   = 0x0101010101010101
+	eachByte127 = 0x7f7f7f7f7f7f7f7f
+	eachByte128 = 0x8080808080808080
+)
+
+// load64 returns the first eight bytes of s as a little-endian word.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// hasByteBetween reports whether one of the eight bytes of x lies in
+// [lo, hi], for ASCII bounds. Each byte's low seven bits are offset so that
+// bit 7 of one sum is set when the byte is at least lo and of another when
+// it is at most hi; bytes with bit 7 set (non-ASCII) are masked out, and
+// no carry crosses from one byte to the next.
+func hasByteBetween(x uint64, lo, hi byte) bool {
+	low7 := x & eachByte127
+	atMostHi := eachByte1*(127+uint64(hi)+1) - low7
+	atLeastLo := low7 + eachByte1*(127-uint64(lo)+1)
+	return atMostHi&^x&atLeastLo&eachByte128 != 0
+}
+
 // titleCase reports whether a sentence reads as a headline: no terminal
 // punctuation and most words capitalised.
 func titleCase(s Sentence, words []Word) bool {
@@ -520,8 +765,8 @@ func titleCase(s Sentence, words []Word) bool {
 		return false
 	}
 	caps := 0
-	for _, w := range words {
-		if isCapitalised(w.Text) {
+	for i := range words {
+		if isCapitalised(words[i].Text) {
 			caps++
 		}
 	}

@@ -3,6 +3,7 @@ package features
 import (
 	"fmt"
 	"math"
+	"math/rand"
 	"sort"
 	"strings"
 	"testing"
@@ -406,5 +407,145 @@ func BenchmarkAIFiller(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		c.Run(d)
+	}
+}
+
+// corpusDocs prepares a sample of 300 corpus articles (BBC, Reuters and
+// XSum), for benchmarking one check at a time and for comparing fast paths
+// with the plain computation they replace.
+func corpusDocs(tb testing.TB) []*Document {
+	var docs []*Document
+	for _, f := range []string{"bbc-news.jsonl", "reuters-21578.jsonl", "xsum-human-vs-llm.jsonl"} {
+		for _, r := range shareddata.Records(tb, f, 100, nil) {
+			docs = append(docs, NewDocument("", r.Text))
+		}
+	}
+	return docs
+}
+
+// benchmarkCheckCorpus runs one check over the corpus sample and reports
+// the time per article.
+func benchmarkCheckCorpus(b *testing.B, c Check) {
+	docs := corpusDocs(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			c.Run(d)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(docs)), "ns/article")
+}
+
+func BenchmarkAIFillerCorpus(b *testing.B) { benchmarkCheckCorpus(b, newAIFiller()) }
+
+// matchRanges returns word ranges of d to compare scans over: the whole
+// text, every paragraph and sentence, and ranges with random ends.
+func matchRanges(d *Document, r *rand.Rand) [][2]int {
+	ranges := [][2]int{{0, len(d.Words)}}
+	for _, p := range d.Paragraphs {
+		ranges = append(ranges, [2]int{p.FirstWord, p.EndWord})
+	}
+	for _, s := range d.Sentences {
+		ranges = append(ranges, [2]int{s.FirstWord, s.EndWord})
+	}
+	for range 20 {
+		a, b := r.Intn(len(d.Words)+1), r.Intn(len(d.Words)+1)
+		ranges = append(ranges, [2]int{min(a, b), max(a, b)})
+	}
+	return ranges
+}
+
+func TestLexiconSetMatchesEachLexicon(t *testing.T) {
+	docs := corpusDocs(t)
+	docs = append(docs, NewDocument("", inventedFiller), NewDocument("", inventedReport))
+	sets := map[string]*lexiconSet{
+		"aiFiller": newAIFiller().(*aiFiller).words,
+		"sourcing": newSourcing().(*sourcing).words,
+		// Prefix patterns, first and second, which the slot tables cannot
+		// index.
+		"patterns": newLexiconSet(
+			[]string{"underscor*", "said"},
+			[]string{"the complex*", "a", "in light of"},
+			[]string{"it is import*", "according to"},
+		),
+	}
+	r := rand.New(rand.NewSource(1))
+	for name, set := range sets {
+		all := uint8(1)<<len(set.lexicons) - 1
+		found := 0
+		for di, d := range docs {
+			for _, rg := range matchRanges(d, r) {
+				got := set.findIn(d.Words, rg[0], rg[1], all)
+				for k, lx := range set.lexicons {
+					want := lx.FindIn(d.Words, rg[0], rg[1])
+					found += len(want)
+					for _, m := range want {
+						if !set.mayStart(k, d.Words[m.Word].Norm) {
+							t.Fatalf("%s lexicon %d: mayStart(%q) = false for a match", name, k, d.Words[m.Word].Norm)
+						}
+					}
+					if fmt.Sprint(got[k]) != fmt.Sprint(want) {
+						t.Fatalf("%s doc %d words %v lexicon %d: got %v, want %v", name, di, rg, k, got[k], want)
+					}
+				}
+			}
+		}
+		if found == 0 {
+			t.Errorf("%s: no matches compared", name)
+		}
+	}
+}
+
+func TestStockScanReusesWholeDocumentMatches(t *testing.T) {
+	c := newAIFiller().(*aiFiller)
+	r := rand.New(rand.NewSource(2))
+	reused := 0
+	for di, d := range append(corpusDocs(t), NewDocument("", inventedFiller)) {
+		scan := &stockScan{c: c, d: d, all: c.words.findIn(d.Words, 0, len(d.Words), 1<<aiStock)[aiStock]}
+		for _, rg := range matchRanges(d, r) {
+			want := scan.keep(c.words.lexicons[aiStock].FindIn(d.Words, rg[0], rg[1]))
+			if got := scan.in(rg[0], rg[1]); fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("doc %d words %v: got %v, want %v", di, rg, got, want)
+			}
+			if m, ok := scan.within(rg[0], rg[1]); ok && len(m) > 0 {
+				reused++
+			}
+		}
+	}
+	if reused == 0 {
+		t.Error("whole-document matches never reused")
+	}
+}
+
+// byteLanes returns eight-byte strings that put every byte value in every
+// position, among the given filler bytes.
+func byteLanes(fill ...byte) []string {
+	var out []string
+	for _, f := range fill {
+		for pos := range 8 {
+			for v := range 256 {
+				b := []byte(strings.Repeat(string(rune(f)), 8))[:8]
+				b[pos] = byte(v)
+				out = append(out, string(b))
+			}
+		}
+	}
+	return out
+}
+
+func TestIndexDigit(t *testing.T) {
+	for _, s := range append(byteLanes('a', ' ', 0xe2), "", "abc", "no digits at all in this long line", "late digit in a long line: 7", "é9") {
+		s += "tail"
+		want := len(s)
+		if i := strings.IndexAny(s, "0123456789"); i >= 0 {
+			want = i
+		}
+		if got := indexDigit(s, 0, len(s)); got != want {
+			t.Fatalf("indexDigit(%q) = %d, want %d", s, got, want)
+		}
+	}
+	if got := indexDigit("a1b2c3", 2, 3); got != 3 {
+		t.Errorf("indexDigit outside the range = %d, want 3", got)
 	}
 }

@@ -32,13 +32,20 @@ import (
 //     CNN"). Fired when the article leads with a present-tense retelling
 //     ("<Outlet> reports that") or retells three or more times.
 type sourcing struct {
-	attribution *Lexicon
-	weak        map[string]bool // attribution entries that weigh half
-	// reportVerbs follow an outlet's name: "<Outlet> reports that".
-	reportVerbs *Lexicon
-	// reportLeads precede an outlet's name: "as reported by <Outlet>".
-	reportLeads *Lexicon
+	// words holds the lexicons matched against every word: attribution
+	// phrases, verbs that follow an outlet's name ("<Outlet> reports
+	// that") and phrases that precede it ("as reported by <Outlet>")
+	// (srcAttribution, srcReportVerbs, srcReportLeads).
+	words *lexiconSet
+	weak  map[string]bool // attribution entries that weigh half
 }
+
+// The lexicons of sourcing.words.
+const (
+	srcAttribution = iota
+	srcReportVerbs
+	srcReportLeads
+)
 
 func newSourcing() Check {
 	weak := make(map[string]bool, len(weakAttributionPhrases))
@@ -46,10 +53,12 @@ func newSourcing() Check {
 		weak[p] = true
 	}
 	return &sourcing{
-		attribution: NewLexicon(append(append([]string(nil), attributionPhrases...), weakAttributionPhrases...)...),
-		weak:        weak,
-		reportVerbs: NewLexicon(outletReportVerbs...),
-		reportLeads: NewLexicon(outletReportLeads...),
+		words: newLexiconSet(
+			append(append([]string(nil), attributionPhrases...), weakAttributionPhrases...),
+			outletReportVerbs,
+			outletReportLeads,
+		),
+		weak: weak,
 	}
 }
 
@@ -163,14 +172,28 @@ func appendQuotes(out []quoteSpan, text string, paragraph int) []quoteSpan {
 	open, start := none, 0
 	emit := func(end int) {
 		inner := text[start:end]
-		if countWords(inner) >= minQuoteWords {
+		if hasWords(inner, minQuoteWords) {
 			out = append(out, quoteSpan{text: strings.TrimSpace(inner), paragraph: paragraph})
 		}
 	}
-	prev := ' '
-	for i := 0; i < len(text); {
+	// Only quote marks matter, so the scan jumps from one to the next and
+	// decodes the runes around a mark only when it finds one.
+	for i := 0; i < len(text); i++ {
+		if i+8 <= len(text) && !hasQuoteLead(load64(text[i:])) {
+			i += 7
+			continue
+		}
+		if !quoteLeadByte[text[i]] {
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		next := ' '
+		if !isQuoteMark(r) {
+			continue
+		}
+		prev, next := ' ', ' '
+		if i > 0 {
+			prev, _ = utf8.DecodeLastRuneInString(text[:i])
+		}
 		if i+size < len(text) {
 			next, _ = utf8.DecodeRuneInString(text[i+size:])
 		}
@@ -210,8 +233,7 @@ func appendQuotes(out []quoteSpan, text string, paragraph int) []quoteSpan {
 				open, start = single, i+size
 			}
 		}
-		prev = r
-		i += size
+		i += size - 1
 	}
 	// A double quote left open runs on into the next paragraph; a single
 	// one was an apostrophe ("the '90s").
@@ -219,6 +241,52 @@ func appendQuotes(out []quoteSpan, text string, paragraph int) []quoteSpan {
 		emit(len(text))
 	}
 	return out
+}
+
+// quoteLeadByte marks the bytes that can start a quote mark: the ASCII
+// quotes and the lead bytes of the curly and angle ones.
+var quoteLeadByte = func() (t [256]bool) {
+	for _, r := range "\"'“„«”»‘’" {
+		t[string(r)[0]] = true
+	}
+	return t
+}()
+
+// hasQuoteLead reports whether one of the eight bytes of x may start a
+// quote mark: a straight double or single quote, or the lead byte of a
+// curly or angle quote. Each of the four tests is the classic "has a zero
+// byte" one, on x with the wanted byte cleared to zero.
+func hasQuoteLead(x uint64) bool {
+	dq, sq := x^(eachByte1*'"'), x^(eachByte1*'\'')
+	curly, angle := x^(eachByte1*0xe2), x^(eachByte1*0xc2)
+	return ((dq-eachByte1)&^dq|(sq-eachByte1)&^sq|(curly-eachByte1)&^curly|(angle-eachByte1)&^angle)&eachByte128 != 0
+}
+
+// isQuoteMark reports whether r is one of the quote marks appendQuotes
+// pairs.
+func isQuoteMark(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '„', '«', '”', '»', '‘', '’':
+		return true
+	}
+	return false
+}
+
+// hasWords reports whether s holds at least n words, as countWords counts
+// them. Since countWords counts words in the order they start, a long
+// quote is judged by ever longer beginnings first, so that its length
+// rarely matters.
+func hasWords(s string, n int) bool {
+	for probe := 24; probe < len(s); probe *= 4 {
+		cut := probe
+		for !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		if countWords(s[:cut]) >= n {
+			return true
+		}
+	}
+	return countWords(s) >= n
 }
 
 // maxQuoteEvidence is the longest quote kept as evidence, in bytes.
@@ -262,6 +330,12 @@ func sourceLineKind(line string) int {
 	if line == "" || len(line) > 60 {
 		return 0
 	}
+	// Every marker starts with "s" or "v" once leading punctuation is cut,
+	// which no other letter becomes in lower case: most lines need no
+	// lower-casing.
+	if t := strings.TrimLeft(line, markerPunct); t == "" || t[0]|0x20 != 's' && t[0]|0x20 != 'v' {
+		return 0
+	}
 	low := strings.ToLower(line)
 	if strings.Contains(low, "http") || strings.Contains(low, "www.") || strings.Contains(low, ".com") {
 		return 0
@@ -282,15 +356,17 @@ func sourceLineKind(line string) int {
 // cutMarker removes a leading marker from s, with the punctuation around
 // it, and reports whether there was one.
 func cutMarker(s string, markers []string) (string, bool) {
-	const punct = " :-–—|»>›→.…[]()"
-	s = strings.Trim(s, punct)
+	s = strings.Trim(s, markerPunct)
 	for _, m := range markers {
 		if strings.HasPrefix(s, m) && (len(s) == len(m) || !isWordByte(s[len(m)])) {
-			return strings.Trim(s[len(m):], punct), true
+			return strings.Trim(s[len(m):], markerPunct), true
 		}
 	}
 	return s, false
 }
+
+// markerPunct is the punctuation around a source or link marker.
+const markerPunct = " :-–—|»>›→.…[]()"
 
 func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b >= 0x80
@@ -307,11 +383,12 @@ type outletMention struct {
 const maxOutletNameWords = 5
 
 // findOutletReports finds "<Outlet> reports (that)" and "as reported by
-// <Outlet>", skipping headlines in capitals.
-func (c *sourcing) findOutletReports(d *Document) []outletMention {
+// <Outlet>", skipping headlines in capitals, given the matches of the
+// report verbs and of the report leads.
+func findOutletReports(d *Document, verbs, leads []Match) []outletMention {
 	var out []outletMention
 	words := d.Words
-	for _, m := range c.reportVerbs.Find(d) {
+	for _, m := range verbs {
 		line := words[m.Word].Line
 		if isShouting(d.Lines[line].Text) {
 			continue
@@ -330,7 +407,7 @@ func (c *sourcing) findOutletReports(d *Document) []outletMention {
 		}
 		out = append(out, outletMention{from: from, to: m.Word + m.Len, present: presentTenseReports[m.Phrase]})
 	}
-	for _, m := range c.reportLeads.Find(d) {
+	for _, m := range leads {
 		if isShouting(d.Lines[words[m.Word].Line].Text) {
 			continue
 		}
@@ -352,6 +429,9 @@ func (c *sourcing) findOutletReports(d *Document) []outletMention {
 
 // isCapitalised reports whether a word starts with an upper-case letter.
 func isCapitalised(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		return 'A' <= w[0] && w[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
@@ -385,6 +465,8 @@ type sourcingStats struct {
 	words       int
 	quotes      []quoteSpan
 	attribution []Match
+	verbs       []Match // report verbs after an outlet's name
+	leads       []Match // report leads before an outlet's name
 	weighted    float64 // attributions, the weak ones counted half
 	numbers     int
 }
@@ -408,7 +490,14 @@ const (
 )
 
 func (c *sourcing) measure(d *Document) sourcingStats {
-	st := sourcingStats{words: d.WordCount(), quotes: findQuotes(d), attribution: c.attribution.Find(d)}
+	found := c.words.findIn(d.Words, 0, len(d.Words), 1<<srcAttribution|1<<srcReportVerbs|1<<srcReportLeads)
+	st := sourcingStats{
+		words:       d.WordCount(),
+		quotes:      findQuotes(d),
+		attribution: found[srcAttribution],
+		verbs:       found[srcReportVerbs],
+		leads:       found[srcReportLeads],
+	}
 	for _, m := range st.attribution {
 		if c.weak[m.Phrase] {
 			st.weighted += 0.5
@@ -479,7 +568,7 @@ func (c *sourcing) Run(d *Document) []Signal {
 
 	// outlet_summary
 	outlet := &out[4]
-	mentions := c.findOutletReports(d)
+	mentions := findOutletReports(d, st.verbs, st.leads)
 	outlet.Value = math.Log1p(float64(len(mentions)))
 	if len(mentions) > 0 {
 		lead := false
@@ -559,17 +648,19 @@ type evidenceTally struct {
 	items []Evidence
 }
 
-// add counts text, recording its line on first sight.
-func (t *evidenceTally) add(text string, line int) {
+// add counts text, recording its line on first sight, and returns its
+// index in items.
+func (t *evidenceTally) add(text string, line int) int {
 	if k, ok := t.index[text]; ok {
 		t.items[k].Count++
-		return
+		return k
 	}
 	if t.index == nil {
 		t.index = make(map[string]int)
 	}
 	t.index[text] = len(t.items)
 	t.items = append(t.items, Evidence{Text: text, Count: 1, Line: line})
+	return len(t.items) - 1
 }
 
 // firstEvidence keeps at most n items.

@@ -312,3 +312,32 @@ func BenchmarkSourcing(b *testing.B) {
 		c.Run(d)
 	}
 }
+
+func BenchmarkSourcingCorpus(b *testing.B) { benchmarkCheckCorpus(b, newSourcing()) }
+
+func TestHasQuoteLead(t *testing.T) {
+	for _, s := range byteLanes('a', ' ', 0x80, 0xe2) {
+		want := false
+		for i := range len(s) {
+			want = want || quoteLeadByte[s[i]]
+		}
+		if got := hasQuoteLead(load64(s)); got != want {
+			t.Fatalf("hasQuoteLead(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestHasWords(t *testing.T) {
+	long := strings.Repeat("x", 100)
+	for _, s := range []string{
+		"", "one", "one two", "one two three", "don't stop now", "U.S. well-known",
+		long, long + " two", long + " two three", "a b" + long + " c", "é" + strings.Repeat("é", 40) + " b c",
+		strings.Repeat("—", 30) + "one two three",
+	} {
+		for n := 1; n <= 4; n++ {
+			if got, want := hasWords(s, n), countWords(s) >= n; got != want {
+				t.Errorf("hasWords(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
+}
