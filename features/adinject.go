@@ -3,6 +3,7 @@ package features
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode"
@@ -241,18 +242,87 @@ func (a adLine) partial() bool {
 // Run measures the document.
 func (c adInjection) Run(d *Document) []Signal {
 	matches := c.promo.Find(d)
-	lines := c.standaloneLines(d, matches)
-	return []Signal{adSignal(d, lines), promoSignal(d, matches)}
+	domains := domainWords(d)
+	lines := c.standaloneLines(d, matches, domains)
+	return []Signal{adSignal(d, lines), promoSignal(d, matches, domains)}
+}
+
+// domainWords returns the indices of the words that are domain names
+// ("earning.com"), in order. Only a word holding a full stop can be one, so
+// it looks at the words around the full stops of the text.
+func domainWords(d *Document) []int {
+	var out []int
+	words := d.Words
+	k := 0
+	for off := 0; ; {
+		j := strings.IndexByte(d.Text[off:], '.')
+		if j < 0 {
+			break
+		}
+		at := off + j
+		off = at + 1
+		// A word holds no white space, and a full stop that ends a word
+		// leaves no domain ending after it: a full stop before white
+		// space or the end of the text ends a sentence, not an address.
+		if off == len(d.Text) {
+			break
+		}
+		if c := d.Text[off]; c == ' ' || c == '\n' || c == '\t' {
+			continue
+		}
+		// The first word ending after the full stop holds it, if it
+		// starts before it.
+		k = firstEndingAfter(words, k, at)
+		if k == len(words) {
+			break
+		}
+		w := &words[k]
+		if w.Start > at {
+			continue
+		}
+		if _, ok := domainTLD(w.Norm); ok && isDomainText(w.Text) {
+			out = append(out, k)
+		}
+		off = w.Start + len(w.Text)
+	}
+	return out
+}
+
+// firstEndingAfter returns the index of the first word from words[k] on
+// that ends after byte offset at, or len(words), given that none before k
+// does. It gallops from k, so that a scan through the text costs little per
+// step however near or far the next word is.
+func firstEndingAfter(words []Word, k, at int) int {
+	endsAfter := func(i int) bool { return words[i].Start+len(words[i].Text) > at }
+	lo, hi := k, k
+	for step := 1; hi < len(words) && !endsAfter(hi); step *= 2 {
+		lo = hi + 1
+		hi += step
+	}
+	hi = min(hi, len(words))
+	// No word before lo ends after at; words[hi], if any, does.
+	return lo + sort.Search(hi-lo, func(i int) bool { return endsAfter(lo + i) })
+}
+
+// domainsIn returns the part of domains (word indices, in order) that falls
+// in words[from:to].
+func domainsIn(domains []int, from, to int) []int {
+	a := sort.SearchInts(domains, from)
+	b := a
+	for b < len(domains) && domains[b] < to {
+		b++
+	}
+	return domains[a:b]
 }
 
 // standaloneLines returns the short paragraphs that carry a promotional cue,
 // grouped by their folded text.
-func (c adInjection) standaloneLines(d *Document, matches []Match) []adLine {
+func (c adInjection) standaloneLines(d *Document, matches []Match, domains []int) []adLine {
 	title := firstTextLine(d)
 	var out []adLine
-	index := make(map[string]int)
+	var index map[string]int
 	m := 0
-	var key strings.Builder
+	var key []byte
 	for k, p := range d.Paragraphs {
 		n := p.EndWord - p.FirstWord
 		for m < len(matches) && matches[m].Word < p.FirstWord {
@@ -267,35 +337,40 @@ func (c adInjection) standaloneLines(d *Document, matches []Match) []adLine {
 			classes |= promoClassOf[matches[j].Phrase]
 			terms++
 		}
-		address := hasAddress(d, p)
-		if !address && classes == 0 && !hasPrice(p.Text) && !percentOff(p.Text) {
+		here := domainsIn(domains, p.FirstWord, p.EndWord)
+		price := hasPrice(p.Text) || percentOff(p.Text)
+		address := len(here) > 0 || hasWebAddress(p.Text) || hasEmail(p.Text) || hasPhone(p.Text)
+		if !address && classes == 0 && !price {
 			continue
 		}
-		price := hasPrice(p.Text) || percentOff(p.Text)
 		if price {
 			classes |= promoOffer
 			terms++
 		}
 		cheap := false
-		for _, w := range d.Words[p.FirstWord:p.EndWord] {
+		for _, i := range here {
+			w := d.Words[i]
 			if promoDomain(w) {
 				classes |= promoMoney
 				terms++
 			}
-			if tld, ok := domainTLD(w.Norm); ok && isDomainText(w.Text) && cheapTLDs[tld] {
+			if tld, _ := domainTLD(w.Norm); cheapTLDs[tld] {
 				cheap = true
 			}
 		}
-		key.Reset()
+		key = key[:0]
 		for _, w := range d.Words[p.FirstWord:p.EndWord] {
-			key.WriteString(w.Norm)
-			key.WriteByte(' ')
+			key = append(key, w.Norm...)
+			key = append(key, ' ')
 		}
-		if i, ok := index[key.String()]; ok {
+		if i, ok := index[string(key)]; ok {
 			out[i].count++
 			continue
 		}
-		index[key.String()] = len(out)
+		if index == nil {
+			index = make(map[string]int)
+		}
+		index[string(key)] = len(out)
 		out = append(out, adLine{
 			text: p.Text, line: d.Lines[p.FirstLine].Number, count: 1, words: n,
 			address: address, classes: classes, terms: terms, title: p.FirstLine == title, para: k,
@@ -311,24 +386,18 @@ func adSignal(d *Document, lines []adLine) Signal {
 	if len(lines) == 0 {
 		return Signal{}
 	}
-	freq := make(map[string]int32)
-	for _, w := range d.Words {
-		if isTopicWord(w) {
-			freq[topicStem(w.Norm)]++
-		}
-	}
+	freq := topicFrequencies(d, lines)
 	var ads, partial []Evidence
 	weight := 0.0
 	for _, l := range lines {
-		p := d.Paragraphs[l.para]
 		// An address with money or offer words is an ad on any topic;
 		// other lines must be off the article's topic.
-		promoted := l.address && l.classes&(promoMoney|promoSpam|promoOffer) != 0 && !l.credit
+		promoted := l.promoted()
 		limit := adMaxOnTopic
 		if l.classes&promoSpam != 0 {
 			limit = adMaxOnTopicSpam
 		}
-		if !promoted && !offTopic(d, freq, p, l.count, limit) {
+		if !promoted && !offTopic(d, freq, d.Paragraphs[l.para], l.count, limit) {
 			continue
 		}
 		ev := Evidence{Text: l.text, Count: l.count, Line: l.line}
@@ -364,25 +433,115 @@ func adSignal(d *Document, lines []adLine) Signal {
 	return s
 }
 
+// promoted reports whether the line is an address with money, spam or
+// offer words, an ad on any topic.
+func (a adLine) promoted() bool {
+	return a.address && a.classes&(promoMoney|promoSpam|promoOffer) != 0 && !a.credit
+}
+
+// stemCounts counts how often some topic stems occur in a document.
+type stemCounts struct{ table hashTable }
+
+// stemKey turns a topic stem into a table key: its bytes (at most eight, see
+// topicStem) packed into a number and scrambled.
+func stemKey(stem string) uint64 {
+	if len(stem) > 8 {
+		h, _ := textHashCount(stem)
+		return h
+	}
+	var k uint64
+	for i := 0; i < len(stem); i++ {
+		k |= uint64(stem[i]) << (8 * i)
+	}
+	return repeatMix(k)
+}
+
+// count returns the count of a stem asked for.
+func (c *stemCounts) count(stem string) int {
+	return int(c.table.vals[c.table.lookup(stemKey(stem))]) - 1
+}
+
+// topicFrequencies counts over the whole document the topic stems that
+// offTopic asks about for the lines that are not promoted.
+func topicFrequencies(d *Document, lines []adLine) *stemCounts {
+	c := &stemCounts{}
+	asked := 0
+	for _, l := range lines {
+		if !l.promoted() {
+			p := d.Paragraphs[l.para]
+			asked += p.EndWord - p.FirstWord
+		}
+	}
+	if asked == 0 {
+		return c
+	}
+	t := &c.table
+	t.reset(asked)
+	var first [4]uint64 // the first bytes of the stems asked for
+	for _, l := range lines {
+		if l.promoted() {
+			continue
+		}
+		p := d.Paragraphs[l.para]
+		for _, w := range d.Words[p.FirstWord:p.EndWord] {
+			if !isTopicWord(w) {
+				continue
+			}
+			stem := topicStem(w.Norm)
+			if stem == "" {
+				continue // no word of more than two characters
+			}
+			first[stem[0]>>6] |= 1 << (stem[0] & 63)
+			k := stemKey(stem)
+			if s := t.lookup(k); t.vals[s] == 0 {
+				t.keys[s] = k
+				t.vals[s] = 1 // a count of 0
+			}
+		}
+	}
+	for i := range d.Words {
+		w := &d.Words[i]
+		// A stem starts like its word.
+		if w.Norm == "" || first[w.Norm[0]>>6]&(1<<(w.Norm[0]&63)) == 0 {
+			continue
+		}
+		s := t.lookup(stemKey(topicStem(w.Norm)))
+		if t.vals[s] != 0 && isTopicWord(*w) {
+			t.vals[s]++
+		}
+	}
+	return c
+}
+
 // offTopic reports whether at most the limit share of the paragraph's topic
 // words occur elsewhere in the article (outside its identical copies). A
 // paragraph without topic words is not off-topic.
-func offTopic(d *Document, freq map[string]int32, p Paragraph, copies int, limit float64) bool {
-	topic, shared := 0, 0
+func offTopic(d *Document, freq *stemCounts, p Paragraph, copies int, limit float64) bool {
 	words := d.Words[p.FirstWord:p.EndWord]
+	// The stem of every topic word of the paragraph ("" for other words).
+	var stemBuf [adMaxWordsAddress]string
+	stems := stemBuf[:0]
 	for _, w := range words {
-		if !isTopicWord(w) || utf8.RuneCountInString(w.Norm) < 3 {
+		s := ""
+		if isTopicWord(w) {
+			s = topicStem(w.Norm)
+		}
+		stems = append(stems, s)
+	}
+	topic, shared := 0, 0
+	for k, w := range words {
+		stem := stems[k]
+		if stem == "" || utf8.RuneCountInString(w.Norm) < 3 {
 			continue
 		}
-		stem := topicStem(w.Norm)
 		inLine := 0
-		for _, v := range words {
-			if isTopicWord(v) && topicStem(v.Norm) == stem {
+		for _, v := range stems {
+			if v == stem {
 				inLine++
 			}
 		}
 		topic++
-		if int(freq[stem]) > inLine*copies {
+		if freq.count(stem) > inLine*copies {
 			shared++
 		}
 	}
@@ -413,7 +572,7 @@ func topicStem(norm string) string {
 }
 
 // promoSignal counts spam vocabulary and addresses per 100 words.
-func promoSignal(d *Document, matches []Match) Signal {
+func promoSignal(d *Document, matches []Match, domains []int) Signal {
 	if len(d.Words) == 0 {
 		return Signal{}
 	}
@@ -425,18 +584,27 @@ func promoSignal(d *Document, matches []Match) Signal {
 	}
 	ev := CountPhrases(d, spam)
 	n := len(spam)
-	for _, w := range d.Words {
-		if _, ok := domainTLD(w.Norm); ok && isDomainText(w.Text) {
-			n++
-			ev = append(ev, Evidence{Text: w.Text, Count: 1, Line: d.Lines[w.Line].Number})
+	// Only the first ten pieces of evidence are quoted.
+	quote := func(text string, line int) {
+		if len(ev) < 10 {
+			ev = append(ev, Evidence{Text: text, Count: 1, Line: line})
 		}
 	}
+	for _, i := range domains {
+		w := &d.Words[i]
+		n++
+		quote(w.Text, d.Lines[w.Line].Number)
+	}
 	for _, l := range d.Lines {
-		for _, find := range []func(string) (string, bool){findPhone, findEmail} {
-			if at, ok := find(l.Text); ok {
+		if countDigits(l.Text) >= phoneMinDigits {
+			if at, ok := findPhone(l.Text); ok {
 				n++
-				ev = append(ev, Evidence{Text: at, Count: 1, Line: l.Number})
+				quote(at, l.Number)
 			}
+		}
+		if at, ok := findEmail(l.Text); ok {
+			n++
+			quote(at, l.Number)
 		}
 	}
 	if n == 0 {
@@ -449,19 +617,45 @@ func promoSignal(d *Document, matches []Match) Signal {
 	return Signal{Value: v, Evidence: ev, Message: fmt.Sprintf("%d promotional terms, %.1f per 100 words", n, v)}
 }
 
-// hasAddress reports whether a paragraph carries a web address, a domain
-// name, an e-mail address or a phone number.
-func hasAddress(d *Document, p Paragraph) bool {
-	t := strings.ToLower(p.Text)
-	if strings.Contains(t, "http://") || strings.Contains(t, "https://") || strings.Contains(t, "www.") {
-		return true
-	}
-	for _, w := range d.Words[p.FirstWord:p.EndWord] {
-		if _, ok := domainTLD(w.Norm); ok && isDomainText(w.Text) {
+// hasWebAddress reports whether s holds "http://", "https://" or "www." in
+// any case.
+func hasWebAddress(s string) bool {
+	for i := strings.Index(s, "://"); i >= 0; {
+		if hasSuffixFold(s[:i], "http") || hasSuffixFold(s[:i], "https") {
 			return true
 		}
+		j := strings.Index(s[i+1:], "://")
+		if j < 0 {
+			break
+		}
+		i += 1 + j
 	}
-	return hasEmail(p.Text) || hasPhone(p.Text)
+	for i := strings.IndexByte(s, '.'); i >= 0; {
+		if hasSuffixFold(s[:i], "www") {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '.')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// hasSuffixFold reports whether s ends with suffix, a word in lower-case
+// ASCII letters, in any case.
+func hasSuffixFold(s, suffix string) bool {
+	if len(s) < len(suffix) {
+		return false
+	}
+	s = s[len(s)-len(suffix):]
+	for i := 0; i < len(s); i++ {
+		if s[i]|0x20 != suffix[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // promoDomain reports whether a word is a domain name whose name speaks of
@@ -590,6 +784,30 @@ func findPhone(s string) (string, bool) {
 	return "", false
 }
 
+// phoneMinDigits is the fewest digits of a phone number.
+const phoneMinDigits = 9
+
+// countDigits counts the ASCII digits in s, eight bytes at a time.
+func countDigits(s string) int {
+	const lows, highs = 0x0101010101010101, 0x8080808080808080
+	n := 0
+	for len(s) >= 8 {
+		x := first8(s)
+		y := x &^ highs
+		// Per byte of y (below 0x80): the top bit of y+0x50 is set from
+		// '0' up, that of y+0x46 from ':' up; bytes of x from 0x80 up are
+		// no digits.
+		n += bits.OnesCount64((y + 0x50*lows) &^ (y + 0x46*lows) &^ x & highs)
+		s = s[8:]
+	}
+	for i := 0; i < len(s); i++ {
+		if isDigitByte(s[i]) {
+			n++
+		}
+	}
+	return n
+}
+
 // isDigitByte reports whether c is an ASCII digit.
 func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
 
@@ -647,7 +865,7 @@ func scanNumber(s string, i int) (end, digits int, groups phoneGroups) {
 
 // isPhoneRun decides whether a run of digit groups is a phone number.
 func isPhoneRun(run string, digits int, groups phoneGroups) bool {
-	if digits < 9 || digits > 15 || groups.n == 0 {
+	if digits < phoneMinDigits || digits > 15 || groups.n == 0 {
 		return false
 	}
 	g := groups.size[:groups.n]
@@ -667,12 +885,24 @@ func isPhoneRun(run string, digits int, groups phoneGroups) bool {
 // hasPrice reports whether s holds an amount of money written with a
 // currency sign ("$20", "£45.99", "₹499").
 func hasPrice(s string) bool {
-	for i, r := range s {
-		if !strings.ContainsRune("$£€¥₹₦₱", r) {
-			continue
+	for i := 0; i < len(s); i++ {
+		n := 0 // the length of a currency sign at i
+		switch s[i] {
+		case '$':
+			n = 1
+		case 0xc2: // £ ¥
+			if i+1 < len(s) && (s[i+1] == 0xa3 || s[i+1] == 0xa5) {
+				n = 2
+			}
+		case 0xe2: // € ₹ ₦ ₱
+			if i+2 < len(s) && s[i+1] == 0x82 {
+				switch s[i+2] {
+				case 0xac, 0xb9, 0xa6, 0xb1:
+					n = 3
+				}
+			}
 		}
-		rest := s[i+utf8.RuneLen(r):]
-		if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+		if n > 0 && i+n < len(s) && isDigitByte(s[i+n]) {
 			return true
 		}
 	}

@@ -1,8 +1,11 @@
 package features
 
 import (
+	"fmt"
+	"math/rand"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/newsqual/newsqual/internal/shareddata"
 )
@@ -294,5 +297,133 @@ func TestAdInjectionGeneralises(t *testing.T) {
 	t.Logf("planted ads found in %d of %d articles (%.1f%%); missed: %v", found, tried, 100*rate, missed)
 	if rate < 0.95 {
 		t.Errorf("ad recall %.3f, want at least 0.95", rate)
+	}
+}
+
+func BenchmarkAdInjectionCorpus(b *testing.B) { benchmarkCheckCorpus(b, newAdInjection()) }
+
+// TestTextScannersMatchPlainDefinitions checks the byte-level scanners
+// against their plain definitions on texts built from fragments that
+// matter to them.
+func TestTextScannersMatchPlainDefinitions(t *testing.T) {
+	webAddress := func(s string) bool {
+		lo := strings.ToLower(s)
+		return strings.Contains(lo, "http://") || strings.Contains(lo, "https://") || strings.Contains(lo, "www.")
+	}
+	price := func(s string) bool {
+		for i, r := range s {
+			if strings.ContainsRune("$£€¥₹₦₱", r) {
+				if rest := s[i+utf8.RuneLen(r):]; rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	digits := func(s string) int {
+		n := 0
+		for i := 0; i < len(s); i++ {
+			if s[i] >= '0' && s[i] <= '9' {
+				n++
+			}
+		}
+		return n
+	}
+	fragments := strings.Fields(`http HTTPS hTtP :// :/ / www WWW wWw . .. $ £ € ¥ ₹ ₦ ₱ ¢ ₂ 0 1 5 9 00 a z é ü ß
+		K İ ® 日本 ٣ ：`)
+	fragments = append(fragments, " ", "\t")
+	rng := rand.New(rand.NewSource(7))
+	for range 50_000 {
+		var b strings.Builder
+		for k := rng.Intn(24); k > 0; k-- {
+			b.WriteString(fragments[rng.Intn(len(fragments))])
+		}
+		s := b.String()
+		if got := hasWebAddress(s); got != webAddress(s) {
+			t.Fatalf("hasWebAddress(%q) = %v", s, got)
+		}
+		if got := hasPrice(s); got != price(s) {
+			t.Fatalf("hasPrice(%q) = %v", s, got)
+		}
+		if got := countDigits(s); got != digits(s) {
+			t.Fatalf("countDigits(%q) = %d, want %d", s, got, digits(s))
+		}
+	}
+}
+
+// TestDomainWordsMatchWordScan checks that looking only around the full
+// stops finds the same domain names as testing every word.
+func TestDomainWordsMatchWordScan(t *testing.T) {
+	texts := []string{
+		"Visit earning.com today. Or news.example.co.uk, U.S. No.1 3.5 report.pdf said.It",
+		"EARNING.COM\nwww.moneyflow.biz.\n... . .com x. .y a.b.c.d.com",
+		strings.Repeat("cheap loans at moneyflow.biz and x.y ", 5),
+	}
+	for _, seed := range []string{"000", "001", "002", "003", "004"} {
+		texts = append(texts, shareddata.Seed(t, seed))
+	}
+	for _, r := range cleanNewsSample(t)[:300] {
+		texts = append(texts, r.Text)
+	}
+	found := 0
+	for _, text := range texts {
+		d := NewDocument("", text)
+		var want []int
+		for i, w := range d.Words {
+			if _, ok := domainTLD(w.Norm); ok && isDomainText(w.Text) {
+				want = append(want, i)
+			}
+		}
+		got := domainWords(d)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("domainWords = %v, want %v in %.80q", got, want, text)
+		}
+		found += len(got)
+	}
+	t.Logf("%d domain names", found)
+	if found < 10 {
+		t.Errorf("only %d domain names found", found)
+	}
+}
+
+// TestTopicFrequencies checks the counts of the stems that offTopic asks
+// about against counting every topic word of the document.
+func TestTopicFrequencies(t *testing.T) {
+	c := newAdInjection().(adInjection)
+	asked := 0
+	for _, r := range cleanNewsSample(t)[:300] {
+		text, ok := plantInProse(r.Text, "Earn money fast with crypto signals today")
+		if !ok {
+			continue
+		}
+		d := NewDocument("", text)
+		lines := c.standaloneLines(d, c.promo.Find(d), domainWords(d))
+		freq := topicFrequencies(d, lines)
+		want := map[string]int{}
+		for _, w := range d.Words {
+			if isTopicWord(w) {
+				want[topicStem(w.Norm)]++
+			}
+		}
+		for _, l := range lines {
+			if l.promoted() {
+				continue
+			}
+			p := d.Paragraphs[l.para]
+			for _, w := range d.Words[p.FirstWord:p.EndWord] {
+				if !isTopicWord(w) {
+					continue
+				}
+				stem := topicStem(w.Norm)
+				asked++
+				if got := freq.count(stem); got != want[stem] {
+					t.Errorf("count of %q = %d, want %d", stem, got, want[stem])
+				}
+			}
+		}
+	}
+	t.Logf("%d stems asked about", asked)
+	if asked < 100 {
+		t.Errorf("only %d stems asked about", asked)
 	}
 }

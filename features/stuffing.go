@@ -85,77 +85,160 @@ func (stuffing) Names() []string {
 }
 
 // ngramScratch holds the per-document buffers of the repetition measures,
-// reused through a pool so that scoring allocates little.
+// reused through a pool so that scoring allocates little. A scratch belongs
+// to one Run at a time.
 type ngramScratch struct {
-	word   []uint64 // hash of each word's Norm
-	gram   []uint64 // hash of the n-gram starting at each word, for the current n
-	chars  []int32  // rune length of each word
-	counts map[uint64]int32
-	seen   map[uint64]struct{}
+	word  []uint64 // hash of each word's Norm
+	gram  []uint64 // hash of the n-gram starting at each word, for the current n (valid at the positions in pos)
+	chars []int32  // rune length of each word
+	pos   []int32  // start of every n-gram of the current n that may repeat, in order
+	slot  []int32  // table slot of the n-gram starting at pos[j], for every j
+	seen  []bool   // per table slot: n-gram met before, for the Gopher duplicate scan
+	table hashTable
+	pairs []occurrencePair
+	occ   []int // occurrences of all candidates, grouped by candidate
+
+	shape     []lineShape // per line, for stuffContext
+	paraOf    []int32     // per line, for stuffContext
+	covered   []bool      // per word, for findStuffedPhrases
+	blocks    []textBlock // for dupBlockSignal
+	lineHash  []uint64    // per line, for dupBlockSignal
+	lineChars []int32     // per line, for dupBlockSignal
 }
 
-var ngramPool = sync.Pool{New: func() any {
-	return &ngramScratch{counts: make(map[uint64]int32), seen: make(map[uint64]struct{})}
-}}
+// occurrencePair is one occurrence (a word index) of a phrase candidate.
+type occurrencePair struct{ cand, at int32 }
+
+// textBlock is a distinct line or paragraph, for dupBlockSignal.
+type textBlock struct {
+	text         string
+	count, chars int
+	line         int
+}
+
+var ngramPool = sync.Pool{New: func() any { return new(ngramScratch) }}
+
+// hashTable is an open-addressing table from 64-bit hashes to a small
+// integer, 0 marking an empty slot. The hashes must be well mixed: their top
+// bits pick the slot. Its size follows the number of keys it was reset for,
+// so clearing it costs time linear in the document.
+type hashTable struct {
+	keys  []uint64
+	vals  []int32
+	shift uint
+}
+
+// reset empties the table and sizes it for up to n keys.
+func (t *hashTable) reset(n int) {
+	size := 16
+	for size < 2*n {
+		size <<= 1
+	}
+	if cap(t.vals) < size {
+		t.keys = make([]uint64, size)
+		t.vals = make([]int32, size)
+	} else {
+		t.keys = t.keys[:size]
+		t.vals = t.vals[:size]
+		clear(t.vals)
+	}
+	t.shift = uint(64 - bits.TrailingZeros(uint(size)))
+}
+
+// lookup returns the slot of h: the slot holding it, or the empty slot
+// where it belongs.
+func (t *hashTable) lookup(h uint64) int {
+	mask := len(t.vals) - 1
+	i := int(h >> t.shift)
+	for t.vals[i] != 0 && t.keys[i] != h {
+		i = (i + 1) & mask
+	}
+	return i
+}
+
+// add counts one more occurrence of h and returns its slot.
+func (t *hashTable) add(h uint64) int {
+	i := t.lookup(h)
+	if t.vals[i] == 0 {
+		t.keys[i] = h
+	}
+	t.vals[i]++
+	return i
+}
+
+// resized returns s with length n, reusing its storage when it can.
+func resized[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
 
 // Run measures the document.
 func (c stuffing) Run(d *Document) []Signal {
-	out, _ := c.measure(d)
+	sc := ngramPool.Get().(*ngramScratch)
+	defer ngramPool.Put(sc)
+	out, _ := c.measure(d, sc)
 	return out
 }
 
 // measure computes the signals and returns the repeated phrases examined,
 // most stuffed first.
-func (stuffing) measure(d *Document) ([]Signal, []stuffedPhrase) {
+//
+// An n-gram can only repeat where both (n-1)-grams it is made of repeat, so
+// every n after 2 counts only those positions: on ordinary text few
+// positions remain after three or four words. The counts, the most frequent
+// n-gram, the candidates and the duplicate scans are those of counting every
+// n-gram.
+func (stuffing) measure(d *Document, sc *ngramScratch) ([]Signal, []stuffedPhrase) {
 	out := make([]Signal, 8)
 	n := min(len(d.Words), stuffingMaxWords)
 	words := d.Words[:n]
 
-	sc := ngramPool.Get().(*ngramScratch)
-	defer func() {
-		clear(sc.counts)
-		clear(sc.seen)
-		ngramPool.Put(sc)
-	}()
-	sc.word = sc.word[:0]
-	sc.chars = sc.chars[:0]
+	sc.word = resized(sc.word, n)
+	sc.chars = resized(sc.chars, n)
 	total := 0
-	for _, w := range words {
-		sc.word = append(sc.word, repeatHash(w.Norm))
-		c := utf8.RuneCountInString(w.Norm)
-		sc.chars = append(sc.chars, int32(c))
+	for i := range words {
+		h, c := textHashCount(words[i].Norm)
+		sc.word[i], sc.chars[i] = h, int32(c)
 		total += c
 	}
 	sc.gram = append(sc.gram[:0], sc.word...)
+	sc.slot = resized(sc.slot, n)
+	sc.pos = sc.pos[:0]
+	for i := 0; i+2 <= n; i++ {
+		sc.pos = append(sc.pos, int32(i))
+	}
+	sc.pairs = sc.pairs[:0]
 
-	ctx := newStuffContext(d, words)
+	ctx := newStuffContext(d, words, sc)
 	var stuffed []stuffedPhrase
 	var cands []stuffCandidate
 	top := [5]float64{}
 	dup5, dup10 := 0.0, 0.0
 	for size := 2; size <= 10; size++ {
-		growGrams(sc.gram, sc.word, size)
-		grams := sc.gram[:max(0, n-size+1)]
-		if size <= 5 {
-			clear(sc.counts)
-			best, bestAt := int32(0), -1
-			for i, h := range grams {
-				c := sc.counts[h] + 1
-				sc.counts[h] = c
-				if c > best {
-					best, bestAt = c, i
-				}
-			}
-			if size <= 4 && bestAt >= 0 && total > 0 {
-				top[size] = float64(best) * float64(charsOf(sc.chars[bestAt:bestAt+size])) / float64(total)
-			}
-			cands = ctx.collectCandidates(cands, grams, sc.counts, size)
+		if size > 2 {
+			sc.pos = sc.narrowPositions(n, size)
 		}
-		if size == 5 || size == 10 {
-			share := 0.0
-			if total > 0 {
-				share = float64(dupNgramChars(grams, sc.chars, size, sc.seen)) / float64(total)
+		if len(sc.pos) == 0 {
+			// Nothing repeats at this length, nor at any longer one.
+			if size <= 4 && n-size+1 > 0 && total > 0 {
+				top[size] = float64(charsOf(sc.chars[:size])) / float64(total)
 			}
+			if size < 4 {
+				continue
+			}
+			break
+		}
+		best, bestAt := sc.countGrams(size)
+		if size <= 4 && total > 0 {
+			top[size] = float64(best) * float64(charsOf(sc.chars[bestAt:bestAt+size])) / float64(total)
+		}
+		if size <= 5 {
+			cands = ctx.collectCandidates(cands, sc, size)
+		}
+		if (size == 5 || size == 10) && total > 0 {
+			share := float64(sc.dupNgramChars(size)) / float64(total)
 			if size == 5 {
 				dup5 = share
 			} else {
@@ -164,7 +247,8 @@ func (stuffing) measure(d *Document) ([]Signal, []stuffedPhrase) {
 		}
 	}
 	if len(cands) > 0 {
-		stuffed = ctx.findStuffedPhrases(sc, cands)
+		sc.groupOccurrences(cands)
+		stuffed = ctx.findStuffedPhrases(cands)
 	}
 
 	out[0] = stuffingSignal(d, stuffed, n)
@@ -174,9 +258,54 @@ func (stuffing) measure(d *Document) ([]Signal, []stuffedPhrase) {
 	out[3] = shareSignal(top[4], enough && top[4] > gopherTop4, "most frequent 4-gram covers")
 	out[4] = shareSignal(dup5, enough && dup5 > gopherDup5, "repeated 5-grams cover")
 	out[5] = shareSignal(dup10, enough && dup10 > gopherDup10, "repeated 10-grams cover")
-	out[6] = dupBlockSignal(d, false, enough)
-	out[7] = dupBlockSignal(d, true, enough)
+	out[6] = dupBlockSignal(d, sc, false, enough)
+	out[7] = dupBlockSignal(d, sc, true, enough)
 	return out, stuffed
+}
+
+// repeats reports whether the n-gram at pos[j], counted by countGrams,
+// occurs more than once (collectCandidates marks claimed n-grams, which
+// occur at least stuffMinCount times, with negative values).
+func (sc *ngramScratch) repeats(j int) bool {
+	v := sc.table.vals[sc.slot[j]]
+	return v >= 2 || v < 0
+}
+
+// narrowPositions keeps the positions where an n-gram of the given size
+// may repeat: both of its (size-1)-grams, counted last, repeat.
+func (sc *ngramScratch) narrowPositions(n, size int) []int32 {
+	pos := sc.pos
+	kept := 0
+	for j, p := range pos {
+		if int(p)+size <= n && j+1 < len(pos) && pos[j+1] == p+1 && sc.repeats(j) && sc.repeats(j+1) {
+			pos[kept] = p
+			kept++
+		}
+	}
+	return pos[:kept]
+}
+
+// countGrams grows the hashes at the positions in pos to n-grams of the
+// given size and counts them, and returns the count of the most frequent
+// n-gram and the first position where an n-gram reached that count (a
+// position of 0 and a count of 1 when none repeats).
+func (sc *ngramScratch) countGrams(size int) (best int32, bestAt int) {
+	t := &sc.table
+	t.reset(len(sc.pos))
+	for j, p := range sc.pos {
+		i := int(p)
+		h := growGram(sc.gram[i], sc.word[i+size-1])
+		sc.gram[i] = h
+		s := t.add(h)
+		sc.slot[j] = int32(s)
+		if c := t.vals[s]; c > best {
+			best, bestAt = c, i
+		}
+	}
+	if best < 2 {
+		return 1, 0
+	}
+	return best, bestAt
 }
 
 // shareSignal wraps a share in [0, 1] as a signal.
@@ -205,27 +334,59 @@ func charsOf(c []int32) int {
 	return s
 }
 
-// repeatHash is 64-bit FNV-1a.
-func repeatHash(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
+// textHashCount returns a fast 64-bit hash of s, read eight bytes at a time
+// (equal strings hash alike, and different ones practically never do), and
+// the number of characters in s (valid UTF-8).
+func textHashCount(s string) (uint64, int) {
+	const p = 0xbf58476d1ce4e5b9
+	h := uint64(len(s)) * 0x9e3779b97f4a7c15
+	var high uint64 // top bits of every byte read: non-zero unless ASCII
+	rest := s
+	for len(rest) > 8 {
+		v := first8(rest)
+		high |= v
+		h = bits.RotateLeft64((h^v)*p, 31)
+		rest = rest[8:]
 	}
-	return h
+	// The last one to eight bytes, read so that the bytes and the length
+	// determine the value.
+	var v uint64
+	switch n := len(rest); {
+	case n >= 4:
+		v = uint64(first4(rest)) | uint64(first4(rest[n-4:]))<<32
+	case n > 0:
+		v = uint64(rest[0]) | uint64(rest[n/2])<<8 | uint64(rest[n-1])<<16
+	}
+	high |= v
+	h = repeatMix(bits.RotateLeft64((h^v)*p, 31))
+	if high&0x8080808080808080 == 0 {
+		return h, len(s)
+	}
+	return h, runeCount(s)
 }
 
-// growGrams turns the hashes of the (size-1)-grams starting at each word
-// into the hashes of the size-grams: gram[i] becomes the hash of
-// words[i:i+size], for every i where that n-gram exists.
-func growGrams(gram, word []uint64, size int) {
-	for i := 0; i+size <= len(word); i++ {
-		gram[i] = repeatMix(bits.RotateLeft64(gram[i], 23) ^ word[i+size-1])
-	}
+// first8 reads the first eight bytes of s, little-endian.
+func first8(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// first4 reads the first four bytes of s, little-endian.
+func first4(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// growGram extends the hash of an n-gram by the hash of the word after it.
+// The step is a bijection of either input when the other is fixed, and its
+// high bits, which index the tables, depend on every bit of both.
+func growGram(gram, word uint64) uint64 {
+	return (bits.RotateLeft64(gram, 23) ^ word) * 0x9e3779b97f4a7c15
 }
 
 // repeatMix scrambles the bits of h (the finaliser of SplitMix64), so that
-// n-gram hashes built by rotating and combining word hashes stay spread out.
+// every bit of a hash depends on every bit of its input.
 func repeatMix(h uint64) uint64 {
 	h ^= h >> 30
 	h *= 0xbf58476d1ce4e5b9
@@ -235,58 +396,103 @@ func repeatMix(h uint64) uint64 {
 	return h
 }
 
-// dupNgramChars counts the characters inside repeated n-grams the way the
-// Gopher filter does: scanning left to right, an n-gram seen before adds its
-// characters and the scan jumps past it; otherwise it is remembered and the
-// scan moves one word.
-func dupNgramChars(grams []uint64, chars []int32, size int, seen map[uint64]struct{}) int {
-	clear(seen)
+// dupNgramChars counts the characters inside repeated n-grams of the given
+// size the way the Gopher filter does: scanning left to right, an n-gram
+// seen before adds its characters and the scan jumps past it; otherwise it
+// is remembered and the scan moves one word. An n-gram that occurs once is
+// never seen before, so only the repeating ones, at the positions in pos,
+// are looked at.
+func (sc *ngramScratch) dupNgramChars(size int) int {
+	sc.seen = resized(sc.seen, len(sc.table.vals))
+	clear(sc.seen)
 	dup := 0
-	for i := 0; i < len(grams); {
-		if _, ok := seen[grams[i]]; ok {
-			dup += charsOf(chars[i : i+size])
-			i += size
+	next := 0 // where the scan stands
+	for j, p := range sc.pos {
+		i := int(p)
+		if i < next || !sc.repeats(j) {
 			continue
 		}
-		seen[grams[i]] = struct{}{}
-		i++
+		s := sc.slot[j]
+		if sc.seen[s] {
+			dup += charsOf(sc.chars[i : i+size])
+			next = i + size
+			continue
+		}
+		sc.seen[s] = true
 	}
 	return dup
 }
 
-// dupBlockSignal measures the share of characters in lines (or paragraphs)
-// that repeat an earlier one, and quotes the most repeated ones.
-func dupBlockSignal(d *Document, paragraphs, enough bool) Signal {
-	type block struct {
-		text         string
-		count, chars int
-		line         int
+// runeCount is utf8.RuneCountInString for valid UTF-8 (as all text of a
+// Document is): it counts the bytes that start a character, eight at a
+// time.
+func runeCount(s string) int {
+	n := len(s)
+	for len(s) >= 8 {
+		x := first8(s)
+		// Continuation bytes are 10xxxxxx: top bit set, next bit clear.
+		n -= bits.OnesCount64(x & 0x8080808080808080 &^ (x << 1))
+		s = s[8:]
 	}
-	index := make(map[uint64]int)
-	var blocks []block
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xc0 == 0x80 {
+			n--
+		}
+	}
+	return n
+}
+
+// dupBlockSignal measures the share of characters in lines (or paragraphs)
+// that repeat an earlier one, and quotes the most repeated ones. The line
+// pass leaves each line's hash and length in sc for the paragraph pass,
+// which must follow it.
+func dupBlockSignal(d *Document, sc *ngramScratch, paragraphs, enough bool) Signal {
+	index := &sc.table
+	blocks := sc.blocks[:0]
+	defer func() {
+		clear(blocks) // let go of the document's text
+		sc.blocks = blocks[:0]
+	}()
 	total, dup := 0, 0
-	add := func(text string, line int) {
-		if text == "" {
-			return
-		}
-		c := utf8.RuneCountInString(text)
+	add := func(text string, line int, h uint64, c int) {
 		total += c
-		h := repeatHash(text)
-		if k, ok := index[h]; ok && blocks[k].text == text {
-			blocks[k].count++
-			dup += c
-			return
+		mask := len(index.vals) - 1
+		s := int(h >> index.shift)
+		for ; index.vals[s] != 0; s = (s + 1) & mask {
+			if k := index.vals[s] - 1; index.keys[s] == h && blocks[k].text == text {
+				blocks[k].count++
+				dup += c
+				return
+			}
 		}
-		index[h] = len(blocks)
-		blocks = append(blocks, block{text: text, count: 1, chars: c, line: line})
+		index.keys[s] = h
+		index.vals[s] = int32(len(blocks) + 1)
+		blocks = append(blocks, textBlock{text: text, count: 1, chars: c, line: line})
 	}
 	if paragraphs {
+		index.reset(len(d.Paragraphs))
 		for _, p := range d.Paragraphs {
-			add(p.Text, d.Lines[p.FirstLine].Number)
+			if p.Text == "" {
+				continue
+			}
+			if p.EndLine-p.FirstLine == 1 && p.Text == d.Lines[p.FirstLine].Text {
+				add(p.Text, d.Lines[p.FirstLine].Number, sc.lineHash[p.FirstLine], int(sc.lineChars[p.FirstLine]))
+				continue
+			}
+			h, c := textHashCount(p.Text)
+			add(p.Text, d.Lines[p.FirstLine].Number, h, c)
 		}
 	} else {
-		for _, l := range d.Lines {
-			add(l.Text, l.Number)
+		index.reset(len(d.Lines))
+		sc.lineHash = resized(sc.lineHash, len(d.Lines))
+		sc.lineChars = resized(sc.lineChars, len(d.Lines))
+		for i, l := range d.Lines {
+			if l.Text == "" {
+				continue
+			}
+			h, c := textHashCount(l.Text)
+			sc.lineHash[i], sc.lineChars[i] = h, int32(c)
+			add(l.Text, l.Number, h, c)
 		}
 	}
 	s := Signal{}
@@ -301,7 +507,7 @@ func dupBlockSignal(d *Document, paragraphs, enough bool) Signal {
 		what = "paragraphs"
 	}
 	s.Fired = enough && s.Value > limit
-	var repeated []block
+	var repeated []textBlock
 	for _, b := range blocks {
 		if b.count > 1 {
 			repeated = append(repeated, b)
@@ -323,29 +529,75 @@ func dupBlockSignal(d *Document, paragraphs, enough bool) Signal {
 // stuffCandidate is a repeated n-gram whose first and last words are content
 // words.
 type stuffCandidate struct {
-	hash  uint64
 	size  int
 	count int
 	first int
+	last  int   // the latest occurrence kept, while collecting
+	occ   []int // the non-overlapping occurrences, in order
 }
 
+// Marks in the n-gram table of an n-gram already claimed by
+// collectCandidates: claimedNoTopic when it is no candidate; -(k+1) for
+// candidate k.
+const claimedNoTopic = math.MinInt32
+
 // collectCandidates appends the n-grams of the given size that repeat at
-// least stuffMinCount times and start and end with topic words.
-func (c *stuffContext) collectCandidates(dst []stuffCandidate, grams []uint64, counts map[uint64]int32, size int) []stuffCandidate {
+// least stuffMinCount times and start and end with topic words, in order of
+// first occurrence, and records their non-overlapping occurrences. It runs
+// after countGrams, whose counts it replaces by claim marks.
+func (c *stuffContext) collectCandidates(dst []stuffCandidate, sc *ngramScratch, size int) []stuffCandidate {
 	words := c.words
-	for i, h := range grams {
-		n := counts[h]
-		if n < stuffMinCount {
-			continue
+	vals := sc.table.vals
+	for j, p := range sc.pos {
+		i := int(p)
+		s := sc.slot[j]
+		v := vals[s]
+		switch {
+		case v >= stuffMinCount:
+			// Claim the n-gram on its first occurrence.
+			if !c.topicWord(words[i]) || !c.topicWord(words[i+size-1]) {
+				vals[s] = claimedNoTopic
+				continue
+			}
+			k := len(dst)
+			vals[s] = -int32(k + 1)
+			dst = append(dst, stuffCandidate{size: size, count: int(v), first: i, last: i})
+			sc.pairs = append(sc.pairs, occurrencePair{cand: int32(k), at: p})
+		case v < 0 && v != claimedNoTopic:
+			k := int(-v - 1)
+			if dst[k].last+size > i {
+				continue // overlapping occurrence
+			}
+			dst[k].last = i
+			sc.pairs = append(sc.pairs, occurrencePair{cand: int32(k), at: p})
 		}
-		// Claim the n-gram on its first occurrence only.
-		counts[h] = -n
-		if !c.topicWord(words[i]) || !c.topicWord(words[i+size-1]) {
-			continue
-		}
-		dst = append(dst, stuffCandidate{hash: h, size: size, count: int(n), first: i})
 	}
 	return dst
+}
+
+// groupOccurrences hands every candidate its occurrences, in order.
+func (sc *ngramScratch) groupOccurrences(cands []stuffCandidate) {
+	sc.occ = resized(sc.occ, len(sc.pairs))
+	// Count per candidate, then place: the pairs of one candidate are in
+	// order of position already.
+	start := make([]int, len(cands)+1)
+	for _, p := range sc.pairs {
+		start[p.cand+1]++
+	}
+	for k := range cands {
+		start[k+1] += start[k]
+	}
+	next := start[:len(cands)]
+	for _, p := range sc.pairs {
+		sc.occ[next[p.cand]] = int(p.at)
+		next[p.cand]++
+	}
+	// next[k] now is the end of candidate k's occurrences.
+	from := 0
+	for k := range cands {
+		cands[k].occ = sc.occ[from:next[k]:next[k]]
+		from = next[k]
+	}
 }
 
 // isTopicWord reports whether a word carries topic: not a function word,
@@ -444,7 +696,7 @@ func (p stuffedPhrase) fired(words int) bool {
 // findStuffedPhrases examines the candidates, longest first (a candidate
 // inside a longer phrase already examined is skipped), and returns the
 // phrases, most stuffed first.
-func (ctx *stuffContext) findStuffedPhrases(sc *ngramScratch, cands []stuffCandidate) []stuffedPhrase {
+func (ctx *stuffContext) findStuffedPhrases(cands []stuffCandidate) []stuffedPhrase {
 	d, words := ctx.d, ctx.words
 	// Keep the most repeated candidates, then examine the longest first.
 	if len(cands) > stuffMaxCandidates {
@@ -465,35 +717,15 @@ func (ctx *stuffContext) findStuffedPhrases(sc *ngramScratch, cands []stuffCandi
 		}
 		return cands[i].first < cands[j].first
 	})
-	// Occurrences of every candidate, found in one pass per size.
-	bySize := make(map[int]map[uint64]int)
-	for k, c := range cands {
-		if bySize[c.size] == nil {
-			bySize[c.size] = make(map[uint64]int)
-		}
-		bySize[c.size][c.hash] = k
-	}
-	occ := make([][]int, len(cands))
-	for size, idx := range bySize {
-		h := append(sc.gram[:0], sc.word...)
-		for s := 2; s <= size; s++ {
-			growGrams(h, sc.word, s)
-		}
-		for i := 0; i+size <= len(words); i++ {
-			if k, ok := idx[h[i]]; ok {
-				list := occ[k]
-				if len(list) > 0 && list[len(list)-1]+size > i {
-					continue // overlapping occurrence
-				}
-				occ[k] = append(list, i)
-			}
-		}
-	}
+	ctx.mapParagraphs()
 
-	covered := make([]bool, len(words))
+	sc := ctx.sc
+	sc.covered = resized(sc.covered, len(words))
+	covered := sc.covered
+	clear(covered)
 	var out []stuffedPhrase
-	for k, c := range cands {
-		starts := occ[k]
+	for _, c := range cands {
+		starts := c.occ
 		if len(starts) < stuffMinCount {
 			continue
 		}
@@ -612,9 +844,10 @@ type stuffContext struct {
 	d          *Document
 	words      []Word  // the words considered (at most stuffingMaxWords)
 	title      int     // line index of the title, or -1
-	paraOfLine []int32 // paragraph of each line, -1 for blank lines
+	paraOfLine []int32 // paragraph of each line, -1 for blank lines (see mapParagraphs)
 	lineShape  []lineShape
 	seen       map[string]struct{} // scratch set for contextRepeats
+	sc         *ngramScratch
 }
 
 // lineShape caches what a line looks like, computed on first use.
@@ -627,22 +860,27 @@ const (
 	shapeTable    // columns separated by runs of spaces
 )
 
-// newStuffContext prepares the phrase tests for the first words of d.
-func newStuffContext(d *Document, words []Word) *stuffContext {
-	c := &stuffContext{
-		d: d, words: words, title: firstTextLine(d),
-		paraOfLine: make([]int32, len(d.Lines)),
-		lineShape:  make([]lineShape, len(d.Lines)),
-	}
+// newStuffContext prepares the phrase tests for the first words of d, with
+// its buffers in sc.
+func newStuffContext(d *Document, words []Word, sc *ngramScratch) *stuffContext {
+	sc.shape = resized(sc.shape, len(d.Lines))
+	clear(sc.shape)
+	return &stuffContext{d: d, words: words, title: firstTextLine(d), lineShape: sc.shape, sc: sc}
+}
+
+// mapParagraphs fills paraOfLine.
+func (c *stuffContext) mapParagraphs() {
+	sc := c.sc
+	sc.paraOf = resized(sc.paraOf, len(c.d.Lines))
+	c.paraOfLine = sc.paraOf
 	for i := range c.paraOfLine {
 		c.paraOfLine[i] = -1
 	}
-	for k, p := range d.Paragraphs {
+	for k, p := range c.d.Paragraphs {
 		for l := p.FirstLine; l < p.EndLine; l++ {
 			c.paraOfLine[l] = int32(k)
 		}
 	}
-	return c
 }
 
 // shape returns the shape of line li.

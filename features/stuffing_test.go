@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/newsqual/newsqual/internal/shareddata"
 )
@@ -394,5 +395,141 @@ func BenchmarkSpamChecks(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+func BenchmarkStuffingCorpus(b *testing.B) { benchmarkCheckCorpus(b, newStuffing()) }
+
+// naiveRepetition computes the Gopher n-gram shares the plain way, keying
+// every n-gram by its words: the most frequent 2-, 3- and 4-gram (first to
+// reach its count) and the duplicate 5- and 10-gram characters.
+func naiveRepetition(d *Document) (top [5]float64, dup5, dup10 float64) {
+	n := min(len(d.Words), stuffingMaxWords)
+	words := d.Words[:n]
+	chars := make([]int, n)
+	total := 0
+	for i, w := range words {
+		chars[i] = utf8.RuneCountInString(w.Norm)
+		total += chars[i]
+	}
+	if total == 0 {
+		return
+	}
+	key := func(i, size int) string {
+		parts := make([]string, size)
+		for k := range parts {
+			parts[k] = words[i+k].Norm
+		}
+		return strings.Join(parts, " ")
+	}
+	span := func(i, size int) int {
+		c := 0
+		for _, v := range chars[i : i+size] {
+			c += v
+		}
+		return c
+	}
+	for size := 2; size <= 4; size++ {
+		counts := map[string]int{}
+		best, bestAt := 0, -1
+		for i := 0; i+size <= n; i++ {
+			k := key(i, size)
+			counts[k]++
+			if counts[k] > best {
+				best, bestAt = counts[k], i
+			}
+		}
+		if bestAt >= 0 {
+			top[size] = float64(best) * float64(span(bestAt, size)) / float64(total)
+		}
+	}
+	for _, size := range []int{5, 10} {
+		seen := map[string]bool{}
+		dup := 0
+		for i := 0; i+size <= n; {
+			k := key(i, size)
+			if seen[k] {
+				dup += span(i, size)
+				i += size
+				continue
+			}
+			seen[k] = true
+			i++
+		}
+		if size == 5 {
+			dup5 = float64(dup) / float64(total)
+		} else {
+			dup10 = float64(dup) / float64(total)
+		}
+	}
+	return
+}
+
+// TestRepetitionMatchesPlainCounting checks the pruned n-gram counting
+// against counting every n-gram by its words, on the seeds, corpus articles
+// and texts with planted repetition.
+func TestRepetitionMatchesPlainCounting(t *testing.T) {
+	var texts []string
+	for _, seed := range []string{"000", "001", "002", "003", "004"} {
+		texts = append(texts, shareddata.Seed(t, seed))
+	}
+	sample := cleanNewsSample(t)
+	for k := 0; k < len(sample); k += 10 {
+		text := sample[k].Text
+		texts = append(texts, text)
+		if len(NewDocument("", text).Paragraphs) > 1 {
+			texts = append(texts, insertEvery(text, "cheap flights to Lisbon", 40, 6))
+		}
+		// The article twice over: every n-gram of it repeats.
+		texts = append(texts, text+"\n\n"+text)
+	}
+	texts = append(texts, "", "one", "one two", strings.Repeat("a b ", 30), strings.Repeat("x y z ", 7)+"w")
+	c := newStuffing()
+	for _, text := range texts {
+		d := NewDocument("", text)
+		top, dup5, dup10 := naiveRepetition(d)
+		got := c.Run(d)
+		want := map[string]float64{
+			"top_2gram_share": top[2], "top_3gram_share": top[3], "top_4gram_share": top[4],
+			"dup_5gram_share": dup5, "dup_10gram_share": dup10,
+		}
+		for i, name := range c.Names() {
+			if w, ok := want[name]; ok && got[i].Value != unitShare(w) {
+				t.Errorf("%s = %v, counting every n-gram gives %v, in %.60q", name, got[i].Value, unitShare(w), text)
+			}
+		}
+	}
+}
+
+// TestTextHashCount checks the character count against the UTF-8 package
+// and that the hash tells apart the distinct words and lines of real text.
+func TestTextHashCount(t *testing.T) {
+	for _, s := range []string{"", "a", "ab", "abc", "abcd", "abcdefgh", "abcdefghi", "café", "naïve résumé", "日本語のテキスト", "₹499 — £45.99", "ἀρχή"} {
+		if _, n := textHashCount(s); n != utf8.RuneCountInString(s) {
+			t.Errorf("textHashCount(%q) counts %d characters, want %d", s, n, utf8.RuneCountInString(s))
+		}
+		if n := runeCount(s); n != utf8.RuneCountInString(s) {
+			t.Errorf("runeCount(%q) = %d, want %d", s, n, utf8.RuneCountInString(s))
+		}
+	}
+	seen := map[uint64]string{}
+	check := func(s string) {
+		h, _ := textHashCount(s)
+		if prev, ok := seen[h]; ok && prev != s {
+			t.Errorf("%q and %q hash alike", prev, s)
+		}
+		seen[h] = s
+	}
+	for _, r := range cleanNewsSample(t)[:100] {
+		d := NewDocument("", r.Text)
+		for _, w := range d.Words {
+			check(w.Norm)
+		}
+		for _, l := range d.Lines {
+			check(l.Text)
+		}
+	}
+	if len(seen) < 1000 {
+		t.Fatalf("only %d distinct strings hashed", len(seen))
 	}
 }
