@@ -15,7 +15,7 @@ const minReasonWeight = 0.05
 
 // reasons turns each input's contribution into a Reason, strongest push
 // toward spam first, then the strongest pulls toward clean.
-func (s *Scorer) reasons(sig features.Signals, pred model.Prediction) []Reason {
+func (s *Scorer) reasons(d *features.Document, sig features.Signals, pred model.Prediction) []Reason {
 	// A signal's value and its fired flag are two inputs but one reason.
 	bySignal := make([]float64, len(sig))
 	text := 0.0
@@ -40,7 +40,7 @@ func (s *Scorer) reasons(sig features.Signals, pred model.Prediction) []Reason {
 			}
 			r = signalReason(sig[i], c)
 		} else {
-			r = s.textReason(pred.Tokens, c)
+			r = s.textReason(d, c)
 		}
 		r.Weight = math.Round(c*1000) / 1000
 		if c > 0 {
@@ -88,7 +88,7 @@ func signalReason(sig features.Signal, contribution float64) Reason {
 }
 
 // textReason explains the text model's part by its most telling tokens.
-func (s *Scorer) textReason(tokens []string, contribution float64) Reason {
+func (s *Scorer) textReason(d *features.Document, contribution float64) Reason {
 	sign := 1.0
 	msg := "the wording is typical of low-quality or machine-written news"
 	if contribution < 0 {
@@ -96,7 +96,7 @@ func (s *Scorer) textReason(tokens []string, contribution float64) Reason {
 		msg = "the wording is typical of professional news (toward clean)"
 	}
 	ev := []Evidence{}
-	for _, t := range s.model.Text.Strongest(tokens, sign, 8) {
+	for _, t := range s.model.Text.StrongestWords(d.Words, sign, 8) {
 		ev = append(ev, Evidence{Text: t.Token, Count: t.Count})
 	}
 	return Reason{Signal: model.TextFeature, Message: msg, Evidence: ev}

@@ -105,7 +105,7 @@ func EvaluateModel(ctx context.Context, scorer *newsqual.Scorer, modelName strin
 		for k, s := range sig {
 			fired[k] = s.Fired
 		}
-		text, _ := m.Text.Score(pred.Tokens)
+		text, _ := m.Text.ScoreWords(d.Words)
 		return scored{probability: pred.Probability, textOnly: model.Sigmoid(textScale * text), fired: fired}
 	}) {
 		results = append(results, r)

@@ -134,8 +134,6 @@ type Prediction struct {
 	// Contributions holds each input's share of LogOdds relative to an
 	// average training article, in the order of Model.Features.
 	Contributions []float64
-	// Tokens are the text-model tokens of the document.
-	Tokens []string
 }
 
 // Read decodes and validates a model file.
@@ -268,22 +266,17 @@ func (m *Model) Validate() error {
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
-// Inputs returns the model's input vector for a document and its signals,
-// and the document's text-model tokens.
-func (m *Model) Inputs(d *features.Document, sig features.Signals) ([]float64, []string) {
+// Inputs returns the model's input vector for a document and its signals.
+func (m *Model) Inputs(d *features.Document, sig features.Signals) []float64 {
 	x := SignalInputs(make([]float64, 0, 2*len(sig)+1), sig)
-	tokens := Tokens(d)
-	score, _ := m.Text.Score(tokens)
-	return append(x, score), tokens
+	score, _ := m.Text.ScoreWords(d.Words)
+	return append(x, score)
 }
 
 // Predict scores a prepared document whose signals were extracted with the
 // same feature set.
 func (m *Model) Predict(d *features.Document, sig features.Signals) Prediction {
-	x, tokens := m.Inputs(d, sig)
-	p := m.PredictInputs(x)
-	p.Tokens = tokens
-	return p
+	return m.PredictInputs(m.Inputs(d, sig))
 }
 
 // PredictInputs scores an input vector in the order of Model.Features.

@@ -3,6 +3,7 @@ package model
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/newsqual/newsqual/features"
 )
@@ -19,6 +20,136 @@ type TextModel struct {
 	UnseenLogRatio float64 `json:"unseen_log_ratio"`
 	// Tokens maps a normalised token to its log-likelihood ratio.
 	Tokens map[string]float64 `json:"tokens"`
+
+	// index maps the hash of each token to its ratio, so that scoring a
+	// document's words needs no token strings; built once, on first use.
+	indexOnce sync.Once
+	index     map[uint64]float64
+}
+
+// byHash returns the hash index of Tokens.
+func (m *TextModel) byHash() map[uint64]float64 {
+	m.indexOnce.Do(func() {
+		m.index = make(map[uint64]float64, len(m.Tokens))
+		for t, r := range m.Tokens {
+			m.index[tokenHash(t)] = r
+		}
+	})
+	return m.index
+}
+
+// tokenHash is FNV-1a over the bytes of a normalised token.
+func tokenHash(t string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(t); i++ {
+		h ^= uint64(t[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// wordHash returns the hash of the token a folded word becomes (see
+// Token) without building the token, and ok false for a word the text
+// model ignores.
+func wordHash(norm string) (uint64, bool) {
+	if len(norm) < 2 {
+		return 0, false
+	}
+	digits := false
+	for i := 0; i < len(norm); i++ {
+		if '0' <= norm[i] && norm[i] <= '9' {
+			digits = true
+			break
+		}
+	}
+	if !digits {
+		norm = strings.TrimSuffix(norm, "'s")
+	}
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(norm); i++ {
+		c := norm[i]
+		if '0' <= c && c <= '9' {
+			c = '0'
+		}
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h, true
+}
+
+// ScoreWords is Score over a document's words, without building tokens:
+// the mean log-likelihood ratio per token and the number of tokens.
+func (m *TextModel) ScoreWords(words []features.Word) (mean float64, n int) {
+	index := m.byHash()
+	sum := 0.0
+	for _, w := range words {
+		h, ok := wordHash(w.Norm)
+		if !ok {
+			continue
+		}
+		n++
+		if r, known := index[h]; known {
+			sum += r
+		} else {
+			sum += m.UnseenLogRatio
+		}
+	}
+	if n == 0 {
+		return 0, 0
+	}
+	return sum / float64(n), n
+}
+
+// StrongestWords is Strongest over a document's words: it looks up each
+// word's ratio by hash and counts the telling ones by hash, building a
+// token string only once per distinct telling token.
+func (m *TextModel) StrongestWords(words []features.Word, sign float64, n int) []TokenScore {
+	index := m.byHash()
+	type candidate struct {
+		token string
+		ratio float64
+		count int
+	}
+	var cands []candidate
+	var seen map[uint64]int
+	for _, w := range words {
+		h, ok := wordHash(w.Norm)
+		if !ok {
+			continue
+		}
+		r, known := index[h]
+		if !known || r*sign < minTellingRatio {
+			continue
+		}
+		if k, dup := seen[h]; dup {
+			cands[k].count++
+			continue
+		}
+		if seen == nil {
+			seen = make(map[uint64]int)
+		}
+		t, _ := Token(w.Norm)
+		seen[h] = len(cands)
+		cands = append(cands, candidate{token: t, ratio: r, count: 1})
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		ri, rj := cands[i].ratio*sign, cands[j].ratio*sign
+		if ri != rj {
+			return ri > rj
+		}
+		if cands[i].count != cands[j].count {
+			return cands[i].count > cands[j].count
+		}
+		return cands[i].token < cands[j].token
+	})
+	out := make([]TokenScore, 0, min(n, len(cands)))
+	for _, c := range cands[:min(n, len(cands))] {
+		out = append(out, TokenScore{Token: c.token, Count: c.count, LogRatio: c.ratio * float64(c.count)})
+	}
+	return out
 }
 
 // Tokens returns the text-model tokens of a document: its folded words,
