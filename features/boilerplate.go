@@ -477,6 +477,10 @@ const (
 	datelineMaxWords = 12
 	// repeatMaxWords is the longest line counted as a repeated line.
 	repeatMaxWords = 15
+	// shortLineMaxWords is the longest line that lexiconKind's rules for
+	// short lines (a lone cue or lead, menu words, a dateline, a byline)
+	// can take.
+	shortLineMaxWords = max(cueMaxWords, menuLineMaxWords, datelineMaxWords, bylineMaxWords)
 )
 
 // BoilerplateLines reports, for each line of d (d.Lines, including blank
@@ -550,10 +554,12 @@ func (s kindSet) has(k BoilerplateKind) bool { return s&(1<<k) != 0 }
 // lines were joined (so that wire copy wrapped at 65 columns does not look
 // like a column of short lines), and says which lines are such parts.
 func lineUnits(d *Document) (words []int, ends, wrapped []bool) {
-	words = make([]int, len(d.Lines))
-	ends = make([]bool, len(d.Lines))
-	wrapped = make([]bool, len(d.Lines))
-	for i, ln := range d.Lines {
+	n := len(d.Lines)
+	words = make([]int, n)
+	both := make([]bool, 2*n)
+	ends, wrapped = both[:n:n], both[n:]
+	for i := range d.Lines {
+		ln := &d.Lines[i]
 		words[i] = ln.WordCount()
 		ends[i] = bpEndsSentence(ln.Text)
 	}
@@ -573,7 +579,7 @@ func lineUnits(d *Document) (words []int, ends, wrapped []bool) {
 		// indent still continues it.
 		for i := 1; i < len(d.Lines); i++ {
 			ln, prev := d.Lines[i], d.Lines[i-1]
-			if wrapped[i] || ln.Blank() || ln.Indented || utf8.RuneCountInString(prev.Text) < wrapMinRunes {
+			if wrapped[i] || ln.Blank() || ln.Indented || runeCountBelow(prev.Text, wrapMinRunes) {
 				continue
 			}
 			n := max(words[i-1], words[i])
@@ -619,13 +625,11 @@ func proseBreak(d *Document, i int) bool {
 	if i+1 >= len(d.Lines) || d.Lines[i+1].Indented || d.Lines[i+1].Blank() {
 		return false
 	}
-	text := d.Lines[i].Text
-	n := utf8.RuneCountInString(text)
-	if n < wrapMinRunes || n > 90 || (endsSentence(text) && !endsInAbbreviation(text)) {
+	if r, _ := utf8.DecodeRuneInString(d.Lines[i+1].Text); !unicode.IsLower(r) {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(d.Lines[i+1].Text)
-	return unicode.IsLower(r)
+	text := d.Lines[i].Text
+	return !runeCountBelow(text, wrapMinRunes) && runeCountBelow(text, 91) && (!endsSentenceQuick(text) || endsInAbbreviation(text))
 }
 
 // endsInAbbreviation reports whether text ends with a dotted abbreviation
@@ -647,7 +651,7 @@ func hardWrapped(d *Document, p Paragraph) bool {
 	}
 	// The first line may be short: wire copy loses its dateline.
 	for i := p.FirstLine + 1; i < p.EndLine-1; i++ {
-		if utf8.RuneCountInString(d.Lines[i].Text) < wrapMinRunes {
+		if runeCountBelow(d.Lines[i].Text, wrapMinRunes) {
 			return false
 		}
 	}
@@ -657,8 +661,15 @@ func hardWrapped(d *Document, p Paragraph) bool {
 // bpEndsSentence is endsSentence that also knows the full stops of Chinese
 // and Japanese.
 func bpEndsSentence(text string) bool {
-	if endsSentence(text) {
+	if endsSentenceQuick(text) {
 		return true
+	}
+	if text == "" {
+		return false
+	}
+	if c := text[len(text)-1]; c < utf8.RuneSelf && c != ')' && c != '"' && c != ' ' {
+		// Nothing to trim, and no full stop of Chinese or Japanese.
+		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text, "」』）)\"” "))
 	return r == '。' || r == '！' || r == '？'
@@ -692,7 +703,9 @@ func lexiconKind(d *Document, ln *Line, unitWords int, unitEnds, wrapped bool) (
 			e.weight = cue
 		}
 		hints |= 1 << e.kind
-		covered += bpContentWords(d.Words[m.Word : m.Word+m.Len])
+		if n <= shortLineMaxWords {
+			covered += bpContentWords(d.Words[m.Word : m.Word+m.Len])
+		}
 		coveredWords += m.Len
 		if anyKind == NotBoilerplate {
 			anyKind = e.kind
@@ -728,6 +741,10 @@ func lexiconKind(d *Document, ln *Line, unitWords int, unitEnds, wrapped bool) (
 	}
 	if cues >= 2 && n <= twoCueMaxWords {
 		return cueKind, hints, false
+	}
+	if n > shortLineMaxWords {
+		// The rules below are all for short lines.
+		return NotBoilerplate, hints, false
 	}
 	content := bpContentWords(d.Words[ln.FirstWord:ln.EndWord])
 	if n <= cueMaxWords {
@@ -822,7 +839,7 @@ func bpTableRow(d *Document, ln *Line) bool {
 // at most one number, as menu items do.
 func plainMenuLine(d *Document, ln *Line) bool {
 	for _, w := range d.Words[ln.FirstWord:ln.EndWord] {
-		if stopWords[w.Norm] && w.Norm != "and" {
+		if stopWords.has(w.Norm) && w.Norm != "and" {
 			return false
 		}
 	}
@@ -833,7 +850,7 @@ func plainMenuLine(d *Document, ln *Line) bool {
 func bpContentWords(ws []Word) int {
 	n := 0
 	for _, w := range ws {
-		if !stopWords[w.Norm] && !bpNumeric(w.Norm) {
+		if !stopWords.has(w.Norm) && !bpNumeric(w.Norm) {
 			n++
 		}
 	}
@@ -842,6 +859,23 @@ func bpContentWords(ws []Word) int {
 
 // bpNumeric reports whether a folded word has digits and no letters.
 func bpNumeric(s string) bool {
+	digit := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return bpNumericUnicode(s)
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			return false
+		case '0' <= c && c <= '9':
+			digit = true
+		}
+	}
+	return digit
+}
+
+// bpNumericUnicode is bpNumeric for words outside ASCII.
+func bpNumericUnicode(s string) bool {
 	digit := false
 	for _, r := range s {
 		if unicode.IsLetter(r) {
@@ -894,7 +928,7 @@ func authorLineKind(d *Document, ln *Line, unitEnds bool) BoilerplateKind {
 			return NotBoilerplate
 		}
 		for _, w := range rest {
-			if stopWords[w.Norm] || bpNumeric(w.Norm) {
+			if stopWords.has(w.Norm) || bpNumeric(w.Norm) {
 				return NotBoilerplate
 			}
 		}
@@ -911,7 +945,11 @@ func authorLineKind(d *Document, ln *Line, unitEnds bool) BoilerplateKind {
 	return NotBoilerplate
 }
 
-// bpSeparator reports whether r separates menu items or breadcrumb steps.
+// bpSeparators are the characters that separate menu items or breadcrumb
+// steps.
+const bpSeparators = "»›>|•·→/\\¦«‹<"
+
+// bpSeparator reports whether r is one of bpSeparators.
 func bpSeparator(r rune) bool {
 	switch r {
 	case '»', '›', '>', '|', '•', '·', '→', '/', '\\', '¦', '«', '‹', '<':
@@ -924,6 +962,16 @@ func bpSeparator(r rune) bool {
 // separators ("Home » News » World »", "News | Sport | Weather"), and says
 // whether it is led by "Home".
 func breadcrumbKind(d *Document, ln *Line, unitEnds bool) (BoilerplateKind, bool) {
+	if unitEnds {
+		// Only a chain led by "Home" can end a sentence, and the first
+		// step of a chain starts with the line's first word.
+		if ln.WordCount() == 0 {
+			return NotBoilerplate, false
+		}
+		if w := d.Words[ln.FirstWord].Norm; w != "home" && w != "homepage" {
+			return NotBoilerplate, false
+		}
+	}
 	segs, seps := separatorSegments(d, ln)
 	if seps == 0 || len(segs) == 0 {
 		return NotBoilerplate, false
@@ -955,7 +1003,7 @@ func shapeKind(d *Document, ln *Line) BoilerplateKind {
 	if strings.ContainsRune(ln.Text, '©') && n <= twoCueMaxWords {
 		return SiteChrome
 	}
-	if n == 0 || (!bpHasLetter(ln.Text) && utf8.RuneCountInString(ln.Text) <= 12) {
+	if n == 0 || (!bpHasLetter(ln.Text) && runeCountBelow(ln.Text, 13)) {
 		return MenuBlock
 	}
 	// An archive or category link with its count: "Business (12)".
@@ -993,17 +1041,24 @@ func bpHasLetter(s string) bool {
 
 // separatorSegments splits a line at separators that stand apart from words
 // ("News » World", "Home > Business >", "Facebook | Twitter"), returning
-// the word ranges of the non-empty segments and the number of separators.
-// A separator inside a token ("24/7", "<OMT>") does not count.
+// the word ranges of the non-empty segments and the number of separators;
+// a line without separators has no segments. A separator inside a token
+// ("24/7", "<OMT>") does not count.
 func separatorSegments(d *Document, ln *Line) (segs [][2]int, seps int) {
 	text := ln.Text
 	w := ln.FirstWord
 	segStart := w
-	for i, r := range text {
-		if !bpSeparator(r) {
+	for i := 0; i < len(text); i++ {
+		if !bpSeparatorStart[text[i]] {
 			continue
 		}
-		size := utf8.RuneLen(r)
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if !bpSeparator(r) {
+				continue
+			}
+		}
 		before, after := i == 0, i+size >= len(text)
 		if !before {
 			p, _ := utf8.DecodeLastRuneInString(text[:i])
@@ -1026,11 +1081,23 @@ func separatorSegments(d *Document, ln *Line) (segs [][2]int, seps int) {
 		}
 		segStart = w
 	}
+	if seps == 0 {
+		return nil, 0
+	}
 	if ln.EndWord > segStart {
 		segs = append(segs, [2]int{segStart, ln.EndWord})
 	}
 	return segs, seps
 }
+
+// bpSeparatorStart marks the bytes that can start a separator: the ASCII
+// separators and the lead bytes of the others.
+var bpSeparatorStart = func() (t [256]bool) {
+	for _, r := range bpSeparators {
+		t[string(r)[0]] = true
+	}
+	return t
+}()
 
 // bpLineKey is the folded words from..to joined by spaces: lines that read
 // the same have the same key, whatever their punctuation, case or quotes.
@@ -1045,22 +1112,22 @@ func bpLineKey(d *Document, from, to int) string {
 	return b.String()
 }
 
-// titleKeys returns the keys a repeated title may take: the title, the
-// title without a trailing site name ("... - WSJ"), the first line and, when
-// the first line is a breadcrumb, its last step. Keys of fewer than three
-// words are left out: "Home" repeated is not a repeated title. It also
-// reports whether the first line already holds the title inside a
-// breadcrumb.
-func titleKeys(d *Document, first int) (map[string]bool, bool) {
-	keys := make(map[string]bool)
-	add := func(key string) {
-		if strings.Count(key, " ") >= 2 {
-			keys[key] = true
+// titleKeys returns the keys a repeated title may take, as runs of words
+// compared by their folded forms: the title, the title without a trailing
+// site name ("... - WSJ"), the first line and, when the first line is a
+// breadcrumb, its last step. Keys of fewer than three words are left out:
+// "Home" repeated is not a repeated title. It appends the keys to keys
+// (there are at most four) and also reports whether the first line already
+// holds the title inside a breadcrumb.
+func titleKeys(d *Document, first int, keys [][]Word) ([][]Word, bool) {
+	add := func(words []Word) {
+		if len(words) >= 3 {
+			keys = append(keys, words)
 		}
 	}
 	if d.Title != "" {
 		td := NewDocument("", d.Title)
-		add(bpLineKey(td, 0, len(td.Words)))
+		add(td.Words)
 		cut := -1
 		for _, sep := range []string{" - ", " | ", " – ", " — ", " :: "} {
 			cut = max(cut, strings.LastIndex(td.Text, sep))
@@ -1070,21 +1137,52 @@ func titleKeys(d *Document, first int) (map[string]bool, bool) {
 			for k < len(td.Words) && td.Words[k].Start < cut {
 				k++
 			}
-			add(bpLineKey(td, 0, k))
+			add(td.Words[:k])
 		}
 	}
 	fl := &d.Lines[first]
 	if fl.WordCount() <= 2*repeatMaxWords {
-		add(bpLineKey(d, fl.FirstWord, fl.EndWord))
+		add(d.Words[fl.FirstWord:fl.EndWord])
 	}
 	inCrumb := false
 	if segs, _ := separatorSegments(d, fl); len(segs) > 1 {
 		last := segs[len(segs)-1]
-		key := bpLineKey(d, last[0], last[1])
-		add(key)
-		inCrumb = keys[key]
+		add(d.Words[last[0]:last[1]])
+		// Every key has three words or more, so the last step is a key
+		// exactly when it has three words or more itself.
+		inCrumb = last[1]-last[0] >= 3
 	}
 	return keys, inCrumb
+}
+
+// bpSameWords reports whether two runs of words read the same once folded.
+// Folded words hold no spaces, so this is the same as comparing their
+// bpLineKey.
+func bpSameWords(a, b []Word) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Norm != b[i].Norm {
+			return false
+		}
+	}
+	return true
+}
+
+// bpWordsHash hashes the folded words of a run (FNV-1a, with a separator
+// between words), so that runs that read the same hash the same.
+func bpWordsHash(words []Word) uint64 {
+	h := uint64(14695981039346656037)
+	for _, w := range words {
+		for i := 0; i < len(w.Norm); i++ {
+			h ^= uint64(w.Norm[i])
+			h *= 1099511628211
+		}
+		h ^= ' '
+		h *= 1099511628211
+	}
+	return h
 }
 
 // markRepeats marks lines that repeat the title or the first line, and
@@ -1100,32 +1198,54 @@ func markRepeats(d *Document, kinds []BoilerplateKind, wrapped []bool) {
 	if first < 0 {
 		return
 	}
-	titles, titleSeen := titleKeys(d, first)
-	seen := make(map[string]bool)
+	var store [4][]Word
+	titles, titleSeen := titleKeys(d, first, store[:0])
+	// seen maps the hash of a short line's words to the first line with
+	// that hash; lines whose hash another text took go to clash, by key.
+	var seen map[uint64]int
+	var clash map[string]bool
 	for i := first; i < len(d.Lines); i++ {
 		ln := &d.Lines[i]
 		n := ln.WordCount()
 		if n == 0 || n > 2*repeatMaxWords || wrapped[i] {
 			continue
 		}
-		key := bpLineKey(d, ln.FirstWord, ln.EndWord)
-		if titles[key] {
+		words := d.Words[ln.FirstWord:ln.EndWord]
+		isTitle := false
+		for _, t := range titles {
+			if bpSameWords(words, t) {
+				isTitle = true
+				break
+			}
+		}
+		if isTitle {
 			if titleSeen && i != first && (kinds[i] == NotBoilerplate || kinds[i] > RepeatedTitle) {
 				kinds[i] = RepeatedTitle
 			}
 			titleSeen = true
 			continue
 		}
-		if n > repeatMaxWords || endsSentence(ln.Text) || strings.Contains(ln.Text, "   ") {
+		if n > repeatMaxWords || endsSentenceQuick(ln.Text) || strings.Contains(ln.Text, "   ") {
 			continue
 		}
-		if seen[key] {
-			if kinds[i] == NotBoilerplate {
-				kinds[i] = RepeatedLine
+		if seen == nil {
+			seen = make(map[uint64]int)
+		}
+		h := bpWordsHash(words)
+		j, repeated := seen[h]
+		if !repeated {
+			seen[h] = i
+		} else if other := &d.Lines[j]; !bpSameWords(words, d.Words[other.FirstWord:other.EndWord]) {
+			if clash == nil {
+				clash = make(map[string]bool)
 			}
-			continue
+			key := bpLineKey(d, ln.FirstWord, ln.EndWord)
+			repeated = clash[key]
+			clash[key] = true
 		}
-		seen[key] = true
+		if repeated && kinds[i] == NotBoilerplate {
+			kinds[i] = RepeatedLine
+		}
 	}
 }
 
@@ -1177,7 +1297,7 @@ func figureColumn(d *Document, kinds []BoilerplateKind, from, to int) bool {
 // the paragraphs of many articles, and the article's main block is never
 // taken, however much debris surrounds it.
 func markDebrisZones(d *Document, kinds []BoilerplateKind) {
-	var nonBlank []int
+	nonBlank := make([]int, 0, len(d.Lines))
 	for i := range d.Lines {
 		if !d.Lines[i].Blank() {
 			nonBlank = append(nonBlank, i)
@@ -1238,7 +1358,7 @@ func mainBlock(d *Document, kinds []BoilerplateKind, nonBlank []int) (from, to i
 // figures (wire-copy tables such as "Shr 1.20 dlrs vs 1.10 dlrs" or
 // columns set apart by runs of spaces are article text).
 func isNavShaped(d *Document, ln *Line, unitWords int, unitEnds bool) bool {
-	if ln.Blank() || unitWords > navMaxWords || utf8.RuneCountInString(ln.Text) > navMaxRunes {
+	if ln.Blank() || unitWords > navMaxWords || !runeCountBelow(ln.Text, navMaxRunes+1) {
 		return false
 	}
 	if unitEnds && !strings.HasSuffix(ln.Text, ":") {
@@ -1290,17 +1410,13 @@ func (boilerplate) Run(d *Document) []Signal {
 	kinds, spam := ClassifyBoilerplate(d)
 	var (
 		lines, spamLines, comment, appeal, title int
-		debrisChars, allChars                    int
 		commentForm, farmAppeal                  bool
 	)
 	for i, k := range kinds {
-		n := utf8.RuneCountInString(d.Lines[i].Text)
-		allChars += n
 		if k == NotBoilerplate {
 			continue
 		}
 		lines++
-		debrisChars += n
 		switch k {
 		case CommentForm:
 			comment++
@@ -1321,6 +1437,14 @@ func (boilerplate) Run(d *Document) []Signal {
 	out := make([]Signal, 5)
 	if lines == 0 {
 		return out
+	}
+	debrisChars, allChars := 0, 0
+	for i, k := range kinds {
+		n := utf8.RuneCountInString(d.Lines[i].Text)
+		allChars += n
+		if k != NotBoilerplate {
+			debrisChars += n
+		}
 	}
 	out[0] = Signal{
 		Value:    math.Log1p(float64(lines)),

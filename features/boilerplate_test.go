@@ -451,3 +451,99 @@ func BenchmarkBoilerplateSeed(b *testing.B) {
 		boilerplate{}.Run(d)
 	}
 }
+
+// TestBpSeparators checks that bpSeparators lists the runes bpSeparator
+// accepts, and that bpSeparatorStart marks the first byte of each.
+func TestBpSeparators(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if bpSeparator(r) != strings.ContainsRune(bpSeparators, r) {
+			t.Errorf("bpSeparator(%q) = %v, but bpSeparators disagrees", r, bpSeparator(r))
+		}
+	}
+	for _, r := range bpSeparators {
+		if !bpSeparatorStart[string(r)[0]] {
+			t.Errorf("bpSeparatorStart misses the first byte of %q", r)
+		}
+	}
+}
+
+// TestBpEndsSentence compares bpEndsSentence with its plain definition on
+// the lines of real text and on Chinese and Japanese endings.
+func TestBpEndsSentence(t *testing.T) {
+	texts := []string{"", " ", "a", "a.", "日本。", "日本。」", "日本！)", "日本？” ", "「日本」", "日本", "a)", "a\"", "a ", "。"}
+	for _, text := range corpusSample(t, 100) {
+		for _, ln := range NewDocument("", text).Lines {
+			texts = append(texts, ln.Text)
+		}
+	}
+	for _, text := range texts {
+		r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text, "」』）)\"” "))
+		want := endsSentence(text) || r == '。' || r == '！' || r == '？'
+		if got := bpEndsSentence(text); got != want {
+			t.Errorf("bpEndsSentence(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestBreadcrumbKindOnEndedLines checks the shortcut breadcrumbKind takes
+// for a line that ends a sentence against the full rule: such a line is a
+// breadcrumb only when its first step is "Home" alone.
+func TestBreadcrumbKindOnEndedLines(t *testing.T) {
+	texts := []string{"Home » News » World.", "Home | Contact us.", "» Home » News.", "Homepage > Sport.", "Home news » World.", "Menu » News » World.", "Home."}
+	texts = append(texts, corpusSample(t, 100)...)
+	for _, text := range texts {
+		d := NewDocument("", text)
+		for i := range d.Lines {
+			ln := &d.Lines[i]
+			segs, seps := separatorSegments(d, ln)
+			want := NotBoilerplate
+			if seps > 0 && len(segs) > 0 && segs[0][1]-segs[0][0] == 1 {
+				if w := d.Words[segs[0][0]].Norm; w == "home" || w == "homepage" {
+					want = Breadcrumb
+				}
+			}
+			if got, _ := breadcrumbKind(d, ln, true); got != want {
+				t.Errorf("breadcrumbKind(%q) = %v, want %v", ln.Text, got, want)
+			}
+		}
+	}
+}
+
+// TestMarkRepeatsComparesWords checks that lines repeat when their folded
+// words do, whatever their case and punctuation, and not when only their
+// letters do ("Ab cd" and "A bcd").
+func TestMarkRepeatsComparesWords(t *testing.T) {
+	text := strings.Join([]string{
+		"Council approves the city budget",
+		"The council approved the budget for next year on Monday after a long debate, officials said.",
+		"Blue skies ahead",
+		"The mayor said the plan would cut waiting times at the city's clinics and add bus routes.",
+		"Ab cd ef",
+		"Critics said the budget leaves too little for repairs to roads and bridges across the city.",
+		"BLUE SKIES, AHEAD",
+		"Supporters said the plan was the best the city could afford after two difficult years.",
+		"A bcd ef",
+		"The budget takes effect in January, when the new financial year begins for the council.",
+		"Council approves the city budget",
+	}, "\n\n")
+	d := NewDocument("", text)
+	kinds, _ := ClassifyBoilerplate(d)
+	kindOf := func(line string) []BoilerplateKind {
+		var out []BoilerplateKind
+		for _, i := range linesContaining(d, line) {
+			out = append(out, kinds[i])
+		}
+		return out
+	}
+	if got := kindOf("BLUE SKIES, AHEAD"); len(got) != 1 || got[0] != RepeatedLine {
+		t.Errorf("repeated line: kinds %v, want [%v]", got, RepeatedLine)
+	}
+	if got := kindOf("A bcd ef"); len(got) != 1 || got[0] == RepeatedLine {
+		t.Errorf("%q taken for a repeat of %q: kinds %v", "A bcd ef", "Ab cd ef", got)
+	}
+	if got := kindOf("Council approves the city budget"); len(got) != 2 || got[0] != NotBoilerplate || got[1] != RepeatedTitle {
+		t.Errorf("title: kinds %v, want [%v %v]", got, NotBoilerplate, RepeatedTitle)
+	}
+}
+
+func BenchmarkBoilerplateCorpus(b *testing.B) { benchmarkCheckCorpus(b, newBoilerplate()) }

@@ -31,15 +31,116 @@ type shopTemplate struct {
 	ui          *Lexicon
 	placeholder *Lexicon
 	cms         *Lexicon
+	// words gives each word the tw flags of the lists that hold it;
+	// longWords only those that a long line can use (strong Latin words,
+	// site-software terms and self-references), which prose seldom holds.
+	words     *wordFlagTable
+	longWords *wordFlagTable
 }
 
-// newShopTemplate builds the template check and its lexicons.
+// Flags of the words of a line, looked up once per word. The start and
+// second-word flags say which lines a lexicon could match at all, so that
+// most lines never reach the lexicons.
+const (
+	// twLatin: a Latin filler word.
+	twLatin uint16 = 1 << iota
+	// twLatinStrong: a Latin filler word no English text uses.
+	twLatinStrong
+	// twShopLabel: a bare shop label ("Reviews", "Price").
+	twShopLabel
+	// twPriceFiller: a word a price line may hold besides prices.
+	twPriceFiller
+	// twCurrency: a currency code.
+	twCurrency
+	// twPlaceholderStart: the first word of a placeholder phrase.
+	twPlaceholderStart
+	// twShopStart: the first word of a shop phrase.
+	twShopStart
+	// twTermStart: the first word of a site-software term.
+	twTermStart
+	// twSelfStart and twSelfSecond: the first and second words of a
+	// self-reference ("this" "post"); twSelfWhole: a self-reference of one
+	// word.
+	twSelfStart
+	twSelfSecond
+	twSelfWhole
+)
+
+// newShopTemplate builds the template check, its lexicons and its word
+// tables.
 func newShopTemplate() Check {
-	return shopTemplate{
+	c := shopTemplate{
 		ui:          NewLexicon(shopPhrases...),
 		placeholder: NewLexicon(placeholderPhrases...),
 		cms:         NewLexicon(cmsTestPhrases...),
 	}
+	lists := make(map[uint16][]string)
+	for w, strong := range latinFiller {
+		lists[twLatin] = append(lists[twLatin], w)
+		if strong {
+			lists[twLatinStrong] = append(lists[twLatinStrong], w)
+		}
+	}
+	for flag, set := range map[uint16]map[string]bool{twShopLabel: shopLabels, twPriceFiller: priceFiller, twCurrency: currencyCodes} {
+		for w := range set {
+			lists[flag] = append(lists[flag], w)
+		}
+	}
+	// A first word may be a prefix pattern ("pingback*"), which the
+	// tables take as Lexicon does.
+	add := func(flag uint16, word string) { lists[flag] = append(lists[flag], word) }
+	for flag, phrases := range map[uint16][]string{twPlaceholderStart: placeholderPhrases, twShopStart: shopPhrases, twTermStart: cmsTerms} {
+		for _, p := range phrases {
+			if words := tmplPhraseWords(p); len(words) > 0 {
+				add(flag, words[0])
+			}
+		}
+	}
+	for _, p := range cmsSelfReference {
+		switch words := tmplPhraseWords(p); len(words) {
+		case 0:
+		case 1:
+			add(twSelfWhole, words[0])
+		default:
+			add(twSelfStart, words[0])
+			add(twSelfSecond, words[1])
+		}
+	}
+	c.words = newWordFlagTable(lists, false)
+	long := make(map[uint16][]string)
+	for _, flag := range []uint16{twLatinStrong, twTermStart, twSelfStart, twSelfSecond, twSelfWhole} {
+		long[flag] = lists[flag]
+	}
+	long[twLatin] = lists[twLatinStrong]
+	c.longWords = newWordFlagTable(long, false)
+	return c
+}
+
+// tmplPhraseWords splits a phrase into words as NewLexicon does.
+func tmplPhraseWords(phrase string) []string {
+	return strings.Fields(strings.ToLower(strings.NewReplacer("’", "'", ",", " ", ";", " ").Replace(phrase)))
+}
+
+// lineFlags sets flags[i] to the flags of the i-th word of line l; flags
+// must be as long as the line. A long line can only be Latin filler or
+// theme test content, so its words are looked up in longWords, and in the
+// full table only when the line holds enough strong Latin words to be
+// filler.
+func (c shopTemplate) lineFlags(d *Document, l *Line, flags []uint16) {
+	words := d.Words[l.FirstWord:l.EndWord]
+	if len(words) > tmplShortWords {
+		c.longWords.flagsOf(words, flags)
+		strong := 0
+		for _, f := range flags {
+			if f&twLatinStrong != 0 {
+				strong++
+			}
+		}
+		if strong < latinMinDistinct {
+			return
+		}
+	}
+	c.words.flagsOf(words, flags)
 }
 
 // Names lists the template signals.
@@ -66,6 +167,9 @@ const (
 	// tmplMaxWidgetWords is the longest line read as a shop widget, price
 	// or rating line.
 	tmplMaxWidgetWords = 8
+	// tmplShortWords is the longest line read as a placeholder; longer
+	// lines can only be Latin filler or theme test content.
+	tmplShortWords = 2 * tmplMaxWidgetWords
 	// latinMinShare is the share of Latin filler words a filler line needs.
 	latinMinShare = 0.5
 	// latinMinDistinct is how many words of no English use it needs.
@@ -188,11 +292,19 @@ type templateLine struct {
 func (c shopTemplate) Run(d *Document) []Signal {
 	var found []templateLine
 	strong := false
-	for li, l := range d.Lines {
+	var stack [64]uint16
+	buf := stack[:]
+	for li := range d.Lines {
+		l := &d.Lines[li]
 		if l.Blank() {
 			continue
 		}
-		t := c.classify(d, li)
+		if n := l.WordCount(); n > len(buf) {
+			buf = make([]uint16, max(n, 2*len(buf)))
+		}
+		flags := buf[:l.WordCount()]
+		c.lineFlags(d, l, flags)
+		t := c.classify(d, li, flags)
 		if t.kind == tmplNone {
 			continue
 		}
@@ -285,21 +397,31 @@ func appendTemplateEvidence(ev []Evidence, index map[string]int, d *Document, fo
 	return ev
 }
 
-// classify decides the template kind of line li.
-func (c shopTemplate) classify(d *Document, li int) templateLine {
-	l := d.Lines[li]
+// classify decides the template kind of line li, whose words have the
+// given flags.
+func (c shopTemplate) classify(d *Document, li int, flags []uint16) templateLine {
+	l := &d.Lines[li]
 	t := templateLine{line: li}
 	n := l.WordCount()
 	words := d.Words[l.FirstWord:l.EndWord]
 
 	// Latin filler, whatever the line's length.
-	latin, distinctive := 0, 0
-	for _, w := range words {
-		if strong, ok := latinFiller[w.Norm]; ok {
+	latin, distinctive, terms := 0, 0, 0
+	var all uint16
+	self := false
+	for k, f := range flags {
+		all |= f
+		if f&twLatin != 0 {
 			latin++
-			if strong {
+			if f&twLatinStrong != 0 {
 				distinctive++
 			}
+		}
+		if f&twTermStart != 0 {
+			terms++
+		}
+		if f&twSelfWhole != 0 || (f&twSelfStart != 0 && k+1 < len(flags) && flags[k+1]&twSelfSecond != 0) {
+			self = true
 		}
 	}
 	if n > 0 && distinctive >= latinMinDistinct && float64(latin) >= latinMinShare*float64(n) {
@@ -310,11 +432,15 @@ func (c shopTemplate) classify(d *Document, li int) templateLine {
 		t.kind = tmplThemeTest
 		return t
 	}
-	if n <= tmplMaxWidgetWords*2 && (isNumberedPlaceholder(words) || coversLine(c.placeholder.FindIn(d.Words, l.FirstWord, l.EndWord), n, 0.5)) {
+	// A lexicon can only match a line that holds the first word of one of
+	// its phrases.
+	if n <= tmplShortWords && (isNumberedPlaceholder(words) ||
+		(all&twPlaceholderStart != 0 && coversLine(c.placeholder.FindIn(d.Words, l.FirstWord, l.EndWord), n, 0.5))) {
 		t.kind = tmplPlaceholder
 		return t
 	}
-	if isThemeTest(c.cms.FindIn(d.Words, l.FirstWord, l.EndWord)) {
+	// Theme test content needs a self-reference or two site-software terms.
+	if (self || terms >= 2) && isThemeTest(c.cms.FindIn(d.Words, l.FirstWord, l.EndWord)) {
 		t.kind = tmplThemeTest
 		return t
 	}
@@ -324,26 +450,26 @@ func (c shopTemplate) classify(d *Document, li int) templateLine {
 	switch {
 	case isRating(l.Text, words):
 		t.kind = tmplRating
-	case isPriceLine(d, l):
+	case isPriceLine(d, l, flags):
 		t.kind = tmplPrice
 	case endsWithFullStop(l.Text):
 		// Widgets and labels do not end with a full stop.
-	case isLabelLine(l.Text) || coversLine(c.ui.FindIn(d.Words, l.FirstWord, l.EndWord), n, 0.6):
+	case isLabelLine(l.Text) || (all&twShopStart != 0 && coversLine(c.ui.FindIn(d.Words, l.FirstWord, l.EndWord), n, 0.6)):
 		t.kind = tmplShop
-	case isBareLabel(words):
+	case isBareLabel(flags):
 		t.kind, t.weak = tmplShop, true
 	}
 	return t
 }
 
 // isBareLabel reports whether a line is one or two shop labels ("Reviews",
-// "Price", "Size Color").
-func isBareLabel(words []Word) bool {
-	if len(words) == 0 || len(words) > 2 {
+// "Price", "Size Color"), given the flags of its words.
+func isBareLabel(flags []uint16) bool {
+	if len(flags) == 0 || len(flags) > 2 {
 		return false
 	}
-	for _, w := range words {
-		if !shopLabels[w.Norm] {
+	for _, f := range flags {
+		if f&twShopLabel == 0 {
 			return false
 		}
 	}
@@ -424,6 +550,9 @@ func isThemeTest(ms []Match) bool {
 // hasShortcode reports whether a line holds a CMS shortcode such as
 // "[gallery columns="3"]" or "[/caption]" that was never rendered.
 func hasShortcode(s string) bool {
+	if strings.IndexByte(s, '[') < 0 {
+		return false
+	}
 	lastClose := strings.LastIndexByte(s, ']')
 	for i := strings.IndexByte(s, '['); i >= 0 && i < lastClose; {
 		rest := s[i+1:]
@@ -475,10 +604,13 @@ func isLabelLine(s string) bool {
 // "Rated 4.00 out of 5", "4.5 out of 5 stars", "4.5/5".
 func isRating(text string, words []Word) bool {
 	stars := 0
-	for _, r := range text {
-		switch r {
-		case '★', '☆', '✩', '✪', '⭐', '✭', '✮':
-			stars++
+	// Every star is written with a lead byte of 0xE2.
+	if strings.IndexByte(text, 0xE2) >= 0 {
+		for _, r := range text {
+			switch r {
+			case '★', '☆', '✩', '✪', '⭐', '✭', '✮':
+				stars++
+			}
 		}
 	}
 	if stars >= 3 {
@@ -519,13 +651,13 @@ const currencySigns = "$£€¥₹₦₱₩₽"
 // isPriceLine reports whether a line holds nothing but prices and the words
 // around them: "$20.00", "£45 £40", "Original price was: $20.00.", "Rs. 499".
 // An amount with a magnitude ("$1.13bn", "$20 million") is not a shop price.
-func isPriceLine(d *Document, l Line) bool {
+func isPriceLine(d *Document, l *Line, flags []uint16) bool {
 	words := d.Words[l.FirstWord:l.EndWord]
 	end := l.Start + len(l.Text)
 	prices := 0
 	for i, w := range words {
 		if !isDecimal(w.Norm) {
-			if !priceFiller[w.Norm] {
+			if flags[i]&twPriceFiller == 0 {
 				return false
 			}
 			continue
@@ -538,10 +670,10 @@ func isPriceLine(d *Document, l Line) bool {
 			r, _ = utf8.DecodeRuneInString(strings.TrimLeft(d.Text[w.Start+len(w.Text):end], " "))
 			sign = strings.ContainsRune(currencySigns, r)
 		}
-		if !sign && i > 0 && currencyCodes[words[i-1].Norm] {
+		if !sign && i > 0 && flags[i-1]&twCurrency != 0 {
 			sign = true
 		}
-		if !sign && i+1 < len(words) && currencyCodes[words[i+1].Norm] {
+		if !sign && i+1 < len(words) && flags[i+1]&twCurrency != 0 {
 			sign = true
 		}
 		if !sign {

@@ -237,3 +237,75 @@ func TestShopTemplateGeneralises(t *testing.T) {
 		t.Errorf("shop widget recall %.3f, want at least 0.95", rate)
 	}
 }
+
+// TestShopTemplateWordFlags checks the word flags that let classify skip
+// the lexicons against the lexicons themselves: every phrase they match
+// starts on a word flagged as a possible start, on the phrases alone, on
+// the phrases inside long lines and on real text; and the Latin counts
+// agree with latinFiller wherever a line could be filler.
+func TestShopTemplateWordFlags(t *testing.T) {
+	c := newShopTemplate().(shopTemplate)
+	var texts []string
+	for _, list := range [][]string{placeholderPhrases, shopPhrases, cmsTestPhrases} {
+		for _, p := range list {
+			if pre, ok := strings.CutSuffix(p, "*"); ok {
+				p = pre + "s"
+			}
+			texts = append(texts, p, strings.Repeat("filler ", 20)+p+" and more")
+		}
+	}
+	texts = append(texts, corpusSample(t, 100)...)
+	for _, text := range texts {
+		d := NewDocument("", text)
+		for i := range d.Lines {
+			l := &d.Lines[i]
+			n := l.WordCount()
+			flags := make([]uint16, n)
+			c.lineFlags(d, l, flags)
+			has := func(m Match, flag uint16) bool { return flags[m.Word-l.FirstWord]&flag != 0 }
+			if n <= tmplShortWords {
+				for _, m := range c.placeholder.FindIn(d.Words, l.FirstWord, l.EndWord) {
+					if !has(m, twPlaceholderStart) {
+						t.Errorf("placeholder %q in %q starts on an unflagged word", m.Phrase, l.Text)
+					}
+				}
+			}
+			if n <= tmplMaxWidgetWords {
+				for _, m := range c.ui.FindIn(d.Words, l.FirstWord, l.EndWord) {
+					if !has(m, twShopStart) {
+						t.Errorf("shop phrase %q in %q starts on an unflagged word", m.Phrase, l.Text)
+					}
+				}
+			}
+			for _, m := range c.cms.FindIn(d.Words, l.FirstWord, l.EndWord) {
+				switch {
+				case cmsTermSet[m.Phrase] && !has(m, twTermStart):
+					t.Errorf("term %q in %q starts on an unflagged word", m.Phrase, l.Text)
+				case cmsSelfReferenceSet[m.Phrase] && !has(m, twSelfWhole) &&
+					!(has(m, twSelfStart) && m.Len > 1 && flags[m.Word-l.FirstWord+1]&twSelfSecond != 0):
+					t.Errorf("self-reference %q in %q is not flagged", m.Phrase, l.Text)
+				}
+			}
+			latin, distinctive, gotLatin, gotDistinctive := 0, 0, 0, 0
+			for k, w := range d.Words[l.FirstWord:l.EndWord] {
+				if strong, ok := latinFiller[w.Norm]; ok {
+					latin++
+					if strong {
+						distinctive++
+					}
+				}
+				if flags[k]&twLatin != 0 {
+					gotLatin++
+				}
+				if flags[k]&twLatinStrong != 0 {
+					gotDistinctive++
+				}
+			}
+			if distinctive != gotDistinctive || (distinctive >= latinMinDistinct && latin != gotLatin) {
+				t.Errorf("%q: Latin words %d (%d strong) from the flags, want %d (%d)", l.Text, gotLatin, gotDistinctive, latin, distinctive)
+			}
+		}
+	}
+}
+
+func BenchmarkShopTemplateCorpus(b *testing.B) { benchmarkCheckCorpus(b, newShopTemplate()) }

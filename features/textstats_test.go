@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/newsqual/newsqual/internal/shareddata"
 )
@@ -222,3 +223,186 @@ func TestTextStatsBySource(t *testing.T) {
 		}
 	}
 }
+
+// TestScanTextCountsWords checks scanText against the plain definitions:
+// the letters of the text are the letters, digits and marks of its words,
+// and its symbols are counted rune by rune with "..." as one.
+func TestScanTextCountsWords(t *testing.T) {
+	texts := []string{
+		"",
+		"U.S. officials' well-known co-op & A&W said: 3.5% (up).",
+		"naïve café, e\u0301te\u0301 and ŝ\u0323 with marks",
+		"🔥🔥 Hot deals!!! ★★★ Buy now » Shop | Sale ~ 50% off #deal",
+		"Wait.... what... ok.. fine . . . done…",
+		"日本語のテキスト。中文，标点！",
+		"  indented line\n\n\tand a tab\n• bullet ► arrow → next © 2024 ™",
+		"‘quoted’ “words” don’t — dashes – and ½ ² ٣ digits",
+	}
+	texts = append(texts, corpusSample(t, 200)...)
+	for _, text := range texts {
+		d := NewDocument("", text)
+		wantLetters := 0
+		for _, w := range d.Words {
+			for _, r := range w.Text {
+				if isWordRune(r) {
+					wantLetters++
+				}
+			}
+		}
+		wantSymbols, dots := 0, 0
+		for _, r := range d.Text {
+			if r == '.' {
+				if dots++; dots == 3 {
+					wantSymbols++
+				}
+				continue
+			}
+			dots = 0
+			if isTextSymbol(r) {
+				wantSymbols++
+			}
+		}
+		letters, symbols := scanText(d.Text)
+		if letters != wantLetters || symbols != wantSymbols {
+			t.Errorf("scanText(%.60q) = %d letters, %d symbols; want %d, %d", d.Text, letters, symbols, wantLetters, wantSymbols)
+		}
+	}
+}
+
+// corpusSample returns texts of every corpus file and the seeds, for tests
+// that compare a fast path with its plain definition.
+func corpusSample(t *testing.T, perFile int) []string {
+	var texts []string
+	for _, f := range []string{"bbc-news.jsonl", "reuters-21578.jsonl", "xsum-human-vs-llm.jsonl", "templates.jsonl", "pages-with-boilerplate.jsonl"} {
+		for _, r := range shareddata.Records(t, f, perFile, nil) {
+			texts = append(texts, r.Text)
+		}
+	}
+	for _, p := range []string{"000", "001", "002", "003", "004"} {
+		texts = append(texts, shareddata.Seed(t, p))
+	}
+	return texts
+}
+
+// TestWordFlagTable checks both kinds of table against a plain map, on
+// their own words, on words one byte away from them (which share most of
+// what the tables hash) and on the words of real text.
+func TestWordFlagTable(t *testing.T) {
+	lists := map[uint16][]string{
+		1:  {"a", "i", "of", "to", "the", "and", "is", "its", "it's", "there", "these", "three", "those", "this"},
+		2:  {"the", "theme", "themes", "theme's", "pingback", "wordpress", "yourselves", "ourselves", "shouldn't"},
+		4:  {"naïve", "café", "é", "日本", "ab", "ba", "abc", "acb", "abcd", "abdc", "x"},
+		8:  {strings.Repeat("long", 70)}, // longer than 255 bytes
+		16: {"pingback*", "ab*", "the"},
+		32: {"trackback*", "tracking"},
+	}
+	want := func(w string) uint16 {
+		var f uint16
+		for flag, list := range lists {
+			for _, p := range list {
+				if pre, ok := strings.CutSuffix(p, "*"); ok && strings.HasPrefix(w, pre) || p == w {
+					f |= flag
+				}
+			}
+		}
+		return f
+	}
+	var probes []string
+	for _, list := range lists {
+		for _, w := range list {
+			w = strings.TrimSuffix(w, "*")
+			probes = append(probes, w, w+"s", w[:len(w)-1], "x"+w)
+			for i := range len(w) {
+				b := []byte(w)
+				b[i] ^= 1
+				probes = append(probes, string(b))
+			}
+		}
+	}
+	probes = append(probes, "", strings.Repeat("a", 300), strings.Repeat("long", 70)+"x")
+	for _, text := range corpusSample(t, 50) {
+		for _, w := range NewDocument("", text).Words {
+			probes = append(probes, w.Norm)
+		}
+	}
+	words := make([]Word, len(probes))
+	for i, p := range probes {
+		words[i].Norm = p
+	}
+	for _, common := range []bool{false, true} {
+		table := newWordFlagTable(lists, common)
+		got := make([]uint16, len(words))
+		table.flagsOf(words, got)
+		for i, p := range probes {
+			w := want(p)
+			if g := table.get(p); g != w {
+				t.Errorf("common=%v: get(%q) = %b, want %b", common, p, g, w)
+			}
+			if got[i] != w {
+				t.Errorf("common=%v: flagsOf gives %q %b, want %b", common, p, got[i], w)
+			}
+		}
+	}
+}
+
+// TestWordFlagTableEmptyPrefix checks that "*" stands for every word.
+func TestWordFlagTableEmptyPrefix(t *testing.T) {
+	for _, common := range []bool{false, true} {
+		table := newWordFlagTable(map[uint16][]string{1: {"*"}, 2: {"of"}}, common)
+		words := []Word{{Norm: "of"}, {Norm: "x"}, {Norm: ""}, {Norm: "everything"}}
+		got := make([]uint16, len(words))
+		table.flagsOf(words, got)
+		for i, want := range []uint16{3, 1, 1, 1} {
+			if got[i] != want || table.get(words[i].Norm) != want {
+				t.Errorf("common=%v: %q has flags %b (get %b), want %b", common, words[i].Norm, got[i], table.get(words[i].Norm), want)
+			}
+		}
+	}
+}
+
+// TestStopWordsAreNotNumbers backs the shortcut of textStats.Run, which
+// counts numbers without asking whether they are stop words.
+func TestStopWordsAreNotNumbers(t *testing.T) {
+	for _, w := range stopWords.words {
+		if bpNumeric(w) {
+			t.Errorf("stop word %q is a number", w)
+		}
+	}
+	for i, key := range stopWords.shortKeys {
+		if key != 0 && stopWords.shortFlags[i] == 0 {
+			t.Errorf("short stop word key %x has no flags", key)
+		}
+	}
+}
+
+// TestEndsSentenceQuick compares endsSentenceQuick with endsSentence on
+// the lines and paragraphs of real text and on edge cases.
+func TestEndsSentenceQuick(t *testing.T) {
+	texts := []string{"", " ", ".", "a", "a.", "a. ", "a.)", "a.\"", "a'", "a?!", "a:", "a;", "a…", "a.”", "a »", "a)", "a]", "(a)", "«a»", "日本。", "a\u00a0"}
+	for _, text := range corpusSample(t, 100) {
+		d := NewDocument("", text)
+		for _, ln := range d.Lines {
+			texts = append(texts, ln.Text)
+		}
+		for _, p := range d.Paragraphs {
+			texts = append(texts, p.Text)
+		}
+	}
+	for _, text := range texts {
+		if got, want := endsSentenceQuick(text), endsSentence(text); got != want {
+			t.Errorf("endsSentenceQuick(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+func TestRuneCountBelow(t *testing.T) {
+	for _, s := range []string{"", "a", "abc", "é", "éé", "日本語", "🙂🙂🙂", strings.Repeat("é", 40), strings.Repeat("a", 40), strings.Repeat("日", 30)} {
+		for n := range 125 {
+			if got, want := runeCountBelow(s, n), utf8.RuneCountInString(s) < n; got != want {
+				t.Errorf("runeCountBelow(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
+}
+
+func BenchmarkTextStatsCorpus(b *testing.B) { benchmarkCheckCorpus(b, newTextStats()) }
