@@ -157,7 +157,7 @@ func (s *Scorer) Score(a Article) Result {
 	res.SpamProbability = roundProbability(pred.Probability)
 	res.Quality = int(math.Round(100 * (1 - res.SpamProbability)))
 	res.Verdict = s.model.Verdict(res.SpamProbability)
-	res.Reasons = s.reasons(d, sig, pred)
+	res.Reasons = s.reasons(sig, pred)
 	lang, english, sure := detectLanguage(d)
 	res.Language = lang
 	if sure && !english {

@@ -15,7 +15,7 @@ const minReasonWeight = 0.05
 
 // reasons turns each input's contribution into a Reason, strongest push
 // toward spam first, then the strongest pulls toward clean.
-func (s *Scorer) reasons(d *features.Document, sig features.Signals, pred model.Prediction) []Reason {
+func (s *Scorer) reasons(sig features.Signals, pred model.Prediction) []Reason {
 	// A signal's value and its fired flag are two inputs but one reason.
 	bySignal := make([]float64, len(sig))
 	text := 0.0
@@ -26,41 +26,51 @@ func (s *Scorer) reasons(d *features.Document, sig features.Signals, pred model.
 			text += c
 		}
 	}
-	var toSpam, toClean []Reason
+	// Choose the reasons first and write only the chosen ones.
+	type candidate struct {
+		input  int // index in sig, or len(sig) for the text model
+		c      float64
+		weight float64
+	}
+	var toSpam, toClean []candidate
 	for i, c := range append(bySignal, text) {
 		if math.Abs(c) < minReasonWeight {
 			continue
 		}
-		var r Reason
-		if i < len(sig) {
-			if c < 0 && sig[i].Fired {
-				// A signal whose own rule found a problem is no reason to
-				// trust the article, whatever sign correlated inputs gave it.
-				continue
-			}
-			r = signalReason(sig[i], c)
-		} else {
-			r = s.textReason(d, c)
+		if i < len(sig) && c < 0 && sig[i].Fired {
+			// A signal whose own rule found a problem is no reason to
+			// trust the article, whatever sign correlated inputs gave it.
+			continue
 		}
-		r.Weight = math.Round(c*1000) / 1000
+		cand := candidate{input: i, c: c, weight: math.Round(c*1000) / 1000}
 		if c > 0 {
-			toSpam = append(toSpam, r)
+			toSpam = append(toSpam, cand)
 		} else {
-			toClean = append(toClean, r)
+			toClean = append(toClean, cand)
 		}
 	}
-	byStrength := func(rs []Reason) {
-		sort.SliceStable(rs, func(i, j int) bool { return math.Abs(rs[i].Weight) > math.Abs(rs[j].Weight) })
+	byStrength := func(cs []candidate) {
+		sort.SliceStable(cs, func(i, j int) bool { return math.Abs(cs[i].weight) > math.Abs(cs[j].weight) })
 	}
 	byStrength(toSpam)
 	byStrength(toClean)
-	out := append(toSpam, toClean...)
-	if len(out) > s.maxReasons {
+	if len(toSpam)+len(toClean) > s.maxReasons {
 		// Keep the strongest of both directions in proportion, at least
 		// the two strongest pulls toward clean when there are any.
 		keepClean := min(len(toClean), max(2, s.maxReasons-len(toSpam)))
 		keepSpam := min(len(toSpam), s.maxReasons-keepClean)
-		out = append(toSpam[:keepSpam:keepSpam], toClean[:keepClean]...)
+		toSpam, toClean = toSpam[:keepSpam], toClean[:keepClean]
+	}
+	out := make([]Reason, 0, len(toSpam)+len(toClean))
+	for _, cand := range append(toSpam, toClean...) {
+		var r Reason
+		if cand.input < len(sig) {
+			r = signalReason(sig[cand.input], cand.c)
+		} else {
+			r = s.textReason(pred.Text, cand.c)
+		}
+		r.Weight = cand.weight
+		out = append(out, r)
 	}
 	return out
 }
@@ -88,7 +98,7 @@ func signalReason(sig features.Signal, contribution float64) Reason {
 }
 
 // textReason explains the text model's part by its most telling tokens.
-func (s *Scorer) textReason(d *features.Document, contribution float64) Reason {
+func (s *Scorer) textReason(scan model.TextScan, contribution float64) Reason {
 	sign := 1.0
 	msg := "the wording is typical of low-quality or machine-written news"
 	if contribution < 0 {
@@ -96,7 +106,7 @@ func (s *Scorer) textReason(d *features.Document, contribution float64) Reason {
 		msg = "the wording is typical of professional news (toward clean)"
 	}
 	ev := []Evidence{}
-	for _, t := range s.model.Text.StrongestWords(d.Words, sign, 8) {
+	for _, t := range scan.Strongest(sign, 8) {
 		ev = append(ev, Evidence{Text: t.Token, Count: t.Count})
 	}
 	return Reason{Signal: model.TextFeature, Message: msg, Evidence: ev}

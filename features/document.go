@@ -177,7 +177,10 @@ func isJoiner(r rune) bool {
 // tokenize splits every line into words and builds their folded forms in one
 // shared buffer, so that a word costs no allocation of its own.
 func (d *Document) tokenize() {
-	type span struct{ a, b int }
+	type span struct {
+		a, b        int
+		key, prefix uint64
+	}
 	// About one word per six bytes of text, so the slices rarely grow.
 	guess := len(d.Text)/6 + 8
 	folded := make([]byte, 0, len(d.Text))
@@ -221,7 +224,19 @@ func (d *Document) tokenize() {
 			word := s[i:j]
 			a := len(folded)
 			folded = appendFolded(folded, word)
-			spans = append(spans, span{a, len(folded)})
+			// The hashes of the folded word and of its first prefixKey
+			// bytes, while they are hot in the cache.
+			key, prefix := uint64(fnvOffset), uint64(0)
+			for k, c := range folded[a:] {
+				if k == prefixKey {
+					prefix = key
+				}
+				key = (key ^ uint64(c)) * fnvPrime
+			}
+			if len(folded)-a == prefixKey {
+				prefix = key
+			}
+			spans = append(spans, span{a, len(folded), key, prefix})
 			d.Words = append(d.Words, Word{Text: word, Start: ln.Start + i, Line: li})
 			i = j
 		}
@@ -231,10 +246,7 @@ func (d *Document) tokenize() {
 	for k := range d.Words {
 		w := &d.Words[k]
 		w.Norm = all[spans[k].a:spans[k].b]
-		w.key = hashWord(w.Norm)
-		if len(w.Norm) >= prefixKey {
-			w.prefix = hashWord(w.Norm[:prefixKey])
-		}
+		w.key, w.prefix = spans[k].key, spans[k].prefix
 	}
 }
 
@@ -394,6 +406,10 @@ func (d *Document) splitSentences() {
 		text := p.Text
 		w := p.FirstWord
 		start := 0
+		// A paragraph of one line is that line's text, so its words'
+		// offsets place them; joined lines need counting.
+		single := p.EndLine == p.FirstLine+1
+		base := d.Lines[p.FirstLine].Start
 		// Word offsets within the paragraph text are found by scanning, since
 		// joined lines moved them.
 		for i := 0; i < len(text); {
@@ -421,7 +437,18 @@ func (d *Document) splitSentences() {
 			}
 			s := strings.TrimSpace(text[start:end])
 			if s != "" {
-				n := countWords(s)
+				var n int
+				if single {
+					// The words before the sentence's end, found by their
+					// offsets in the line the paragraph is.
+					k := w
+					for k < p.EndWord && d.Words[k].Start < base+end {
+						k++
+					}
+					n = k - w
+				} else {
+					n = countWords(s)
+				}
 				d.Sentences = append(d.Sentences, Sentence{Text: s, FirstWord: w, EndWord: min(w+n, p.EndWord)})
 				w = min(w+n, p.EndWord)
 			}

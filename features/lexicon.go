@@ -39,12 +39,18 @@ func bloomHas(bits *[bloomWords]uint64, h uint64) bool {
 	return bits[k/64]&(1<<(k%64)) != 0
 }
 
+// The FNV-1a constants.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
 // hashWord is FNV-1a over the bytes of a folded word.
 func hashWord(s string) uint64 {
-	h := uint64(14695981039346656037)
+	h := uint64(fnvOffset)
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
-		h *= 1099511628211
+		h *= fnvPrime
 	}
 	return h
 }

@@ -134,6 +134,8 @@ type Prediction struct {
 	// Contributions holds each input's share of LogOdds relative to an
 	// average training article, in the order of Model.Features.
 	Contributions []float64
+	// Text is the text model's reading of the document (set by Predict).
+	Text TextScan
 }
 
 // Read decodes and validates a model file.
@@ -268,15 +270,23 @@ func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
 // Inputs returns the model's input vector for a document and its signals.
 func (m *Model) Inputs(d *features.Document, sig features.Signals) []float64 {
+	x, _ := m.inputs(d, sig)
+	return x
+}
+
+func (m *Model) inputs(d *features.Document, sig features.Signals) ([]float64, TextScan) {
 	x := SignalInputs(make([]float64, 0, 2*len(sig)+1), sig)
-	score, _ := m.Text.ScoreWords(d.Words)
-	return append(x, score)
+	scan := m.Text.Scan(d.Words)
+	return append(x, scan.Mean), scan
 }
 
 // Predict scores a prepared document whose signals were extracted with the
 // same feature set.
 func (m *Model) Predict(d *features.Document, sig features.Signals) Prediction {
-	return m.PredictInputs(m.Inputs(d, sig))
+	x, scan := m.inputs(d, sig)
+	p := m.PredictInputs(x)
+	p.Text = scan
+	return p
 }
 
 // PredictInputs scores an input vector in the order of Model.Features.

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -80,76 +81,107 @@ func wordHash(norm string) (uint64, bool) {
 // ScoreWords is Score over a document's words, without building tokens:
 // the mean log-likelihood ratio per token and the number of tokens.
 func (m *TextModel) ScoreWords(words []features.Word) (mean float64, n int) {
+	scan := m.Scan(words)
+	return scan.Mean, scan.N
+}
+
+// TextScan is the text model's reading of one document.
+type TextScan struct {
+	// Mean is the mean log-likelihood ratio per token; N the number of
+	// tokens.
+	Mean float64
+	N    int
+	// telling are the words whose ratio is strong enough to quote, in
+	// order of appearance.
+	telling []tellingWord
+}
+
+type tellingWord struct {
+	hash  uint64
+	norm  string
+	ratio float64
+}
+
+// Scan scores a document's words by hash, without building tokens, and
+// keeps the telling words for Strongest.
+func (m *TextModel) Scan(words []features.Word) TextScan {
 	index := m.byHash()
+	var scan TextScan
 	sum := 0.0
 	for _, w := range words {
 		h, ok := wordHash(w.Norm)
 		if !ok {
 			continue
 		}
-		n++
-		if r, known := index[h]; known {
-			sum += r
-		} else {
+		scan.N++
+		r, known := index[h]
+		if !known {
 			sum += m.UnseenLogRatio
+			continue
+		}
+		sum += r
+		if r >= minTellingRatio || r <= -minTellingRatio {
+			scan.telling = append(scan.telling, tellingWord{hash: h, norm: w.Norm, ratio: r})
 		}
 	}
-	if n == 0 {
-		return 0, 0
+	if scan.N > 0 {
+		scan.Mean = sum / float64(scan.N)
 	}
-	return sum / float64(n), n
+	return scan
 }
 
-// StrongestWords is Strongest over a document's words: it looks up each
-// word's ratio by hash and counts the telling ones by hash, building a
-// token string only once per distinct telling token.
-func (m *TextModel) StrongestWords(words []features.Word, sign float64, n int) []TokenScore {
-	index := m.byHash()
+// Strongest returns up to n of the scanned tokens that push hardest in the
+// direction of sign, as TextModel.Strongest does for token strings.
+func (s TextScan) Strongest(sign float64, n int) []TokenScore {
 	type candidate struct {
-		token string
+		hash  uint64
+		norm  string
 		ratio float64
 		count int
 	}
 	var cands []candidate
 	var seen map[uint64]int
-	for _, w := range words {
-		h, ok := wordHash(w.Norm)
-		if !ok {
+	for _, w := range s.telling {
+		if w.ratio*sign < minTellingRatio {
 			continue
 		}
-		r, known := index[h]
-		if !known || r*sign < minTellingRatio {
-			continue
-		}
-		if k, dup := seen[h]; dup {
+		if k, dup := seen[w.hash]; dup {
 			cands[k].count++
 			continue
 		}
 		if seen == nil {
 			seen = make(map[uint64]int)
 		}
-		t, _ := Token(w.Norm)
-		seen[h] = len(cands)
-		cands = append(cands, candidate{token: t, ratio: r, count: 1})
+		seen[w.hash] = len(cands)
+		cands = append(cands, candidate{hash: w.hash, norm: w.norm, ratio: w.ratio, count: 1})
 	}
 	if len(cands) == 0 {
 		return nil
 	}
-	sort.Slice(cands, func(i, j int) bool {
-		ri, rj := cands[i].ratio*sign, cands[j].ratio*sign
-		if ri != rj {
-			return ri > rj
+	// Tokens are built for the comparison only where ratio and count tie.
+	token := func(c candidate) string { t, _ := Token(c.norm); return t }
+	slices.SortFunc(cands, func(a, b candidate) int {
+		if ra, rb := a.ratio*sign, b.ratio*sign; ra != rb {
+			if ra > rb {
+				return -1
+			}
+			return 1
 		}
-		if cands[i].count != cands[j].count {
-			return cands[i].count > cands[j].count
+		if a.count != b.count {
+			return b.count - a.count
 		}
-		return cands[i].token < cands[j].token
+		return strings.Compare(token(a), token(b))
 	})
 	out := make([]TokenScore, 0, min(n, len(cands)))
 	for _, c := range cands[:min(n, len(cands))] {
-		out = append(out, TokenScore{Token: c.token, Count: c.count, LogRatio: c.ratio * float64(c.count)})
+		out = append(out, TokenScore{Token: token(c), Count: c.count, LogRatio: c.ratio * float64(c.count)})
 	}
 	return out
+}
+
+// StrongestWords is Strongest over a document's words.
+func (m *TextModel) StrongestWords(words []features.Word, sign float64, n int) []TokenScore {
+	return m.Scan(words).Strongest(sign, n)
 }
 
 // Tokens returns the text-model tokens of a document: its folded words,
