@@ -61,3 +61,23 @@ func TestStrongestTokens(t *testing.T) {
 		t.Fatalf("toward clean: %+v", clean)
 	}
 }
+
+func TestHashTable(t *testing.T) {
+	tb := newHashTable(100)
+	want := map[uint64]float64{0: -1, 1: 2, 1 + tb.mask + 1: 3, 2: 4, ^uint64(0): 5}
+	for k, v := range want {
+		tb.put(k, v)
+	}
+	for i := uint64(3); i < 200; i++ {
+		tb.put(i*7919, float64(i))
+		want[i*7919] = float64(i)
+	}
+	for k, v := range want {
+		if got, ok := tb.get(k); !ok || got != v {
+			t.Fatalf("get(%d) = %v, %v; want %v", k, got, ok, v)
+		}
+	}
+	if _, ok := tb.get(123456789); ok {
+		t.Fatal("found a key never put")
+	}
+}

@@ -25,18 +25,65 @@ type TextModel struct {
 	// index maps the hash of each token to its ratio, so that scoring a
 	// document's words needs no token strings; built once, on first use.
 	indexOnce sync.Once
-	index     map[uint64]float64
+	index     *hashTable
 }
 
 // byHash returns the hash index of Tokens.
-func (m *TextModel) byHash() map[uint64]float64 {
+func (m *TextModel) byHash() *hashTable {
 	m.indexOnce.Do(func() {
-		m.index = make(map[uint64]float64, len(m.Tokens))
+		m.index = newHashTable(len(m.Tokens))
 		for t, r := range m.Tokens {
-			m.index[tokenHash(t)] = r
+			m.index.put(tokenHash(t), r)
 		}
 	})
 	return m.index
+}
+
+// hashTable is an open-addressing table from token hashes to ratios: one
+// flat array probed linearly, cheaper than a Go map for the lookup of
+// every word of every article. Key 0 marks an empty slot, so a token whose
+// hash is 0 is kept aside.
+type hashTable struct {
+	keys    []uint64
+	values  []float64
+	mask    uint64
+	zero    float64
+	hasZero bool
+}
+
+func newHashTable(n int) *hashTable {
+	size := 1
+	for size < 2*n+2 {
+		size <<= 1
+	}
+	return &hashTable{keys: make([]uint64, size), values: make([]float64, size), mask: uint64(size - 1)}
+}
+
+func (t *hashTable) put(k uint64, v float64) {
+	if k == 0 {
+		t.zero, t.hasZero = v, true
+		return
+	}
+	for i := k & t.mask; ; i = (i + 1) & t.mask {
+		if t.keys[i] == 0 || t.keys[i] == k {
+			t.keys[i], t.values[i] = k, v
+			return
+		}
+	}
+}
+
+func (t *hashTable) get(k uint64) (float64, bool) {
+	if k == 0 {
+		return t.zero, t.hasZero
+	}
+	for i := k & t.mask; ; i = (i + 1) & t.mask {
+		switch t.keys[i] {
+		case k:
+			return t.values[i], true
+		case 0:
+			return 0, false
+		}
+	}
 }
 
 // tokenHash is FNV-1a over the bytes of a normalised token.
@@ -114,7 +161,7 @@ func (m *TextModel) Scan(words []features.Word) TextScan {
 			continue
 		}
 		scan.N++
-		r, known := index[h]
+		r, known := index.get(h)
 		if !known {
 			sum += m.UnseenLogRatio
 			continue
