@@ -94,6 +94,10 @@ type Scorer struct {
 	maxReasons int
 }
 
+// documents keeps prepared Documents for reuse across Score calls; no
+// Result refers to a Document's slices, only to strings.
+var documents = sync.Pool{New: func() any { return new(features.Document) }}
+
 //go:embed models/default.json
 var defaultModel []byte
 
@@ -142,7 +146,9 @@ func (s *Scorer) Model() *model.Model { return s.model }
 
 // Score judges one article.
 func (s *Scorer) Score(a Article) Result {
-	d := features.NewDocument(a.Title, a.Text)
+	d := documents.Get().(*features.Document)
+	defer documents.Put(d)
+	d.Reset(a.Title, a.Text)
 	res := Result{ID: a.ID, Truncated: a.Truncated, Reasons: []Reason{}}
 	if d.WordCount() == 0 {
 		res.Verdict = VerdictEmpty

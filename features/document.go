@@ -25,6 +25,9 @@ type Document struct {
 	Words []Word
 	// Sentences are the sentences of the paragraphs, in order.
 	Sentences []Sentence
+
+	// folded is the buffer of the words' folded forms, kept for reuse.
+	folded []byte
 }
 
 // Line is one line of the text.
@@ -86,12 +89,26 @@ func (s Sentence) WordCount() int { return s.EndWord - s.FirstWord }
 
 // NewDocument prepares an article's title and text for the checks.
 func NewDocument(title, text string) *Document {
-	d := &Document{Title: strings.TrimSpace(Normalize(title)), Text: Normalize(text)}
+	d := new(Document)
+	d.Reset(title, text)
+	return d
+}
+
+// Reset prepares another article in d, reusing its memory: a scorer that
+// keeps Documents in a pool allocates far less per article. Slices of the
+// previous article (Lines, Words, …) are overwritten; strings taken from
+// it stay valid.
+func (d *Document) Reset(title, text string) {
+	d.Title = strings.TrimSpace(Normalize(title))
+	d.Text = Normalize(text)
+	d.Lines = d.Lines[:0]
+	d.Paragraphs = d.Paragraphs[:0]
+	d.Words = d.Words[:0]
+	d.Sentences = d.Sentences[:0]
 	d.splitLines()
 	d.tokenize()
 	d.splitParagraphs()
 	d.splitSentences()
-	return d
 }
 
 // Normalize makes text safe and uniform for matching: invalid UTF-8 becomes
@@ -126,7 +143,9 @@ func isInvisible(r rune) bool {
 
 func (d *Document) splitLines() {
 	text := d.Text
-	d.Lines = make([]Line, 0, strings.Count(text, "\n")+1)
+	if n := strings.Count(text, "\n") + 1; cap(d.Lines) < n {
+		d.Lines = make([]Line, 0, n)
+	}
 	start := 0
 	for n := 1; ; n++ {
 		end := strings.IndexByte(text[start:], '\n')
@@ -183,9 +202,14 @@ func (d *Document) tokenize() {
 	}
 	// About one word per six bytes of text, so the slices rarely grow.
 	guess := len(d.Text)/6 + 8
-	folded := make([]byte, 0, len(d.Text))
+	if cap(d.folded) < len(d.Text) {
+		d.folded = make([]byte, 0, len(d.Text))
+	}
+	folded := d.folded[:0]
 	spans := make([]span, 0, guess)
-	d.Words = make([]Word, 0, guess)
+	if cap(d.Words) < guess {
+		d.Words = make([]Word, 0, guess)
+	}
 	for li := range d.Lines {
 		ln := &d.Lines[li]
 		ln.FirstWord = len(d.Words)
@@ -242,6 +266,7 @@ func (d *Document) tokenize() {
 		}
 		ln.EndWord = len(d.Words)
 	}
+	d.folded = folded
 	all := string(folded)
 	for k := range d.Words {
 		w := &d.Words[k]

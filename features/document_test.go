@@ -1,6 +1,8 @@
 package features
 
 import (
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -82,6 +84,33 @@ func TestEverySignalHasADescription(t *testing.T) {
 	for _, n := range Names() {
 		if Description(n) == n {
 			t.Errorf("signal %s has no description", n)
+		}
+	}
+}
+
+// TestResetEqualsNewDocument reuses one Document for texts of very
+// different shapes and checks each gives the signals a fresh one gives.
+func TestResetEqualsNewDocument(t *testing.T) {
+	texts := []string{
+		shareddata.Seed(t, "003"),
+		"",
+		"Short.",
+		strings.Repeat("A line of wire copy that wraps\nonto the next line and so on\n", 50),
+		shareddata.Seed(t, "004"),
+		"B\u200buy N\u200bow\n$20.00\n",
+		shareddata.Seed(t, "000"),
+	}
+	reused := new(Document)
+	for i, text := range texts {
+		reused.Reset("A title", text)
+		got := ExtractDocument(reused)
+		want := Extract("A title", text)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("text %d: a reused Document gives other signals", i)
+		}
+		// By content: an emptied slice and a nil one are the same here.
+		if fmt.Sprint(reused.Sentences) != fmt.Sprint(NewDocument("A title", text).Sentences) {
+			t.Fatalf("text %d: sentences differ", i)
 		}
 	}
 }
