@@ -3,7 +3,7 @@ SHARED ?= ../shared
 CORPUS := $(SHARED)/corpus
 GO     ?= go
 
-.PHONY: all build test lint model check-model eval bench
+.PHONY: all build test lint model check-model eval bench fuzz
 
 all: lint test
 
@@ -51,6 +51,13 @@ check-model:
 	cp models/default.json /tmp/newsqual-model-before.json
 	$(MAKE) model
 	cmp models/default.json /tmp/newsqual-model-before.json
+
+## fuzz: run every fuzzer for FUZZTIME each (found crashers land in testdata/fuzz)
+FUZZTIME ?= 60s
+fuzz:
+	for f in FuzzJSONL FuzzHTML FuzzText; do $(GO) test ./corpus -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) || exit 1; done
+	$(GO) test ./features -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME)
+	$(GO) test . -run '^$$' -fuzz '^FuzzScore$$' -fuzztime $(FUZZTIME)
 
 ## bench: Go benchmarks
 bench:

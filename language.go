@@ -62,16 +62,24 @@ func detectLanguage(d *features.Document) (code string, english, sure bool) {
 	}
 	info := whatlanggo.Detect(text)
 	code = info.Lang.Iso6393()
-	if code == "" {
-		return "und", true, false
+	reliable := info.IsReliable()
+	// An unsure detector may be choosing between tied languages, which it
+	// orders at random: the language is then undetermined, so the same text
+	// always gets the same answer.
+	if code == "" || !reliable {
+		code = "und"
 	}
 	// A text in another script than Latin is surely not English, however
 	// unsure the detector is of which language it is.
-	return code, info.Lang == whatlanggo.Eng, info.IsReliable() || (info.Script != nil && info.Script != unicode.Latin)
+	nonLatin := info.Script != nil && info.Script != unicode.Latin
+	return code, reliable && info.Lang == whatlanggo.Eng, reliable || nonLatin
 }
 
 // languageName returns the English name of an ISO 639-3 code.
 func languageName(code string) string {
+	if code == "und" {
+		return "a language other than English"
+	}
 	if l := whatlanggo.CodeToLang(code); l.String() != "" {
 		return l.String()
 	}

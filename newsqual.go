@@ -60,7 +60,7 @@ type Result struct {
 	// Verdict is one of the Verdict constants.
 	Verdict string `json:"verdict"`
 	// Language is the ISO 639-3 code of the detected language, or "und"
-	// when the text is too short to tell.
+	// when the text is too short or the detector unsure.
 	Language string `json:"language"`
 	// Reasons are the signals that moved the score, strongest first: those
 	// pushing toward spam (positive Weight), then those pulling toward clean
@@ -154,7 +154,7 @@ func (s *Scorer) Score(a Article) Result {
 		res.Verdict = VerdictEmpty
 		res.Language = "und"
 		res.Quality = 0
-		res.SpamProbability = 1
+		res.SpamProbability = roundProbability(1)
 		res.Reasons = append(res.Reasons, Reason{Signal: "empty", Message: "the article has no words", Evidence: []Evidence{}})
 		return res
 	}
@@ -170,7 +170,7 @@ func (s *Scorer) Score(a Article) Result {
 		res.Verdict = VerdictUnsupported
 		res.Reasons = append([]Reason{{
 			Signal:   "language",
-			Message:  fmt.Sprintf("the text is in %s; the model covers English news only, so its score is not a verdict", languageName(lang)),
+			Message:  "the text is in " + languageName(lang) + "; the model covers English news only, so its score is not a verdict",
 			Evidence: []Evidence{},
 		}}, res.Reasons...)
 	}

@@ -251,7 +251,8 @@ func TestLanguagesAreTold(t *testing.T) {
 		"eng": "The minister said on Tuesday that the plan would be published next month, after talks with the unions.",
 		"deu": "Die Regierung hat am Dienstag angekündigt, dass der Plan im nächsten Monat nach Gesprächen mit den Gewerkschaften veröffentlicht wird.",
 		"spa": "El ministro dijo el martes que el plan se publicará el próximo mes, después de las conversaciones con los sindicatos.",
-		"rus": "Министр заявил во вторник, что план будет опубликован в следующем месяце после переговоров с профсоюзами.",
+		"rus": "Министр заявил во вторник, что план будет опубликован в следующем месяце после переговоров с профсоюзами. " +
+			"По его словам, правительство рассчитывает завершить обсуждение до конца года и представить документ в парламент.",
 	}
 	for want, text := range cases {
 		res := Default().Score(Article{ID: want, Text: text})

@@ -1,0 +1,38 @@
+package newsqual
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+// FuzzScore checks that any article gets a result within bounds, with a
+// known verdict and reasons that have messages, and the same result twice.
+func FuzzScore(f *testing.F) {
+	for _, s := range []string{"", "\x00\x01", "Buy Now\n$20.00", "Le gouvernement a annoncé mardi une réforme.", "日本語のテキストです。"} {
+		f.Add("", s)
+	}
+	matches, _ := filepath.Glob(filepath.Join("..", "shared", "seeds", "*.txt"))
+	for _, m := range matches {
+		if b, err := os.ReadFile(m); err == nil {
+			f.Add("", string(b))
+		}
+	}
+	s := Default()
+	verdicts := map[string]bool{VerdictClean: true, VerdictSuspect: true, VerdictSpam: true, VerdictUnsupported: true, VerdictEmpty: true}
+	f.Fuzz(func(t *testing.T, title, text string) {
+		r := s.Score(Article{ID: "f", Title: title, Text: text})
+		if r.Quality < 0 || r.Quality > 100 || !(r.SpamProbability > 0 && r.SpamProbability < 1) || !verdicts[r.Verdict] {
+			t.Fatalf("result out of bounds: %+v", r)
+		}
+		for _, reason := range r.Reasons {
+			if reason.Signal == "" || reason.Message == "" {
+				t.Fatalf("reason without signal or message: %+v", reason)
+			}
+		}
+		if again := s.Score(Article{ID: "f", Title: title, Text: text}); !reflect.DeepEqual(r, again) {
+			t.Fatal("two scores of the same article differ")
+		}
+	})
+}
