@@ -164,6 +164,13 @@ func (s *Scorer) Score(a Article) Result {
 	res.Quality = int(math.Round(100 * (1 - res.SpamProbability)))
 	res.Verdict = s.model.Verdict(res.SpamProbability)
 	res.Reasons = s.reasons(sig, pred)
+	if a.Truncated {
+		res.Reasons = append(res.Reasons, Reason{
+			Signal:   "truncated",
+			Message:  "the article was cut at the reader's size limit; the score covers its first part",
+			Evidence: []Evidence{},
+		})
+	}
 	lang, english, sure := detectLanguage(d)
 	res.Language = lang
 	if sure && !english {

@@ -11,8 +11,10 @@ import (
 const (
 	// DefaultMaxBytes is the default cap on the text of one article.
 	DefaultMaxBytes = 4 << 20
-	// DefaultMaxLineBytes is the default cap on one JSONL line.
-	DefaultMaxLineBytes = 64 << 20
+	// DefaultMaxLineBytes is the default cap on one JSONL line: four times
+	// the text cap leaves room for escaping and HTML, and keeps the memory
+	// of one line bounded.
+	DefaultMaxLineBytes = 16 << 20
 	// DefaultMaxHTMLBytes is the default cap on the markup of one HTML file.
 	DefaultMaxHTMLBytes = 32 << 20
 )

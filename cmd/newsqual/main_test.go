@@ -197,3 +197,13 @@ func TestEvalWritesReport(t *testing.T) {
 		t.Error("metrics.json differs between two runs")
 	}
 }
+
+func TestScoreSaysWhenItTruncated(t *testing.T) {
+	stdout, stderr, code := runCLI(t, "", "score", "--format", "jsonl", "--max-bytes", "200", filepath.Join(examples, "clean-port-strike.txt"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, `"signal":"truncated"`) || !strings.Contains(stderr, "warning:") || !strings.Contains(stderr, "text cut at 200 bytes") {
+		t.Fatalf("no word of the truncation:\nstdout %s\nstderr %s", stdout, stderr)
+	}
+}

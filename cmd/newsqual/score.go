@@ -26,15 +26,16 @@ type outputWriter interface {
 }
 
 type scoreFlags struct {
-	format     string
-	explain    bool
-	modelPath  string
-	workers    int
-	minQuality int
-	failOn     string
-	maxBytes   int
-	wholePage  bool
-	progress   string
+	format       string
+	explain      bool
+	modelPath    string
+	workers      int
+	minQuality   int
+	failOn       string
+	maxBytes     int
+	maxLineBytes int
+	wholePage    bool
+	progress     string
 }
 
 func newScoreCommand() *cobra.Command {
@@ -73,6 +74,7 @@ given and an article fell below it; 2 when any input failed.`,
 	fl.IntVar(&f.minQuality, "min-quality", -1, "exit 1 when any article's quality is below `N` (0-100)")
 	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 when any article's verdict is spam, or with \"suspect\" suspect or worse")
 	fl.IntVar(&f.maxBytes, "max-bytes", corpus.DefaultMaxBytes, "bytes of text read per article; the rest is cut and the result says so")
+	fl.IntVar(&f.maxLineBytes, "max-line-bytes", corpus.DefaultMaxLineBytes, "bytes of one JSONL line; a longer line is reported as an error and reading goes on")
 	fl.BoolVar(&f.wholePage, "whole-page", false, "score the visible text of whole HTML pages, not just the article readability finds")
 	fl.StringVar(&f.progress, "progress", "auto", "progress bar on stderr: auto (on a terminal), always or never")
 	return cmd
@@ -118,12 +120,15 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	opts := corpus.Options{MaxBytes: f.maxBytes, WholePage: f.wholePage, Stdin: cmd.InOrStdin()}
+	opts := corpus.Options{MaxBytes: f.maxBytes, MaxLineBytes: f.maxLineBytes, WholePage: f.wholePage, Stdin: cmd.InOrStdin()}
 	items := make(chan corpus.Item, 64)
 	var skipped atomic.Int64
 	go func() {
 		defer close(items)
 		_ = corpus.Walk(paths, opts, func(it corpus.Item) error {
+			if it.Warning != "" {
+				fmt.Fprintf(stderr, "warning: %s: %s\n", it.Where(), it.Warning)
+			}
 			if it.Skipped != "" {
 				skipped.Add(1)
 				fmt.Fprintf(stderr, "skipped %s: %s\n", it.Where(), it.Skipped)
