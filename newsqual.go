@@ -90,9 +90,16 @@ func (r Reason) TowardClean() bool { return r.Weight < 0 }
 // Scorer scores articles with one model. It is safe for concurrent use.
 type Scorer struct {
 	model *model.Model
-	// MaxReasons caps the reasons of a Result.
+	// maxReasons caps the reasons of a Result.
 	maxReasons int
+	// maxWords caps the words of an article that are considered.
+	maxWords int
 }
+
+// SetMaxWords sets how many words of an article the scorer considers
+// (default features.DefaultMaxWords); the result of a longer article says
+// it was truncated. Call it before scoring, not during.
+func (s *Scorer) SetMaxWords(n int) { s.maxWords = n }
 
 // documents keeps prepared Documents for reuse across Score calls; no
 // Result refers to a Document's slices, only to strings.
@@ -148,6 +155,7 @@ func (s *Scorer) Model() *model.Model { return s.model }
 func (s *Scorer) Score(a Article) Result {
 	d := documents.Get().(*features.Document)
 	defer documents.Put(d)
+	d.MaxWords = s.maxWords
 	d.Reset(a.Title, a.Text)
 	res := Result{ID: a.ID, Truncated: a.Truncated, Reasons: []Reason{}}
 	if d.WordCount() == 0 {
@@ -164,7 +172,7 @@ func (s *Scorer) Score(a Article) Result {
 	res.Quality = int(math.Round(100 * (1 - res.SpamProbability)))
 	res.Verdict = s.model.Verdict(res.SpamProbability)
 	res.Reasons = s.reasons(sig, pred)
-	if a.Truncated {
+	if a.Truncated || d.WordsCut {
 		res.Reasons = append(res.Reasons, Reason{
 			Signal:   "truncated",
 			Message:  "the article was cut at the reader's size limit; the score covers its first part",

@@ -26,9 +26,31 @@ type Document struct {
 	// Sentences are the sentences of the paragraphs, in order.
 	Sentences []Sentence
 
-	// folded is the buffer of the words' folded forms, kept for reuse.
+	// WordsCut is true when the text had more words than MaxWords (or
+	// DefaultMaxWords): the words past the cap are not in Words, and no
+	// signal looks at them.
+	WordsCut bool
+	// MaxWords caps the words considered; 0 means DefaultMaxWords. Set it
+	// before Reset.
+	MaxWords int
+
+	// folded is the buffer of the words' folded forms and spans their
+	// places in it, both kept for reuse.
 	folded []byte
+	spans  []wordSpan
 }
+
+// wordSpan is where a word's folded form lies in Document.folded, with its
+// hashes.
+type wordSpan struct {
+	a, b        int
+	key, prefix uint64
+}
+
+// DefaultMaxWords is the number of words of an article that the signals
+// consider: far more than any news article holds, few enough that a page
+// of millions of one-letter words keeps time and memory bounded.
+const DefaultMaxWords = 200_000
 
 // Line is one line of the text.
 type Line struct {
@@ -105,6 +127,7 @@ func (d *Document) Reset(title, text string) {
 	d.Paragraphs = d.Paragraphs[:0]
 	d.Words = d.Words[:0]
 	d.Sentences = d.Sentences[:0]
+	d.WordsCut = false
 	d.splitLines()
 	d.tokenize()
 	d.splitParagraphs()
@@ -196,17 +219,21 @@ func isJoiner(r rune) bool {
 // tokenize splits every line into words and builds their folded forms in one
 // shared buffer, so that a word costs no allocation of its own.
 func (d *Document) tokenize() {
-	type span struct {
-		a, b        int
-		key, prefix uint64
+	maxWords := d.MaxWords
+	if maxWords <= 0 {
+		maxWords = DefaultMaxWords
 	}
+
 	// About one word per six bytes of text, so the slices rarely grow.
-	guess := len(d.Text)/6 + 8
+	guess := min(len(d.Text)/6+8, maxWords)
 	if cap(d.folded) < len(d.Text) {
 		d.folded = make([]byte, 0, len(d.Text))
 	}
 	folded := d.folded[:0]
-	spans := make([]span, 0, guess)
+	if cap(d.spans) < guess {
+		d.spans = make([]wordSpan, 0, guess)
+	}
+	spans := d.spans[:0]
 	if cap(d.Words) < guess {
 		d.Words = make([]Word, 0, guess)
 	}
@@ -215,6 +242,11 @@ func (d *Document) tokenize() {
 		ln.FirstWord = len(d.Words)
 		s := ln.Text
 		i := 0
+		if len(d.Words) >= maxWords {
+			// Past the cap the lines stay, without words.
+			d.WordsCut = d.WordsCut || strings.IndexFunc(s, isWordRune) >= 0
+			s = ""
+		}
 		for i < len(s) {
 			r, size := rune(s[i]), 1
 			if r >= utf8.RuneSelf {
@@ -243,6 +275,10 @@ func (d *Document) tokenize() {
 				}
 				break
 			}
+			if len(d.Words) == maxWords {
+				d.WordsCut = true
+				break
+			}
 			// Keep the full stop of an abbreviation such as "U.S." but not a
 			// sentence's full stop.
 			word := s[i:j]
@@ -260,13 +296,13 @@ func (d *Document) tokenize() {
 			if len(folded)-a == prefixKey {
 				prefix = key
 			}
-			spans = append(spans, span{a, len(folded), key, prefix})
+			spans = append(spans, wordSpan{a, len(folded), key, prefix})
 			d.Words = append(d.Words, Word{Text: word, Start: ln.Start + i, Line: li})
 			i = j
 		}
 		ln.EndWord = len(d.Words)
 	}
-	d.folded = folded
+	d.folded, d.spans = folded, spans
 	all := string(folded)
 	for k := range d.Words {
 		w := &d.Words[k]

@@ -138,8 +138,8 @@ type TextScan struct {
 	// tokens.
 	Mean float64
 	N    int
-	// telling are the words whose ratio is strong enough to quote, in
-	// order of appearance.
+	// telling are the distinct tokens whose ratio is strong enough to
+	// quote, in order of first appearance, with their counts.
 	telling []tellingWord
 }
 
@@ -147,6 +147,7 @@ type tellingWord struct {
 	hash  uint64
 	norm  string
 	ratio float64
+	count int
 }
 
 // Scan scores a document's words by hash, without building tokens, and
@@ -154,6 +155,7 @@ type tellingWord struct {
 func (m *TextModel) Scan(words []features.Word) TextScan {
 	index := m.byHash()
 	var scan TextScan
+	var seen map[uint64]int // telling token → its place in scan.telling
 	sum := 0.0
 	for _, w := range words {
 		h, ok := wordHash(w.Norm)
@@ -168,7 +170,17 @@ func (m *TextModel) Scan(words []features.Word) TextScan {
 		}
 		sum += r
 		if r >= minTellingRatio || r <= -minTellingRatio {
-			scan.telling = append(scan.telling, tellingWord{hash: h, norm: w.Norm, ratio: r})
+			// One entry per distinct token, so memory follows the
+			// vocabulary, not the length, of the text.
+			if k, dup := seen[h]; dup {
+				scan.telling[k].count++
+				continue
+			}
+			if seen == nil {
+				seen = make(map[uint64]int)
+			}
+			seen[h] = len(scan.telling)
+			scan.telling = append(scan.telling, tellingWord{hash: h, norm: w.Norm, ratio: r, count: 1})
 		}
 	}
 	if scan.N > 0 {
@@ -187,20 +199,10 @@ func (s TextScan) Strongest(sign float64, n int) []TokenScore {
 		count int
 	}
 	var cands []candidate
-	var seen map[uint64]int
 	for _, w := range s.telling {
-		if w.ratio*sign < minTellingRatio {
-			continue
+		if w.ratio*sign >= minTellingRatio {
+			cands = append(cands, candidate{hash: w.hash, norm: w.norm, ratio: w.ratio, count: w.count})
 		}
-		if k, dup := seen[w.hash]; dup {
-			cands[k].count++
-			continue
-		}
-		if seen == nil {
-			seen = make(map[uint64]int)
-		}
-		seen[w.hash] = len(cands)
-		cands = append(cands, candidate{hash: w.hash, norm: w.norm, ratio: w.ratio, count: 1})
 	}
 	if len(cands) == 0 {
 		return nil

@@ -16,6 +16,7 @@ import (
 
 	"github.com/newsqual/newsqual"
 	"github.com/newsqual/newsqual/corpus"
+	"github.com/newsqual/newsqual/features"
 	"github.com/newsqual/newsqual/internal/ordered"
 )
 
@@ -34,6 +35,8 @@ type scoreFlags struct {
 	failOn       string
 	maxBytes     int
 	maxLineBytes int
+	maxHTMLBytes int
+	maxWords     int
 	wholePage    bool
 	progress     string
 }
@@ -75,6 +78,8 @@ given and an article fell below it; 2 when any input failed.`,
 	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 when any article's verdict is spam, or with \"suspect\" suspect or worse")
 	fl.IntVar(&f.maxBytes, "max-bytes", corpus.DefaultMaxBytes, "bytes of text read per article; the rest is cut and the result says so")
 	fl.IntVar(&f.maxLineBytes, "max-line-bytes", corpus.DefaultMaxLineBytes, "bytes of one JSONL line; a longer line is reported as an error and reading goes on")
+	fl.IntVar(&f.maxHTMLBytes, "max-html-bytes", corpus.DefaultMaxHTMLBytes, "bytes of markup read from one HTML file; the rest is cut and the result says so")
+	fl.IntVar(&f.maxWords, "max-words", features.DefaultMaxWords, "words of one article the signals consider; the result of a longer one says it was cut")
 	fl.BoolVar(&f.wholePage, "whole-page", false, "score the visible text of whole HTML pages, not just the article readability finds")
 	fl.StringVar(&f.progress, "progress", "auto", "progress bar on stderr: auto (on a terminal), always or never")
 	return cmd
@@ -120,7 +125,8 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	opts := corpus.Options{MaxBytes: f.maxBytes, MaxLineBytes: f.maxLineBytes, WholePage: f.wholePage, Stdin: cmd.InOrStdin()}
+	scorer.SetMaxWords(f.maxWords)
+	opts := corpus.Options{MaxBytes: f.maxBytes, MaxLineBytes: f.maxLineBytes, MaxHTMLBytes: f.maxHTMLBytes, WholePage: f.wholePage, Stdin: cmd.InOrStdin()}
 	items := make(chan corpus.Item, 64)
 	var skipped atomic.Int64
 	go func() {

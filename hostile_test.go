@@ -1,0 +1,92 @@
+package newsqual
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/newsqual/newsqual/features"
+)
+
+// hostileShapes are inputs on which a careless signal would do quadratic
+// work: one huge line, one repeated character, a huge number of tiny lines,
+// one word repeated, and a phrase stuffed over and over.
+var hostileShapes = map[string]func(n int) string{
+	"single-line":     func(n int) string { return strings.Repeat("word and other words, ", n/22) },
+	"repeated-char":   func(n int) string { return strings.Repeat("a", n) },
+	"tiny-lines":      func(n int) string { return strings.Repeat("x\n", n/2) },
+	"repeated-word":   func(n int) string { return strings.Repeat("buy ", n/4) },
+	"stuffed-phrase":  func(n int) string { return strings.Repeat("Hamas rejects US in a sentence. ", n/32) },
+	"nested-quotes":   func(n int) string { return strings.Repeat("\u201c", n/3) },
+	"separator-chain": func(n int) string { return strings.Repeat("Home » ", n/8) },
+}
+
+// allocatedBy returns the fewest bytes allocated while scoring text, over
+// five runs in a row: the first ones fill the pools of reusable buffers
+// (which a forced collection would empty again).
+func allocatedBy(s *Scorer, text string) uint64 {
+	least := ^uint64(0)
+	for range 5 {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		s.Score(Article{ID: "h", Text: text})
+		runtime.ReadMemStats(&after)
+		least = min(least, after.TotalAlloc-before.TotalAlloc)
+	}
+	return least
+}
+
+// TestHostileInputsCostLinearWork checks, shape by shape, that scoring
+// four times the input allocates at most about four times as much: work
+// that grew with the square of the input would show here. (Allocation is
+// counted, not time, so the test does not depend on the machine.)
+func TestHostileInputsCostLinearWork(t *testing.T) {
+	s := New(Default().Model())
+	const n = 256 << 10
+	for name, shape := range hostileShapes {
+		small, large := allocatedBy(s, shape(n)), allocatedBy(s, shape(4*n))
+		perByteSmall, perByteLarge := float64(small)/float64(n), float64(large)/float64(4*n)
+		t.Logf("%-16s %6.1f → %6.1f bytes allocated per input byte", name, perByteSmall, perByteLarge)
+		if perByteLarge > 1.5*perByteSmall+1 {
+			t.Errorf("%s: allocation per input byte grew from %.1f to %.1f when the input grew 4×", name, perByteSmall, perByteLarge)
+		}
+	}
+}
+
+// TestWordCapBoundsTheWork checks that a page of millions of one-letter
+// words is cut at the word cap and says so.
+func TestWordCapBoundsTheWork(t *testing.T) {
+	text := strings.Repeat("a ", 1<<20)
+	d := features.NewDocument("", text)
+	if len(d.Words) != features.DefaultMaxWords || !d.WordsCut {
+		t.Fatalf("%d words considered, cut %v", len(d.Words), d.WordsCut)
+	}
+	s := New(Default().Model())
+	s.SetMaxWords(1000)
+	res := s.Score(Article{ID: "w", Text: text})
+	found := false
+	for _, r := range res.Reasons {
+		found = found || r.Signal == "truncated"
+	}
+	if !found {
+		t.Fatalf("no truncated reason: %+v", res.Reasons)
+	}
+}
+
+// BenchmarkHostile reports the cost per byte of each hostile shape at
+// growing sizes: flat figures mean linear work.
+func BenchmarkHostile(b *testing.B) {
+	s := New(Default().Model())
+	for name, shape := range hostileShapes {
+		for _, n := range []int{64 << 10, 256 << 10, 1 << 20} {
+			text := shape(n)
+			b.Run(fmt.Sprintf("%s/%dKiB", name, n>>10), func(b *testing.B) {
+				b.SetBytes(int64(len(text)))
+				for b.Loop() {
+					s.Score(Article{ID: "h", Text: text})
+				}
+			})
+		}
+	}
+}
