@@ -158,10 +158,13 @@ func Normalize(s string) string {
 
 func isInvisible(r rune) bool {
 	switch r {
-	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u180e':
+	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u180e',
+		'\u200e', '\u200f', '\u061c': // direction marks
 		return true
 	}
-	return false
+	// Bidirectional embeddings, overrides and isolates: invisible, and
+	// able to reorder a keyword on screen.
+	return '\u202a' <= r && r <= '\u202e' || '\u2066' <= r && r <= '\u2069'
 }
 
 func (d *Document) splitLines() {
@@ -377,11 +380,15 @@ func endsSentence(text string) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(t)
 	switch r {
-	case '.', '!', '?', '…', ':', ';':
+	case '.', '!', '?', '…', ':', ';', '。', '！', '？', '؟', '।':
 		return true
 	}
 	return false
 }
+
+// closesWithoutSpace reports whether r ends a sentence in scripts that put
+// no space after it (Chinese and Japanese full stops and marks).
+func closesWithoutSpace(r rune) bool { return r == '。' || r == '！' || r == '？' }
 
 // EndsSentence reports whether a line ends with terminal punctuation, as
 // prose lines do and menu items, headings and widgets do not.
@@ -476,7 +483,7 @@ func (d *Document) splitSentences() {
 		for i := 0; i < len(text); {
 			r, size := utf8.DecodeRuneInString(text[i:])
 			i += size
-			if r != '.' && r != '!' && r != '?' && r != '…' {
+			if r != '.' && r != '!' && r != '?' && r != '…' && r != '؟' && !closesWithoutSpace(r) {
 				continue
 			}
 			end := i
@@ -490,7 +497,7 @@ func (d *Document) splitSentences() {
 					end += n2
 				}
 			}
-			if end < len(text) && text[end] != ' ' {
+			if end < len(text) && text[end] != ' ' && !closesWithoutSpace(r) {
 				continue
 			}
 			if r == '.' && abbreviationBefore(text[start:i-size]) {

@@ -114,3 +114,23 @@ func TestResetEqualsNewDocument(t *testing.T) {
 		}
 	}
 }
+
+func TestCJKAndRightToLeftText(t *testing.T) {
+	zh := NewDocument("", "北京今天下雨。明天会晴吗？天气预报说会晴！")
+	if len(zh.Sentences) != 3 || len(zh.Words) == 0 {
+		t.Errorf("Chinese: %d sentences, %d words; want 3 sentences", len(zh.Sentences), len(zh.Words))
+	}
+	// Direction marks and isolates are removed like zero-width spaces, so
+	// they cannot split a word or hide it from a lexicon.
+	ar := NewDocument("", "قال الوزير\u200f إن الخطة ستنشر الشهر المقبل. هل ستنشر؟ B\u2066u\u2069y N\u202eo\u202cw")
+	if strings.ContainsAny(ar.Text, "\u200f\u2066\u2069\u202e\u202c") {
+		t.Errorf("direction controls left in %q", ar.Text)
+	}
+	if len(ar.Sentences) != 3 {
+		t.Errorf("Arabic: %d sentences, want 3", len(ar.Sentences))
+	}
+	last := ar.Words[len(ar.Words)-2:]
+	if last[0].Norm != "buy" || last[1].Norm != "now" {
+		t.Errorf("controls split the words: %q %q", last[0].Norm, last[1].Norm)
+	}
+}

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// TestInterruptStopsCleanly starts a long run, interrupts it once results
+// flow, and checks that what was printed is whole, in order, and that the
+// summary says the run was interrupted.
+func TestInterruptStopsCleanly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "newsqual")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	text, err := os.ReadFile(filepath.Join(examples, "clean-council-budget.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	input := filepath.Join(dir, "many.jsonl")
+	f, err := os.Create(input)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const total = 200000
+	w := bufio.NewWriter(f)
+	for i := range total {
+		b, _ := json.Marshal(map[string]string{"id": fmt.Sprint(i), "text": string(text)})
+		w.Write(append(b, '\n'))
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	cmd := exec.Command(bin, "score", "--format", "jsonl", "--progress", "never", input)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(stdout)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	lines := 0
+	for sc.Scan() {
+		var rec struct {
+			ID string `json:"id"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			t.Fatalf("line %d is not whole JSON: %v", lines+1, err)
+		}
+		if rec.ID != fmt.Sprint(lines) {
+			t.Fatalf("line %d has id %s: out of order", lines+1, rec.ID)
+		}
+		lines++
+		if lines == 100 {
+			if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	err = cmd.Wait()
+	code := cmd.ProcessState.ExitCode()
+	if code != 2 {
+		t.Fatalf("exit %d (%v), want 2 after an interrupt; stderr: %s", code, err, stderr.String())
+	}
+	if lines >= total || lines < 100 {
+		t.Fatalf("%d of %d results printed", lines, total)
+	}
+	if !strings.Contains(stderr.String(), "interrupted") || !strings.Contains(stderr.String(), fmt.Sprintf("scored %d,", lines)) {
+		t.Fatalf("summary does not say how far it got (%d printed): %s", lines, stderr.String())
+	}
+}
