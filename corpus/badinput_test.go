@@ -304,3 +304,22 @@ func TestNormalizeText(t *testing.T) {
 		}
 	}
 }
+
+func TestHTMLDeeperThanTheCapIsReadTagByTag(t *testing.T) {
+	page := "<html><body>" + strings.Repeat("<div>", 100) + "<p>The council said the bridge would reopen in May.</p>" + strings.Repeat("</div>", 100) + "</body></html>"
+	path := filepath.Join(t.TempDir(), "deep.html")
+	if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, depth := range []int{50, 0} {
+		var items []Item
+		_ = Walk([]string{path}, Options{MaxHTMLDepth: depth}, func(it Item) error { items = append(items, it); return nil })
+		if len(items) != 1 || !items[0].OK() || !strings.Contains(items[0].Article.Text, "bridge would reopen") {
+			t.Fatalf("depth cap %d: %+v", depth, items)
+		}
+		tagByTag := strings.Contains(items[0].Warning, "read tag by tag")
+		if tagByTag != (depth == 50) {
+			t.Errorf("depth cap %d: warning %q", depth, items[0].Warning)
+		}
+	}
+}

@@ -38,8 +38,11 @@ func newHTMLReader() *htmlReader {
 // finds nothing (or fails) it falls back to the visible text of the page's
 // body and says so in note. The text keeps block structure: each paragraph,
 // heading, list item or other block on its own line.
-func (h *htmlReader) extract(raw []byte, pageURL string, wholePage bool) (title, text, note string) {
+func (h *htmlReader) extract(raw []byte, pageURL string, wholePage bool, maxDepth int) (title, text, note string) {
 	raw = toUTF8(raw)
+	if maxDepth < DefaultMaxHTMLDepth && nestedDeeper(raw, maxDepth) {
+		return "", tokenText(raw), fmt.Sprintf("HTML nested deeper than %d elements (Options.MaxHTMLDepth), so its text was read tag by tag", maxDepth)
+	}
 	doc, err := html.Parse(bytes.NewReader(raw))
 	if err != nil {
 		// The parser gives up on pages nested deeper than it allows; the
@@ -362,4 +365,35 @@ func isRawText(a atom.Atom) bool {
 		return true
 	}
 	return false
+}
+
+// nestedDeeper reports whether the markup opens more than max elements
+// inside one another, counting with the tokenizer and stopping as soon as
+// it knows.
+func nestedDeeper(raw []byte, limit int) bool {
+	z := html.NewTokenizer(bytes.NewReader(raw))
+	depth := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return false
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if !voidElements[atom.Lookup(name)] {
+				depth++
+				if depth > limit {
+					return true
+				}
+			}
+		case html.EndTagToken:
+			depth = max(0, depth-1)
+		}
+	}
+}
+
+// voidElements never have an end tag.
+var voidElements = map[atom.Atom]bool{
+	atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true, atom.Hr: true,
+	atom.Img: true, atom.Input: true, atom.Link: true, atom.Meta: true, atom.Source: true,
+	atom.Track: true, atom.Wbr: true,
 }

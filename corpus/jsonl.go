@@ -172,7 +172,7 @@ func (w *walker) recordItem(line []byte, path string, lineNo int) Item {
 		a.Text = normalizeString(rec.Text)
 	case !isBlank(rec.HTML):
 		var title string
-		title, a.Text, note = w.html.extract([]byte(rec.HTML), rec.URL, w.opts.WholePage)
+		title, a.Text, note = w.html.extract([]byte(rec.HTML), rec.URL, w.opts.WholePage, w.opts.MaxHTMLDepth)
 		if a.Title == "" {
 			a.Title = normalizeString(title)
 		}

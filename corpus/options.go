@@ -17,6 +17,9 @@ const (
 	DefaultMaxLineBytes = 16 << 20
 	// DefaultMaxHTMLBytes is the default cap on the markup of one HTML file.
 	DefaultMaxHTMLBytes = 32 << 20
+	// DefaultMaxHTMLDepth is the default cap on element nesting, the
+	// deepest tree the HTML parser builds; deeper pages are read tag by tag.
+	DefaultMaxHTMLDepth = 512
 )
 
 // Format is how an input is read.
@@ -103,6 +106,10 @@ type Options struct {
 	// WholePage reads the visible text of the whole HTML page (menus,
 	// comments and all) instead of the article that readability finds.
 	WholePage bool
+	// MaxHTMLDepth caps the nesting of elements (default
+	// DefaultMaxHTMLDepth): a page nested deeper is not built as a tree but
+	// read tag by tag, and its Item.Warning says so.
+	MaxHTMLDepth int
 	// Stdin is read for the path "-" (default os.Stdin).
 	Stdin io.Reader
 }
@@ -117,6 +124,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxHTMLBytes <= 0 {
 		o.MaxHTMLBytes = DefaultMaxHTMLBytes
+	}
+	if o.MaxHTMLDepth <= 0 || o.MaxHTMLDepth > DefaultMaxHTMLDepth {
+		o.MaxHTMLDepth = DefaultMaxHTMLDepth
 	}
 	if o.Stdin == nil {
 		o.Stdin = os.Stdin

@@ -326,7 +326,7 @@ func (w *walker) htmlItem(r io.Reader, path string) Item {
 	if reason := binaryReason(raw); reason != "" {
 		return errorItem(path, 0, ErrBinary, errors.New(reason))
 	}
-	title, text, note := w.html.extract(raw, "", w.opts.WholePage)
+	title, text, note := w.html.extract(raw, "", w.opts.WholePage, w.opts.MaxHTMLDepth)
 	text = normalizeString(text)
 	if isBlank(text) {
 		return errorItem(path, 0, ErrNoText, errors.New("page has no visible text"))

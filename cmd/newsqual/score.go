@@ -36,6 +36,7 @@ type scoreFlags struct {
 	maxBytes     int
 	maxLineBytes int
 	maxHTMLBytes int
+	maxHTMLDepth int
 	maxWords     int
 	wholePage    bool
 	progress     string
@@ -79,6 +80,7 @@ given and an article fell below it; 2 when any input failed.`,
 	fl.IntVar(&f.maxBytes, "max-bytes", corpus.DefaultMaxBytes, "bytes of text read per article; the rest is cut and the result says so")
 	fl.IntVar(&f.maxLineBytes, "max-line-bytes", corpus.DefaultMaxLineBytes, "bytes of one JSONL line; a longer line is reported as an error and reading goes on")
 	fl.IntVar(&f.maxHTMLBytes, "max-html-bytes", corpus.DefaultMaxHTMLBytes, "bytes of markup read from one HTML file; the rest is cut and the result says so")
+	fl.IntVar(&f.maxHTMLDepth, "max-html-depth", corpus.DefaultMaxHTMLDepth, "element nesting of HTML built as a tree (at most 512); deeper pages are read tag by tag")
 	fl.IntVar(&f.maxWords, "max-words", features.DefaultMaxWords, "words of one article the signals consider; the result of a longer one says it was cut")
 	fl.BoolVar(&f.wholePage, "whole-page", false, "score the visible text of whole HTML pages, not just the article readability finds")
 	fl.StringVar(&f.progress, "progress", "auto", "progress bar on stderr: auto (on a terminal), always or never")
@@ -126,7 +128,7 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 	defer stop()
 
 	scorer.SetMaxWords(f.maxWords)
-	opts := corpus.Options{MaxBytes: f.maxBytes, MaxLineBytes: f.maxLineBytes, MaxHTMLBytes: f.maxHTMLBytes, WholePage: f.wholePage, Stdin: cmd.InOrStdin()}
+	opts := corpus.Options{MaxBytes: f.maxBytes, MaxLineBytes: f.maxLineBytes, MaxHTMLBytes: f.maxHTMLBytes, MaxHTMLDepth: f.maxHTMLDepth, WholePage: f.wholePage, Stdin: cmd.InOrStdin()}
 	items := make(chan corpus.Item, 64)
 	var skipped atomic.Int64
 	go func() {
