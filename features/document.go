@@ -240,15 +240,22 @@ func (d *Document) tokenize() {
 	if cap(d.Words) < guess {
 		d.Words = make([]Word, 0, guess)
 	}
-	for li := range d.Lines {
+	for li := 0; li < len(d.Lines); li++ {
 		ln := &d.Lines[li]
 		ln.FirstWord = len(d.Words)
 		s := ln.Text
 		i := 0
 		if len(d.Words) >= maxWords {
-			// Past the cap the lines stay, without words.
-			d.WordsCut = d.WordsCut || strings.IndexFunc(s, isWordRune) >= 0
-			s = ""
+			// Past the cap nothing is considered: the lines go too, so
+			// that a page of a million tiny lines stays small.
+			for _, rest := range d.Lines[li:] {
+				if strings.IndexFunc(rest.Text, isWordRune) >= 0 {
+					d.WordsCut = true
+					break
+				}
+			}
+			d.Lines = d.Lines[:li]
+			break
 		}
 		for i < len(s) {
 			r, size := rune(s[i]), 1
