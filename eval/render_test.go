@@ -22,78 +22,14 @@ import (
 // hostile is article text that must reach the page as text, never markup.
 const hostile = `<script>alert("owned")</script> & <img src=x onerror=alert(1)>`
 
-// renderMeasure fills the metrics of examples at the given thresholds with
-// the metrics package, so the rendering tests stand on their own.
+// renderMeasure measures examples at the given thresholds.
 func renderMeasure(ex []Example, suspect, spam float64) Metrics {
-	p := make([]float64, len(ex))
-	y := make([]bool, len(ex))
-	var m Metrics
-	for i, e := range ex {
-		p[i], y[i] = e.Probability, e.Spam
-		if e.Spam {
-			m.Spam++
-		} else {
-			m.Clean++
-		}
-	}
-	m.Articles = len(ex)
-	defined := func(v float64, ok bool) Number {
-		if !ok {
-			return Number(math.NaN())
-		}
-		return Number(v)
-	}
-	for _, th := range []struct {
-		name string
-		t    float64
-	}{{model.Suspect, suspect}, {model.Spam, spam}} {
-		c := metrics.At(p, y, th.t)
-		m.Thresholds = append(m.Thresholds, AtThreshold{
-			Name: th.name, Threshold: Number(th.t),
-			Confusion: Confusion{TP: c.TP, FP: c.FP, TN: c.TN, FN: c.FN},
-			Accuracy:  Number(c.Accuracy()),
-			Precision: defined(c.Precision(), c.TP+c.FP > 0),
-			Recall:    defined(c.Recall(), m.Spam > 0),
-			F1:        defined(c.F1(), m.Spam > 0 || c.FP > 0),
-			// Defined only with clean articles.
-			FalsePositiveRate: defined(c.FalsePositiveRate(), m.Clean > 0),
-		})
-	}
-	m.AUROC = Number(metrics.AUROC(p, y))
-	m.AveragePrecision = Number(metrics.AveragePrecision(p, y))
-	m.Brier = Number(metrics.Brier(p, y))
-	m.LogLoss = Number(metrics.LogLoss(p, y))
-	bins := metrics.Reliability(p, y, 10)
-	m.ECE = Number(metrics.ExpectedCalibrationError(bins))
-	for _, b := range bins {
-		m.Reliability = append(m.Reliability, Bin{Low: Number(b.Low), High: Number(b.High), Count: b.Count, Predicted: Number(b.Predicted), Observed: Number(b.Observed)})
-	}
-	if m.Clean > 0 && m.Spam > 0 {
-		for _, fpr := range []float64{0.01, 0.05} {
-			th, recall := metrics.ThresholdForFPR(p, y, fpr)
-			m.OperatingPoints = append(m.OperatingPoints, OperatingPoint{MaxFalsePositiveRate: Number(fpr), Threshold: Number(th), Recall: Number(recall)})
-		}
-	}
-	return m
+	return Measure(ex, model.Thresholds{Suspect: suspect, Spam: spam})
 }
 
 // renderGroups measures the examples sharing each key, in key order.
 func renderGroups(ex []Example, key func(Example) string) []Group {
-	by := map[string][]Example{}
-	for _, e := range ex {
-		by[key(e)] = append(by[key(e)], e)
-	}
-	var out []Group
-	for _, k := range slices.Sorted(func(yield func(string) bool) {
-		for k := range by {
-			if !yield(k) {
-				return
-			}
-		}
-	}) {
-		out = append(out, Group{Name: k, Metrics: renderMeasure(by[k], 0.5, 0.8)})
-	}
-	return out
+	return groupBy(ex, model.Thresholds{Suspect: 0.5, Spam: 0.8}, key)
 }
 
 // renderReport builds a report from 90 made-up articles: clean ones score
