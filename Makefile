@@ -11,9 +11,11 @@ all: lint test
 build:
 	CGO_ENABLED=0 $(GO) build -trimpath -o newsqual ./cmd/newsqual
 
-## test: every test, with the race detector (needs cgo for -race)
+## test: every test, with the race detector (needs cgo for -race), then the
+## allocation-scaling test, which the race detector's sync.Pool would skew
 test:
 	$(GO) test -race -count=1 ./...
+	$(GO) test -count=1 -run 'Hostile' .
 
 ## lint: gofmt and go vet
 lint:

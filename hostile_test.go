@@ -42,6 +42,9 @@ func allocatedBy(s *Scorer, text string) uint64 {
 // that grew with the square of the input would show here. (Allocation is
 // counted, not time, so the test does not depend on the machine.)
 func TestHostileInputsCostLinearWork(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector makes sync.Pool drop buffers at random, so allocation is not comparable; make test runs this test without it")
+	}
 	s := New(Default().Model())
 	const n = 256 << 10
 	for name, shape := range hostileShapes {
