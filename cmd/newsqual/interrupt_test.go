@@ -85,4 +85,24 @@ func TestInterruptStopsCleanly(t *testing.T) {
 	if !strings.Contains(stderr.String(), "interrupted") || !strings.Contains(stderr.String(), fmt.Sprintf("scored %d,", lines)) {
 		t.Fatalf("summary does not say how far it got (%d printed): %s", lines, stderr.String())
 	}
+	if !strings.Contains(stderr.String(), fmt.Sprintf("--skip %d", lines)) {
+		t.Fatalf("summary does not say how to resume: %s", stderr.String())
+	}
+}
+
+// TestSkipResumesWhereARunStopped checks that --skip N continues exactly
+// after the first N articles, so the two runs' output is the whole.
+func TestSkipResumesWhereARunStopped(t *testing.T) {
+	all, _, code := runCLI(t, "", "score", "--format", "jsonl", examples)
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	lines := strings.SplitAfter(all, "\n")
+	rest, stderr, code := runCLI(t, "", "score", "--format", "jsonl", "--skip", "4", examples)
+	if code != 0 || rest != strings.Join(lines[4:], "") {
+		t.Fatalf("exit %d; --skip 4 gave:\n%s\nwant the last lines of:\n%s", code, rest, all)
+	}
+	if !strings.Contains(stderr, "scored 2, failed 0, skipped 0, resumed after 4") {
+		t.Fatalf("summary: %s", stderr)
+	}
 }

@@ -38,6 +38,7 @@ type scoreFlags struct {
 	maxHTMLBytes int
 	maxHTMLDepth int
 	maxWords     int
+	skip         int
 	wholePage    bool
 	progress     string
 }
@@ -84,6 +85,7 @@ given and an article fell below it; 2 when any input failed.`,
 	fl.IntVar(&f.maxWords, "max-words", features.DefaultMaxWords, "words of one article the signals consider; the result of a longer one says it was cut")
 	fl.BoolVar(&f.wholePage, "whole-page", false, "score the visible text of whole HTML pages, not just the article readability finds")
 	fl.StringVar(&f.progress, "progress", "auto", "progress bar on stderr: auto (on a terminal), always or never")
+	fl.IntVar(&f.skip, "skip", 0, "pass over the first `N` articles (scored or failed) to resume an interrupted run; its summary gives N")
 	return cmd
 }
 
@@ -133,7 +135,15 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 	var skipped atomic.Int64
 	go func() {
 		defer close(items)
+		passed := 0 // articles before the resume point, already reported
 		_ = corpus.Walk(paths, opts, func(it corpus.Item) error {
+			if passed < f.skip {
+				// Reported by the run being resumed: pass over it quietly.
+				if it.Skipped == "" {
+					passed++
+				}
+				return ctx.Err()
+			}
 			if it.Warning != "" {
 				fmt.Fprintf(stderr, "warning: %s: %s\n", it.Where(), it.Warning)
 			}
@@ -180,11 +190,14 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 		return &exitError{2, fmt.Sprintf("write output: %v", err)}
 	}
 	summary := fmt.Sprintf("newsqual: scored %d, failed %d, skipped %d", scored, failed, skipped.Load())
+	if f.skip > 0 {
+		summary += fmt.Sprintf(", resumed after %d", f.skip)
+	}
 	if f.minQuality >= 0 || f.failOn != "" {
 		summary += fmt.Sprintf(", below the gate %d", below)
 	}
 	if ctx.Err() != nil {
-		summary += " (interrupted: the results above are complete up to the last one printed)"
+		summary += fmt.Sprintf(" (interrupted: the results above are complete up to the last one printed; run again with --skip %d to go on)", f.skip+scored+failed)
 	}
 	fmt.Fprintln(stderr, summary)
 	switch {
