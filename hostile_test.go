@@ -3,6 +3,7 @@ package newsqual
 import (
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -23,9 +24,11 @@ var hostileShapes = map[string]func(n int) string{
 }
 
 // allocatedBy returns the fewest bytes allocated while scoring text, over
-// five runs in a row: the first ones fill the pools of reusable buffers
-// (which a forced collection would empty again).
+// five runs in a row: the first ones fill the pools of reusable buffers.
 func allocatedBy(s *Scorer, text string) uint64 {
+	// No collection while measuring: a collection empties the pools, and
+	// whether one falls inside a run would change what the run allocates.
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	least := ^uint64(0)
 	for range 5 {
 		var before, after runtime.MemStats
