@@ -125,10 +125,6 @@ func pairIndex(a, b int) int {
 	return int((uint32(a)*slotCount + uint32(b)) * 0x9E3779B1 >> (32 - pairBits))
 }
 
-// lexiconFolder folds a phrase the way NewLexicon does before splitting it
-// into words.
-var lexiconFolder = strings.NewReplacer("’", "'", ",", " ", ";", " ")
-
 // newLexiconSet compiles one lexicon per list of phrases.
 func newLexiconSet(lists ...[]string) *lexiconSet {
 	if len(lists) > maxSetLexicons {
@@ -139,7 +135,7 @@ func newLexiconSet(lists ...[]string) *lexiconSet {
 		bit := uint8(1) << k
 		s.lexicons = append(s.lexicons, NewLexicon(list...))
 		for _, p := range list {
-			words := strings.Fields(strings.ToLower(lexiconFolder.Replace(p)))
+			words := PhraseWords(p)
 			switch {
 			case len(words) == 0:
 			case strings.HasSuffix(words[0], "*"):

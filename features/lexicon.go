@@ -73,12 +73,23 @@ type Match struct {
 	Len int
 }
 
+// phraseFolder folds the punctuation of a lexicon phrase before it is split.
+var phraseFolder = strings.NewReplacer("’", "'", ",", " ", ";", " ")
+
+// PhraseWords splits a lexicon phrase into the folded words NewLexicon
+// matches: lower case, typographic apostrophes straightened, commas and
+// semicolons ignored. Code that indexes a lexicon's phrases by their words
+// uses it to stay in step with NewLexicon.
+func PhraseWords(phrase string) []string {
+	return strings.Fields(strings.ToLower(phraseFolder.Replace(phrase)))
+}
+
 // NewLexicon compiles a list of phrases. Phrases are folded like words;
 // punctuation between words is ignored.
 func NewLexicon(phrases ...string) *Lexicon {
 	lx := &Lexicon{byFirst: make(map[uint64][]phrase), byPrefix: make(map[uint64][]phrase)}
 	for _, p := range phrases {
-		words := strings.Fields(strings.ToLower(strings.NewReplacer("’", "'", ",", " ", ";", " ").Replace(p)))
+		words := PhraseWords(p)
 		if len(words) == 0 {
 			continue
 		}

@@ -91,13 +91,13 @@ func newShopTemplate() Check {
 	add := func(flag uint16, word string) { lists[flag] = append(lists[flag], word) }
 	for flag, phrases := range map[uint16][]string{twPlaceholderStart: placeholderPhrases, twShopStart: shopPhrases, twTermStart: cmsTerms} {
 		for _, p := range phrases {
-			if words := tmplPhraseWords(p); len(words) > 0 {
+			if words := PhraseWords(p); len(words) > 0 {
 				add(flag, words[0])
 			}
 		}
 	}
 	for _, p := range cmsSelfReference {
-		switch words := tmplPhraseWords(p); len(words) {
+		switch words := PhraseWords(p); len(words) {
 		case 0:
 		case 1:
 			add(twSelfWhole, words[0])
@@ -114,11 +114,6 @@ func newShopTemplate() Check {
 	long[twLatin] = lists[twLatinStrong]
 	c.longWords = newWordFlagTable(long, false)
 	return c
-}
-
-// tmplPhraseWords splits a phrase into words as NewLexicon does.
-func tmplPhraseWords(phrase string) []string {
-	return strings.Fields(strings.ToLower(strings.NewReplacer("’", "'", ",", " ", ";", " ").Replace(phrase)))
 }
 
 // lineFlags sets flags[i] to the flags of the i-th word of line l; flags
