@@ -10,8 +10,9 @@ import (
 	"github.com/newsqual/newsqual/model"
 )
 
-// TestScoreWordsEqualsScoreOfTokens checks that scoring words by hash gives
-// exactly what scoring their token strings gives, on real articles.
+// TestScoreWordsEqualsScoreOfTokens checks that scoring words by hash, and
+// ranking their telling tokens, gives exactly what the token strings give,
+// on real articles.
 func TestScoreWordsEqualsScoreOfTokens(t *testing.T) {
 	tm := newsqual.Default().Model().Text
 	texts := []string{"Price rose 4.5% to $20.00 in 2024; the U.S.'s firm said."}
@@ -29,8 +30,8 @@ func TestScoreWordsEqualsScoreOfTokens(t *testing.T) {
 			t.Fatalf("ScoreWords = %v/%d, Score(Tokens) = %v/%d for %.60q", gotMean, gotN, wantMean, wantN, text)
 		}
 		for _, sign := range []float64{1, -1} {
-			if got, want := tm.StrongestWords(d.Words, sign, 8), tm.Strongest(tokens, sign, 8); !reflect.DeepEqual(got, want) {
-				t.Fatalf("StrongestWords = %v, Strongest = %v", got, want)
+			if got, want := tm.Scan(d.Words).Strongest(sign, 8), tm.Strongest(tokens, sign, 8); !reflect.DeepEqual(got, want) {
+				t.Fatalf("Scan(words).Strongest = %v, Strongest(tokens) = %v", got, want)
 			}
 		}
 	}

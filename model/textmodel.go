@@ -228,11 +228,6 @@ func (s TextScan) Strongest(sign float64, n int) []TokenScore {
 	return out
 }
 
-// StrongestWords is Strongest over a document's words.
-func (m *TextModel) StrongestWords(words []features.Word, sign float64, n int) []TokenScore {
-	return m.Scan(words).Strongest(sign, n)
-}
-
 // Tokens returns the text-model tokens of a document: its folded words,
 // with digits replaced by "0" so that numbers generalise, and words of one
 // letter dropped. The slice shares no memory with the document.
