@@ -1,9 +1,10 @@
 package newsqual
 
 import (
+	"cmp"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 
 	"github.com/newsqual/newsqual/features"
 	"github.com/newsqual/newsqual/model"
@@ -17,13 +18,13 @@ const minReasonWeight = 0.05
 // toward spam first, then the strongest pulls toward clean.
 func (s *Scorer) reasons(sig features.Signals, pred model.Prediction) []Reason {
 	// A signal's value and its fired flag are two inputs but one reason.
-	bySignal := make([]float64, len(sig))
-	text := 0.0
+	// The text model's share is kept last, at index len(sig).
+	bySignal := make([]float64, len(sig)+1)
 	for i, c := range pred.Contributions {
 		if k := model.SignalOf(i); k >= 0 {
 			bySignal[k] += c
 		} else {
-			text += c
+			bySignal[len(sig)] += c
 		}
 	}
 	// Choose the reasons first and write only the chosen ones.
@@ -32,8 +33,11 @@ func (s *Scorer) reasons(sig features.Signals, pred model.Prediction) []Reason {
 		c      float64
 		weight float64
 	}
-	var toSpam, toClean []candidate
-	for i, c := range append(bySignal, text) {
+	// One backing array: pushes toward spam fill it from the front,
+	// pulls toward clean from the back.
+	all := make([]candidate, len(bySignal))
+	nSpam, nClean := 0, 0
+	for i, c := range bySignal {
 		if math.Abs(c) < minReasonWeight {
 			continue
 		}
@@ -44,13 +48,20 @@ func (s *Scorer) reasons(sig features.Signals, pred model.Prediction) []Reason {
 		}
 		cand := candidate{input: i, c: c, weight: math.Round(c*1000) / 1000}
 		if c > 0 {
-			toSpam = append(toSpam, cand)
+			all[nSpam] = cand
+			nSpam++
 		} else {
-			toClean = append(toClean, cand)
+			nClean++
+			all[len(all)-nClean] = cand
 		}
 	}
+	toSpam := all[:nSpam]
+	toClean := all[len(all)-nClean:]
+	slices.Reverse(toClean) // back in input order, for the stable sort
 	byStrength := func(cs []candidate) {
-		sort.SliceStable(cs, func(i, j int) bool { return math.Abs(cs[i].weight) > math.Abs(cs[j].weight) })
+		slices.SortStableFunc(cs, func(a, b candidate) int {
+			return cmp.Compare(math.Abs(b.weight), math.Abs(a.weight))
+		})
 	}
 	byStrength(toSpam)
 	byStrength(toClean)
@@ -61,16 +72,18 @@ func (s *Scorer) reasons(sig features.Signals, pred model.Prediction) []Reason {
 		keepSpam := min(len(toSpam), s.maxReasons-keepClean)
 		toSpam, toClean = toSpam[:keepSpam], toClean[:keepClean]
 	}
-	out := make([]Reason, 0, len(toSpam)+len(toClean))
-	for _, cand := range append(toSpam, toClean...) {
-		var r Reason
-		if cand.input < len(sig) {
-			r = signalReason(sig[cand.input], cand.c)
-		} else {
-			r = s.textReason(pred.Text, cand.c)
+	out := make([]Reason, 0, len(toSpam)+len(toClean)+1)
+	for _, cs := range [][]candidate{toSpam, toClean} {
+		for _, cand := range cs {
+			var r Reason
+			if cand.input < len(sig) {
+				r = signalReason(sig[cand.input], cand.c)
+			} else {
+				r = s.textReason(pred.Text, cand.c)
+			}
+			r.Weight = cand.weight
+			out = append(out, r)
 		}
-		r.Weight = cand.weight
-		out = append(out, r)
 	}
 	return out
 }
@@ -105,8 +118,9 @@ func (s *Scorer) textReason(scan model.TextScan, contribution float64) Reason {
 		sign = -1
 		msg = "the wording is typical of professional news (toward clean)"
 	}
-	ev := []Evidence{}
-	for _, t := range scan.Strongest(sign, 8) {
+	strongest := scan.Strongest(sign, 8)
+	ev := make([]Evidence, 0, len(strongest))
+	for _, t := range strongest {
 		ev = append(ev, Evidence{Text: t.Token, Count: t.Count})
 	}
 	return Reason{Signal: model.TextFeature, Message: msg, Evidence: ev}

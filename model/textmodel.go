@@ -155,7 +155,9 @@ type tellingWord struct {
 func (m *TextModel) Scan(words []features.Word) TextScan {
 	index := m.byHash()
 	var scan TextScan
-	var seen map[uint64]int // telling token → its place in scan.telling
+	tally := tallies.Get().(*tellingTally)
+	defer tallies.Put(tally)
+	tally.reset()
 	sum := 0.0
 	for _, w := range words {
 		h, ok := wordHash(w.Norm)
@@ -170,46 +172,92 @@ func (m *TextModel) Scan(words []features.Word) TextScan {
 		}
 		sum += r
 		if r >= minTellingRatio || r <= -minTellingRatio {
-			// One entry per distinct token, so memory follows the
-			// vocabulary, not the length, of the text.
-			if k, dup := seen[h]; dup {
-				scan.telling[k].count++
-				continue
-			}
-			if seen == nil {
-				seen = make(map[uint64]int)
-			}
-			seen[h] = len(scan.telling)
-			scan.telling = append(scan.telling, tellingWord{hash: h, norm: w.Norm, ratio: r, count: 1})
+			tally.add(h, w.Norm, r)
 		}
 	}
 	if scan.N > 0 {
 		scan.Mean = sum / float64(scan.N)
 	}
+	// One entry per distinct token, so memory follows the vocabulary, not
+	// the length, of the text; the scratch goes back to the pool.
+	scan.telling = slices.Clone(tally.words)
 	return scan
+}
+
+// tellingTally counts the distinct telling tokens of one scan. It is
+// reused across scans (see tallies), so scanning allocates only the final
+// list.
+type tellingTally struct {
+	words []tellingWord
+	// slots is an open-addressing table from token hash to 1 + the
+	// token's place in words; 0 marks an empty slot. used lists the
+	// filled slots so that reset clears only those.
+	slots []int32
+	used  []int32
+}
+
+var tallies = sync.Pool{New: func() any { return &tellingTally{slots: make([]int32, 256)} }}
+
+func (t *tellingTally) reset() {
+	for _, i := range t.used {
+		t.slots[i] = 0
+	}
+	t.used = t.used[:0]
+	t.words = t.words[:0]
+}
+
+func (t *tellingTally) add(h uint64, norm string, ratio float64) {
+	if 2*(len(t.words)+1) > len(t.slots) {
+		t.grow()
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		k := t.slots[i]
+		if k == 0 {
+			t.words = append(t.words, tellingWord{hash: h, norm: norm, ratio: ratio, count: 1})
+			t.slots[i] = int32(len(t.words))
+			t.used = append(t.used, int32(i))
+			return
+		}
+		if t.words[k-1].hash == h {
+			t.words[k-1].count++
+			return
+		}
+	}
+}
+
+// grow doubles the table and files the words again.
+func (t *tellingTally) grow() {
+	t.slots = make([]int32, 2*len(t.slots))
+	t.used = t.used[:0]
+	mask := uint64(len(t.slots) - 1)
+	for k, w := range t.words {
+		i := w.hash & mask
+		for t.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = int32(k + 1)
+		t.used = append(t.used, int32(i))
+	}
 }
 
 // Strongest returns up to n of the scanned tokens that push hardest in the
 // direction of sign, as TextModel.Strongest does for token strings.
 func (s TextScan) Strongest(sign float64, n int) []TokenScore {
-	type candidate struct {
-		hash  uint64
-		norm  string
-		ratio float64
-		count int
-	}
-	var cands []candidate
+	cands := candidatePool.Get().(*[]tellingWord)
+	defer candidatePool.Put(cands)
+	*cands = (*cands)[:0]
 	for _, w := range s.telling {
 		if w.ratio*sign >= minTellingRatio {
-			cands = append(cands, candidate{hash: w.hash, norm: w.norm, ratio: w.ratio, count: w.count})
+			*cands = append(*cands, w)
 		}
 	}
-	if len(cands) == 0 {
+	if len(*cands) == 0 {
 		return nil
 	}
 	// Tokens are built for the comparison only where ratio and count tie.
-	token := func(c candidate) string { t, _ := Token(c.norm); return t }
-	slices.SortFunc(cands, func(a, b candidate) int {
+	token := func(c tellingWord) string { t, _ := Token(c.norm); return t }
+	slices.SortFunc(*cands, func(a, b tellingWord) int {
 		if ra, rb := a.ratio*sign, b.ratio*sign; ra != rb {
 			if ra > rb {
 				return -1
@@ -221,12 +269,16 @@ func (s TextScan) Strongest(sign float64, n int) []TokenScore {
 		}
 		return strings.Compare(token(a), token(b))
 	})
-	out := make([]TokenScore, 0, min(n, len(cands)))
-	for _, c := range cands[:min(n, len(cands))] {
+	top := (*cands)[:min(n, len(*cands))]
+	out := make([]TokenScore, 0, len(top))
+	for _, c := range top {
 		out = append(out, TokenScore{Token: token(c), Count: c.count, LogRatio: c.ratio * float64(c.count)})
 	}
 	return out
 }
+
+// candidatePool keeps Strongest's scratch list between calls.
+var candidatePool = sync.Pool{New: func() any { return new([]tellingWord) }}
 
 // Tokens returns the text-model tokens of a document: its folded words,
 // with digits replaced by "0" so that numbers generalise, and words of one
