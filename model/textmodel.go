@@ -244,41 +244,53 @@ func (t *tellingTally) grow() {
 // Strongest returns up to n of the scanned tokens that push hardest in the
 // direction of sign, as TextModel.Strongest does for token strings.
 func (s TextScan) Strongest(sign float64, n int) []TokenScore {
-	cands := candidatePool.Get().(*[]tellingWord)
-	defer candidatePool.Put(cands)
-	*cands = (*cands)[:0]
-	for _, w := range s.telling {
-		if w.ratio*sign >= minTellingRatio {
-			*cands = append(*cands, w)
-		}
-	}
-	if len(*cands) == 0 {
+	if n <= 0 {
 		return nil
 	}
 	// Tokens are built for the comparison only where ratio and count tie.
 	token := func(c tellingWord) string { t, _ := Token(c.norm); return t }
-	slices.SortFunc(*cands, func(a, b tellingWord) int {
+	// before orders candidates strongest first; distinct tokens never tie.
+	before := func(a, b tellingWord) bool {
 		if ra, rb := a.ratio*sign, b.ratio*sign; ra != rb {
-			if ra > rb {
-				return -1
-			}
-			return 1
+			return ra > rb
 		}
 		if a.count != b.count {
-			return b.count - a.count
+			return a.count > b.count
 		}
-		return strings.Compare(token(a), token(b))
-	})
-	top := (*cands)[:min(n, len(*cands))]
-	out := make([]TokenScore, 0, len(top))
-	for _, c := range top {
+		return token(a) < token(b)
+	}
+	// Keep the n strongest in order as the candidates go by: most fail
+	// against the weakest kept, so this costs about one comparison each.
+	top := topPool.Get().(*[]tellingWord)
+	defer topPool.Put(top)
+	kept := (*top)[:0]
+	for _, w := range s.telling {
+		if w.ratio*sign < minTellingRatio {
+			continue
+		}
+		if len(kept) == n && !before(w, kept[n-1]) {
+			continue
+		}
+		i := sort.Search(len(kept), func(i int) bool { return before(w, kept[i]) })
+		if len(kept) < n {
+			kept = append(kept, tellingWord{})
+		}
+		copy(kept[i+1:], kept[i:len(kept)-1])
+		kept[i] = w
+	}
+	*top = kept
+	if len(kept) == 0 {
+		return nil
+	}
+	out := make([]TokenScore, 0, len(kept))
+	for _, c := range kept {
 		out = append(out, TokenScore{Token: token(c), Count: c.count, LogRatio: c.ratio * float64(c.count)})
 	}
 	return out
 }
 
-// candidatePool keeps Strongest's scratch list between calls.
-var candidatePool = sync.Pool{New: func() any { return new([]tellingWord) }}
+// topPool keeps Strongest's scratch list between calls.
+var topPool = sync.Pool{New: func() any { return new([]tellingWord) }}
 
 // Tokens returns the text-model tokens of a document: its folded words,
 // with digits replaced by "0" so that numbers generalise, and words of one
