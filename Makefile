@@ -57,9 +57,10 @@ check-model:
 ## fuzz: run every fuzzer for FUZZTIME each (found crashers land in testdata/fuzz)
 FUZZTIME ?= 60s
 fuzz:
-	for f in FuzzJSONL FuzzHTML FuzzText; do $(GO) test ./corpus -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) || exit 1; done
+	for f in FuzzJSONL FuzzHTML FuzzText FuzzWARC; do $(GO) test ./corpus -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) || exit 1; done
 	$(GO) test ./features -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME)
 	$(GO) test . -run '^$$' -fuzz '^FuzzScore$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./sources -run '^$$' -fuzz '^FuzzScores$$' -fuzztime $(FUZZTIME)
 
 ## bench: Go benchmarks
 bench:

@@ -16,8 +16,9 @@ type Item struct {
 	// walked (folder paths joined with the names found inside), or "-" for
 	// standard input.
 	Path string
-	// Line is the 1-based line number of a JSONL record, 0 for an item
-	// that stands for a whole file or folder.
+	// Line is the 1-based line number of a JSONL record or the 1-based
+	// record number in a WARC file, 0 for an item that stands for a whole
+	// file or folder.
 	Line int
 	// Err says why the input could not be read. It is an *Error.
 	Err error
@@ -40,7 +41,11 @@ func (it Item) Where() string { return where(it.Path, it.Line) }
 func where(path string, line int) string {
 	name := displayName(path)
 	if line > 0 {
-		return name + " line " + strconv.Itoa(line)
+		unit := " line "
+		if FormatOf(path) == FormatWARC {
+			unit = " record "
+		}
+		return name + unit + strconv.Itoa(line)
 	}
 	return name
 }
@@ -91,7 +96,8 @@ var (
 type Error struct {
 	// Path is the input as walked, "-" for standard input.
 	Path string
-	// Line is the 1-based JSONL line, 0 when the problem is the whole input.
+	// Line is the 1-based JSONL line or WARC record, 0 when the problem is
+	// the whole input.
 	Line int
 	// Kind is one of the Err values of this package, or nil for a plain
 	// input/output error (missing file, permission denied).

@@ -36,6 +36,9 @@ const (
 	FormatHTML
 	// FormatJSONL reads one JSON object per line (.jsonl, .ndjson).
 	FormatJSONL
+	// FormatWARC reads the HTML pages of a web archive (.warc, .warc.gz),
+	// one item per WARC record, as Walk describes.
+	FormatWARC
 )
 
 // String returns the format's name as used by ParseFormat.
@@ -47,12 +50,14 @@ func (f Format) String() string {
 		return "html"
 	case FormatJSONL:
 		return "jsonl"
+	case FormatWARC:
+		return "warc"
 	}
 	return "auto"
 }
 
-// ParseFormat returns the format named "auto", "text", "html" or "jsonl"
-// (also "txt", "md", "htm", "ndjson"), and false for any other name.
+// ParseFormat returns the format named "auto", "text", "html", "jsonl" or
+// "warc" (also "txt", "md", "htm", "ndjson"), and false for any other name.
 func ParseFormat(name string) (Format, bool) {
 	switch strings.ToLower(strings.TrimSpace(name)) {
 	case "", "auto":
@@ -63,14 +68,17 @@ func ParseFormat(name string) (Format, bool) {
 		return FormatHTML, true
 	case "jsonl", "ndjson":
 		return FormatJSONL, true
+	case "warc":
+		return FormatWARC, true
 	}
 	return FormatAuto, false
 }
 
 // FormatOf returns the format that a file's extension (case-insensitive)
 // calls for: .txt, .text, .md and .markdown are text; .html, .htm and .xhtml
-// are HTML; .jsonl and .ndjson are JSONL. A trailing .gz is looked through
-// (a.jsonl.gz is JSONL). It returns FormatAuto for any other name.
+// are HTML; .jsonl and .ndjson are JSONL; .warc is WARC. A trailing .gz is
+// looked through (a.jsonl.gz is JSONL, a.warc.gz is WARC). It returns
+// FormatAuto for any other name.
 func FormatOf(path string) Format {
 	name := strings.ToLower(filepath.Base(path))
 	name = strings.TrimSuffix(name, ".gz")
@@ -81,6 +89,8 @@ func FormatOf(path string) Format {
 		return FormatHTML
 	case ".jsonl", ".ndjson":
 		return FormatJSONL
+	case ".warc":
+		return FormatWARC
 	}
 	return FormatAuto
 }
@@ -95,9 +105,9 @@ type Options struct {
 	// longer line is an ErrLineTooLong item and reading goes on at the next
 	// line; the long line is never held in memory.
 	MaxLineBytes int
-	// MaxHTMLBytes caps the markup read from one HTML file (default
-	// DefaultMaxHTMLBytes); past it the page is cut and the article is
-	// marked Truncated.
+	// MaxHTMLBytes caps the markup read from one HTML file or WARC response
+	// (default DefaultMaxHTMLBytes); past it the page is cut and the article
+	// is marked Truncated.
 	MaxHTMLBytes int
 	// Format, when not FormatAuto, is used for standard input and for every
 	// path named in the call instead of its extension. Files found inside

@@ -42,8 +42,11 @@ import (
 // out, one block per line. JSONL records take "text" (else "html"), "id",
 // "title", "url", "label", "kind", "source" (else "site") and "group"; the
 // ID defaults to "FILE:LINE", and "label" is kept as given (WalkLabelled
-// checks it). Every text is valid UTF-8 with "\n" line ends: invalid bytes
-// become U+FFFD, and nothing longer than Options.MaxBytes is kept.
+// checks it). WARC files (.warc, .warc.gz) yield one item per record: an
+// article for each HTML page a response record holds, a skip with the
+// reason for every other record (see ErrWARC for broken files). Every text
+// is valid UTF-8 with "\n" line ends: invalid bytes become U+FFFD, and
+// nothing longer than Options.MaxBytes is kept.
 //
 // Only one article is in memory at a time, so Walk suits inputs of any
 // size.
@@ -231,7 +234,9 @@ func (w *walker) readFile(path string, format Format, named bool) error {
 		return w.emit(skipItem(path, 0, "not a regular file ("+fileKind(info.Mode().Type())+")"))
 	}
 	var r io.Reader = f
-	if strings.EqualFold(filepath.Ext(path), ".gz") {
+	// The WARC reader finds gzip by its magic bytes and reads the members
+	// itself, whatever the file's name.
+	if format != FormatWARC && strings.EqualFold(filepath.Ext(path), ".gz") {
 		zr, err := gzip.NewReader(f)
 		if err != nil {
 			return w.emit(errorItem(path, 0, nil, fmt.Errorf("gzip: %w", err)))
@@ -259,6 +264,8 @@ func sniffFormat(sample []byte) Format {
 	switch {
 	case strings.HasPrefix(s, "{"):
 		return FormatJSONL
+	case strings.HasPrefix(s, "WARC/"):
+		return FormatWARC
 	case len(s) > 1 && s[0] == '<' && (s[1] == '!' || isASCIILetter(s[1])):
 		return FormatHTML
 	}
@@ -278,6 +285,8 @@ func (w *walker) readFormat(r io.Reader, path string, format Format) error {
 		return w.readJSONL(br, path)
 	case FormatHTML:
 		return w.emit(w.htmlItem(r, path))
+	case FormatWARC:
+		return w.readWARC(r, path)
 	default:
 		return w.emit(w.textItem(r, path))
 	}
@@ -320,18 +329,26 @@ func (w *walker) htmlItem(r io.Reader, path string) Item {
 	if err != nil {
 		return errorItem(path, 0, nil, err)
 	}
+	return w.pageItem(raw, over, path, 0, "")
+}
+
+// pageItem turns the markup of one HTML page into an article item. over
+// says whether the markup was cut at Options.MaxHTMLBytes; line is the
+// item's place in its file (0 for a whole file); pageURL, when known,
+// resolves the page's links.
+func (w *walker) pageItem(raw []byte, over bool, path string, line int, pageURL string) Item {
 	if len(bytes.TrimSpace(raw)) == 0 {
-		return errorItem(path, 0, ErrEmpty, nil)
+		return errorItem(path, line, ErrEmpty, nil)
 	}
 	if reason := binaryReason(raw); reason != "" {
-		return errorItem(path, 0, ErrBinary, errors.New(reason))
+		return errorItem(path, line, ErrBinary, errors.New(reason))
 	}
-	title, text, note := w.html.extract(raw, "", w.opts.WholePage, w.opts.MaxHTMLDepth)
+	title, text, note := w.html.extract(raw, pageURL, w.opts.WholePage, w.opts.MaxHTMLDepth)
 	text = normalizeString(text)
 	if isBlank(text) {
-		return errorItem(path, 0, ErrNoText, errors.New("page has no visible text"))
+		return errorItem(path, line, ErrNoText, errors.New("page has no visible text"))
 	}
-	it := Item{Path: path, Warning: note, Article: Article{
+	it := Item{Path: path, Line: line, Warning: note, Article: Article{
 		ID:    displayName(path),
 		Title: normalizeString(title),
 		Text:  text,

@@ -1,8 +1,11 @@
 // Command newsqual scores scraped news articles for quality, trains the
 // model it scores with, and evaluates it.
 //
-//	newsqual score [flags] PATH...    score files, folders, JSONL or stdin
+//	newsqual score [flags] PATH...    score files, folders, JSONL, WARC or stdin
+//	newsqual sources [flags] PATH...  rate the sites the articles come from
+//	newsqual serve [flags]            answer scoring requests over HTTP
 //	newsqual train [flags] DATA...    train a model on labelled data
+//	newsqual eval [flags] DATA...     evaluate a model and write reports
 //
 // Run "newsqual help COMMAND" for each command's flags.
 package main
@@ -56,7 +59,7 @@ lines or phrases that triggered it.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newScoreCommand(), newTrainCommand(), newEvalCommand())
+	root.AddCommand(newScoreCommand(), newSourcesCommand(), newServeCommand(), newTrainCommand(), newEvalCommand())
 	return root
 }
 

@@ -7,6 +7,9 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
+	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 
@@ -51,14 +54,18 @@ func newScoreCommand() *cobra.Command {
 		Long: `Score every article found in the given paths and print one result per article,
 in input order.
 
-PATH is a file (.txt, .md, .html/.htm, .jsonl/.ndjson), a folder (read
-recursively, in name order), or - for standard input (plain text unless it
-starts with "{", then JSONL). A JSONL record has "text" or "html" and may have
-"id", "title", "url".
+PATH is a file (.txt, .md, .html/.htm, .jsonl/.ndjson, .warc/.warc.gz; any
+of them may be gzipped), a folder (read recursively, in name order), or - for
+standard input (plain text unless it starts with "{", then JSONL, or "WARC/",
+then WARC). A JSONL record has "text" or "html" and may have "id", "title",
+"url", "source". In a WARC file every HTML response record is an article,
+its id the WARC-Record-ID and its url the WARC-Target-URI.
 
 Every input is accounted for: an article that cannot be read is reported
 with its error in the output and on stderr, files passed over in folders are
-listed on stderr, and a summary line ends the run.
+listed on stderr, records passed over inside files (WARC requests, images,
+redirects, blank lines) are counted by reason in the summary line that ends
+the run.
 
 Exit status: 0 when all went well; 1 when --min-quality or --fail-on was
 given and an article fell below it; 2 when any input failed.`,
@@ -133,6 +140,7 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 	opts := corpus.Options{MaxBytes: f.maxBytes, MaxLineBytes: f.maxLineBytes, MaxHTMLBytes: f.maxHTMLBytes, MaxHTMLDepth: f.maxHTMLDepth, WholePage: f.wholePage, Stdin: cmd.InOrStdin()}
 	items := make(chan corpus.Item, 64)
 	var skipped atomic.Int64
+	var recordSkips skipCounts
 	go func() {
 		defer close(items)
 		passed := 0 // articles before the resume point, already reported
@@ -149,7 +157,14 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 			}
 			if it.Skipped != "" {
 				skipped.Add(1)
-				fmt.Fprintf(stderr, "skipped %s: %s\n", it.Where(), it.Skipped)
+				if it.Line > 0 {
+					// A record inside a file (a WARC record, a blank JSONL
+					// line): counted by reason for the summary, since a
+					// crawl can hold thousands.
+					recordSkips.add(it.Skipped)
+				} else {
+					fmt.Fprintf(stderr, "skipped %s: %s\n", it.Where(), it.Skipped)
+				}
 				return ctx.Err()
 			}
 			select {
@@ -190,6 +205,9 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 		return &exitError{2, fmt.Sprintf("write output: %v", err)}
 	}
 	summary := fmt.Sprintf("newsqual: scored %d, failed %d, skipped %d", scored, failed, skipped.Load())
+	if counts := recordSkips.String(); counts != "" {
+		summary += " (" + counts + ")"
+	}
 	if f.skip > 0 {
 		summary += fmt.Sprintf(", resumed after %d", f.skip)
 	}
@@ -255,4 +273,57 @@ func newProgress(stderr io.Writer, mode string) *progressbar.ProgressBar {
 		progressbar.OptionSetItsString("articles"),
 		progressbar.OptionThrottle(200_000_000),
 	)
+}
+
+// skipCounts counts the records passed over inside files, by reason. It is
+// safe for use by the reading goroutine and the summary at once.
+type skipCounts struct {
+	mu       sync.Mutex
+	byReason map[string]int
+}
+
+func (c *skipCounts) add(reason string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.byReason == nil {
+		c.byReason = make(map[string]int)
+	}
+	c.byReason[reason]++
+}
+
+// maxSkipReasons is how many reasons the summary names; the rest are
+// added up.
+const maxSkipReasons = 8
+
+// String lists the counts, most frequent first, as in "WARC request
+// record: 12, not HTML (image/png): 3", or "" when there are none.
+func (c *skipCounts) String() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.byReason) == 0 {
+		return ""
+	}
+	reasons := make([]string, 0, len(c.byReason))
+	for r := range c.byReason {
+		reasons = append(reasons, r)
+	}
+	slices.SortFunc(reasons, func(a, b string) int {
+		if d := c.byReason[b] - c.byReason[a]; d != 0 {
+			return d
+		}
+		return strings.Compare(a, b)
+	})
+	var parts []string
+	for i, r := range reasons {
+		if i == maxSkipReasons {
+			rest := 0
+			for _, r := range reasons[i:] {
+				rest += c.byReason[r]
+			}
+			parts = append(parts, fmt.Sprintf("%d other reasons: %d", len(reasons)-i, rest))
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s: %d", r, c.byReason[r]))
+	}
+	return strings.Join(parts, ", ")
 }
