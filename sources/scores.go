@@ -1,0 +1,191 @@
+package sources
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/newsqual/newsqual"
+	"github.com/newsqual/newsqual/corpus"
+)
+
+// Scored is one line of the JSON Lines that `newsqual score --format
+// jsonl` writes: the result of one article, read back without scoring it
+// again.
+type Scored struct {
+	// Line is the 1-based line number.
+	Line int
+	// Article holds the record's "id", "url" and "source" (else "site");
+	// there is no text.
+	Article corpus.Article
+	// Result holds the record's ID, quality, spam probability, verdict and
+	// reasons; Language is not recorded and stays empty.
+	Result newsqual.Result
+	// Err says why the line gives no result: it is not a score record, or
+	// it records an input that failed when it was scored.
+	Err error
+}
+
+// scoreRecord is the JSON shape of one line of score output.
+type scoreRecord struct {
+	ID              string            `json:"id"`
+	URL             string            `json:"url"`
+	Source          string            `json:"source"`
+	Site            string            `json:"site"`
+	Quality         *int              `json:"quality"`
+	SpamProbability float64           `json:"spam_probability"`
+	Verdict         string            `json:"verdict"`
+	Reasons         []newsqual.Reason `json:"reasons"`
+	Error           string            `json:"error"`
+}
+
+// knownVerdicts are the article verdicts score output can carry.
+var knownVerdicts = map[string]bool{
+	newsqual.VerdictClean: true, newsqual.VerdictSuspect: true, newsqual.VerdictSpam: true,
+	newsqual.VerdictUnsupported: true, newsqual.VerdictEmpty: true,
+}
+
+// ReadScores reads score output from r and calls fn for each line that is
+// not blank, in order. A line longer than maxLineBytes
+// (corpus.DefaultMaxLineBytes when 0 or less) is an error Scored and is
+// never held in memory whole; reading goes on at the next line. ReadScores
+// returns the error that stopped reading r, or the first error fn returns.
+func ReadScores(r io.Reader, maxLineBytes int, fn func(Scored) error) error {
+	if maxLineBytes <= 0 {
+		maxLineBytes = corpus.DefaultMaxLineBytes
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	for lineNo := 1; ; lineNo++ {
+		line, tooLong, err := readLine(br, maxLineBytes)
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("line %d: %w", lineNo, err)
+		}
+		if !tooLong && len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		sc := Scored{Line: lineNo}
+		if tooLong {
+			sc.Err = fmt.Errorf("line longer than %d bytes", maxLineBytes)
+		} else {
+			sc = decodeScored(line, lineNo)
+		}
+		if err := fn(sc); err != nil {
+			return err
+		}
+	}
+}
+
+// decodeScored turns one line of score output into a Scored.
+func decodeScored(line []byte, lineNo int) Scored {
+	sc := Scored{Line: lineNo}
+	var rec scoreRecord
+	if err := json.Unmarshal(bytes.TrimPrefix(line, utf8BOM), &rec); err != nil {
+		sc.Err = fmt.Errorf("not a score record: invalid JSON: %v", err)
+		return sc
+	}
+	sc.Article = corpus.Article{ID: rec.ID, URL: rec.URL, Source: rec.Source}
+	if sc.Article.Source == "" {
+		sc.Article.Source = rec.Site
+	}
+	switch {
+	case rec.Error != "":
+		sc.Err = fmt.Errorf("%s failed when scored: %s", rec.ID, rec.Error)
+	case rec.Verdict == "" || rec.Quality == nil:
+		sc.Err = errors.New(`not a score record: no "verdict" or "quality" field`)
+	case !knownVerdicts[rec.Verdict]:
+		sc.Err = fmt.Errorf("unknown verdict %q", rec.Verdict)
+	case *rec.Quality < 0 || *rec.Quality > 100:
+		sc.Err = fmt.Errorf("quality %d: want 0-100", *rec.Quality)
+	default:
+		sc.Result = newsqual.Result{
+			ID:              rec.ID,
+			Quality:         *rec.Quality,
+			SpamProbability: rec.SpamProbability,
+			Verdict:         rec.Verdict,
+			Reasons:         rec.Reasons,
+		}
+	}
+	return sc
+}
+
+var utf8BOM = []byte("\ufeff")
+
+// readLine returns the next line of br without its line end, or tooLong
+// (and no line) when it is longer than limit bytes; the rest of a long
+// line is read and dropped. err is io.EOF after the last line.
+func readLine(br *bufio.Reader, limit int) (line []byte, tooLong bool, err error) {
+	var buf []byte
+	total := 0
+	for {
+		chunk, err := br.ReadSlice('\n')
+		total += len(chunk)
+		if !tooLong {
+			if len(buf)+len(chunk) > limit+2 { // room for "\r\n"
+				tooLong, buf = true, nil
+			} else {
+				buf = append(buf, chunk...)
+			}
+		}
+		switch {
+		case err == nil:
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		case errors.Is(err, io.EOF):
+			if total == 0 {
+				return nil, false, io.EOF
+			}
+		default:
+			return nil, false, err
+		}
+		break
+	}
+	if tooLong {
+		return nil, true, nil
+	}
+	buf = bytes.TrimSuffix(buf, []byte("\n"))
+	buf = bytes.TrimSuffix(buf, []byte("\r"))
+	if len(buf) > limit {
+		return nil, true, nil
+	}
+	return buf, false, nil
+}
+
+// LooksLikeScores reports whether sample, the start of a stream, is score
+// output: its first line is a JSON object with a "verdict" or "error"
+// field and no "text" or "html" field. Only the fields before the end of
+// sample are looked at, so a line longer than sample is judged by its
+// start; score output writes "verdict" before the long "reasons".
+func LooksLikeScores(sample []byte) bool {
+	sample = bytes.TrimLeft(bytes.TrimPrefix(sample, utf8BOM), " \t\r\n")
+	if i := bytes.IndexByte(sample, '\n'); i >= 0 {
+		sample = sample[:i]
+	}
+	dec := json.NewDecoder(bytes.NewReader(sample))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return false
+	}
+	scored := false
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			break
+		}
+		switch tok {
+		case "text", "html":
+			return false
+		case "verdict", "error":
+			scored = true
+		}
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			break
+		}
+	}
+	return scored
+}
