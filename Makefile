@@ -61,6 +61,7 @@ fuzz:
 	$(GO) test ./features -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME)
 	$(GO) test . -run '^$$' -fuzz '^FuzzScore$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./sources -run '^$$' -fuzz '^FuzzScores$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./server -run '^$$' -fuzz '^FuzzScoreBody$$' -fuzztime $(FUZZTIME)
 
 ## bench: Go benchmarks
 bench:

@@ -140,7 +140,7 @@ func TestScoreReadsStdin(t *testing.T) {
 }
 
 func TestHelpExplainsEachCommand(t *testing.T) {
-	for _, cmd := range []string{"score", "train"} {
+	for _, cmd := range []string{"score", "sources", "serve", "train", "eval"} {
 		stdout, _, code := runCLI(t, "", cmd, "--help")
 		if code != 0 || !strings.Contains(stdout, "Usage:") || !strings.Contains(stdout, "Flags:") {
 			t.Errorf("%s --help: exit %d\n%s", cmd, code, stdout)

@@ -1,0 +1,175 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/newsqual/newsqual/corpus"
+	"github.com/newsqual/newsqual/features"
+	"github.com/newsqual/newsqual/server"
+)
+
+type serveFlags struct {
+	addr          string
+	modelPath     string
+	workers       int
+	maxBodyBytes  int64
+	maxBatch      int
+	maxConcurrent int
+	timeout       time.Duration
+	drainTimeout  time.Duration
+	maxBytes      int
+	maxWords      int
+	maxHTMLDepth  int
+	wholePage     bool
+	logFormat     string
+	logRequests   bool
+}
+
+func newServeCommand() *cobra.Command {
+	var f serveFlags
+	cmd := &cobra.Command{
+		Use:   "serve [flags]",
+		Short: "Serve scores over HTTP: POST /v1/score, GET /v1/model, /healthz, /metrics",
+		Long: `Serve the scorer as an HTTP JSON service until SIGTERM or SIGINT.
+
+  POST /v1/score   score articles; the body is one JSON object (answered with
+                   one result), a JSON array of objects, or JSON Lines
+                   (Content-Type application/x-ndjson), both answered with an
+                   array in input order, byte for byte what
+                   "newsqual score --format json" prints for them
+  GET  /v1/model   the model: version, thresholds, cross-validated metrics
+  GET  /healthz    {"status": "ok"}
+  GET  /metrics    Prometheus metrics
+
+An article object has "text" (or "html") and may have "id", "title", "url",
+"source", as a line of JSONL input to "newsqual score". In a batch, an article
+that cannot be read is answered with {"id", "error"} in its place.
+
+Refused requests get {"error": "..."}: 400 body not JSON, 404 unknown path,
+405 wrong method, 408 body too slow, 413 body over --max-body-bytes, 415 not
+JSON or JSON Lines, 422 empty batch or over --max-batch (or a single article
+that cannot be read), 429 over --max-concurrent (retry after Retry-After),
+503 scoring passed --timeout.
+
+On SIGTERM or SIGINT the service stops accepting connections and lets the
+requests in flight finish, for up to --drain-timeout. The log goes to stderr.
+
+Exit status: 0 after a clean shutdown; 2 when the service cannot start (bad
+flag, model, address in use) or had to cut requests off at --drain-timeout.`,
+		Example: `  newsqual serve
+  newsqual serve --addr :9000 --max-concurrent 16 --log-requests
+  curl -s --json '{"id":"a1","text":"The council said on Tuesday..."}' localhost:8080/v1/score
+  curl -s -H 'Content-Type: application/x-ndjson' --data-binary @crawl.jsonl localhost:8080/v1/score`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runServe(cmd, f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.addr, "addr", server.DefaultAddr, "`host:port` to listen on (:8080 for every interface)")
+	fl.StringVar(&f.modelPath, "model", "", "model file to score with (default: the model built into newsqual)")
+	fl.IntVar(&f.workers, "workers", 0, "articles of one request scored at once (default: one per CPU)")
+	fl.Int64Var(&f.maxBodyBytes, "max-body-bytes", server.DefaultMaxBodyBytes, "bytes of one request body; a larger one gets 413")
+	fl.IntVar(&f.maxBatch, "max-batch", server.DefaultMaxBatch, "articles of one request; more get 422")
+	fl.IntVar(&f.maxConcurrent, "max-concurrent", server.DefaultMaxConcurrent, "score requests read and scored at once; one more gets 429 at once")
+	fl.DurationVar(&f.timeout, "timeout", server.DefaultTimeout, "time for one request, from its body to its last article; past it 503")
+	fl.DurationVar(&f.drainTimeout, "drain-timeout", server.DefaultDrainTimeout, "on shutdown, time the requests in flight get to finish")
+	fl.IntVar(&f.maxBytes, "max-bytes", corpus.DefaultMaxBytes, "bytes of text read per article; the rest is cut and the result says so")
+	fl.IntVar(&f.maxWords, "max-words", features.DefaultMaxWords, "words of one article the signals consider; the result of a longer one says it was cut")
+	fl.IntVar(&f.maxHTMLDepth, "max-html-depth", corpus.DefaultMaxHTMLDepth, "element nesting of \"html\" built as a tree (at most 512); deeper pages are read tag by tag")
+	fl.BoolVar(&f.wholePage, "whole-page", false, "score the visible text of whole \"html\" pages, not just the article readability finds")
+	fl.StringVar(&f.logFormat, "log-format", "text", "log format on stderr: text or json")
+	fl.BoolVar(&f.logRequests, "log-requests", false, "log one line per request (method, path, status, articles, time)")
+	return cmd
+}
+
+// checkServeFlags refuses flag values out of range, naming the flag.
+func checkServeFlags(f serveFlags) error {
+	positive := []struct {
+		name  string
+		value int64
+	}{
+		{"--max-body-bytes", f.maxBodyBytes},
+		{"--max-batch", int64(f.maxBatch)},
+		{"--max-concurrent", int64(f.maxConcurrent)},
+		{"--timeout", int64(f.timeout)},
+		{"--drain-timeout", int64(f.drainTimeout)},
+		{"--max-bytes", int64(f.maxBytes)},
+		{"--max-words", int64(f.maxWords)},
+		{"--max-html-depth", int64(f.maxHTMLDepth)},
+	}
+	for _, p := range positive {
+		if p.value <= 0 {
+			return fmt.Errorf("%s must be above zero", p.name)
+		}
+	}
+	if f.workers < 0 {
+		return fmt.Errorf("--workers %d: want 0 (one per CPU) or more", f.workers)
+	}
+	if f.logFormat != "text" && f.logFormat != "json" {
+		return fmt.Errorf("unknown --log-format %q: want text or json", f.logFormat)
+	}
+	return nil
+}
+
+func runServe(cmd *cobra.Command, f serveFlags) error {
+	stderr := cmd.ErrOrStderr()
+	if err := checkServeFlags(f); err != nil {
+		return &exitError{2, err.Error()}
+	}
+	scorer, err := loadScorer(f.modelPath)
+	if err != nil {
+		return &exitError{2, err.Error()}
+	}
+	scorer.SetMaxWords(f.maxWords)
+	modelName := server.DefaultModelName
+	if f.modelPath != "" {
+		modelName = filepath.Base(f.modelPath)
+	}
+	srv, err := server.New(scorer, server.Options{
+		MaxBodyBytes:  f.maxBodyBytes,
+		MaxBatch:      f.maxBatch,
+		Timeout:       f.timeout,
+		MaxConcurrent: f.maxConcurrent,
+		Workers:       f.workers,
+		DrainTimeout:  f.drainTimeout,
+		Reader:        corpus.Options{MaxBytes: f.maxBytes, MaxHTMLDepth: f.maxHTMLDepth, WholePage: f.wholePage},
+		ModelName:     modelName,
+		Logger:        newLogger(stderr, f.logFormat),
+		LogRequests:   f.logRequests,
+	})
+	if err != nil {
+		return &exitError{2, err.Error()}
+	}
+	// Catch the signals before listening, so that a client who has seen the
+	// service up can rely on a graceful stop.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	ln, err := net.Listen("tcp", f.addr)
+	if err != nil {
+		return &exitError{2, fmt.Sprintf("listen on %s: %v", f.addr, err)}
+	}
+	if err := srv.Serve(ctx, ln); err != nil {
+		return &exitError{2, err.Error()}
+	}
+	return nil
+}
+
+// newLogger returns the service's logger on stderr.
+func newLogger(w io.Writer, format string) *slog.Logger {
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, nil))
+	}
+	return slog.New(slog.NewTextHandler(w, nil))
+}

@@ -1,0 +1,30 @@
+package corpus
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// DecodeRecord reads one JSON article object, what one line of a JSONL file
+// holds, by exactly the rules Walk reads JSONL lines with: the same fields
+// ("text", else "html", "id", "title", "url", "label", "kind", "source",
+// else "site", "group"), the same text clean-up and limits from opts, and
+// the same errors. path and line name the record as Walk's path and line
+// do: an article without an "id" gets the ID "PATH:LINE", and an error says
+// "corpus: PATH line LINE: ...".
+//
+// A record longer than opts.MaxLineBytes is an ErrLineTooLong item and a
+// blank one is skipped, as Walk does with such lines. Formats, Stdin and
+// the file limits of opts play no part. DecodeRecord is safe for concurrent
+// use.
+func DecodeRecord(data []byte, path string, line int, opts Options) Item {
+	w := &walker{opts: opts.withDefaults(), html: newHTMLReader()}
+	switch {
+	case len(data) > w.opts.MaxLineBytes:
+		return errorItem(path, line, ErrLineTooLong,
+			fmt.Errorf("longer than %d bytes (Options.MaxLineBytes)", w.opts.MaxLineBytes))
+	case len(bytes.TrimSpace(data)) == 0:
+		return skipItem(path, line, "blank line")
+	}
+	return w.recordItem(data, path, line)
+}

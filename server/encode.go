@@ -1,0 +1,115 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"strconv"
+)
+
+// apiError is a request the service refuses: its HTTP status, the reason
+// it is counted under in newsqual_http_rejected_total, and a message for
+// the client.
+type apiError struct {
+	status int
+	reason string
+	msg    string
+	// retryAfter, when above zero, is sent as the Retry-After header in
+	// seconds.
+	retryAfter int
+}
+
+// The reasons a request is refused, the values of the rejected counter's
+// label.
+const (
+	reasonBusy          = "busy"
+	reasonBodyTooLarge  = "body_too_large"
+	reasonBodyTimeout   = "body_timeout"
+	reasonBadJSON       = "bad_json"
+	reasonMediaType     = "media_type"
+	reasonEmptyBatch    = "empty_batch"
+	reasonBatchTooLarge = "batch_too_large"
+	reasonTimeout       = "timeout"
+	reasonNotFound      = "not_found"
+	reasonMethod        = "method"
+	reasonInternal      = "internal"
+)
+
+// rejectReasons lists every reason, so that each is exported from the start.
+var rejectReasons = []string{reasonBusy, reasonBodyTooLarge, reasonBodyTimeout, reasonBadJSON, reasonMediaType,
+	reasonEmptyBatch, reasonBatchTooLarge, reasonTimeout, reasonNotFound, reasonMethod, reasonInternal}
+
+// errorBody is the JSON body of a refused request.
+type errorBody struct {
+	Error string `json:"error"`
+}
+
+// encodeElement encodes one element of an array answer exactly as
+// `newsqual score --format json` writes it: HTML characters kept as they
+// are, indented two spaces inside the array, no newline at the end.
+func encodeElement(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("  ", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
+}
+
+// arrayJSON joins encoded elements into the array `newsqual score --format
+// json` writes: "[]" when empty, else one element per block, then a
+// newline.
+func arrayJSON(elems [][]byte) []byte {
+	if len(elems) == 0 {
+		return []byte("[]\n")
+	}
+	var buf bytes.Buffer
+	for i, e := range elems {
+		if i == 0 {
+			buf.WriteString("[\n  ")
+		} else {
+			buf.WriteString(",\n  ")
+		}
+		buf.Write(e)
+	}
+	buf.WriteString("\n]\n")
+	return buf.Bytes()
+}
+
+// objectJSON encodes a value on its own: indented two spaces, HTML
+// characters kept, a newline at the end.
+func objectJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// writeJSON sends an encoded JSON body with its status.
+func writeJSON(w http.ResponseWriter, status int, body []byte) {
+	h := w.Header()
+	h.Set("Content-Type", "application/json")
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h.Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
+}
+
+// writeError sends a refused request's {"error": "..."} body.
+func writeError(w http.ResponseWriter, e *apiError) {
+	if e.retryAfter > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(e.retryAfter))
+	}
+	body, err := objectJSON(errorBody{Error: e.msg})
+	if err != nil {
+		// A string always encodes; keep a body all the same.
+		body = []byte(`{"error": "internal error"}` + "\n")
+	}
+	writeJSON(w, e.status, body)
+}

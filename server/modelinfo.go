@@ -1,0 +1,75 @@
+package server
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+
+	"github.com/newsqual/newsqual/model"
+)
+
+// modelInfo is the answer of GET /v1/model: which model scores, how it was
+// trained and how well it did in cross-validation.
+type modelInfo struct {
+	// Name is Options.ModelName: "built-in" or the model file's name.
+	Name string `json:"name"`
+	// SHA256 is the hash of the model as newsqual writes it, which is the
+	// model file's own hash when newsqual wrote the file.
+	SHA256         string           `json:"sha256"`
+	Format         string           `json:"format"`
+	FeatureVersion string           `json:"feature_version"`
+	Date           string           `json:"date,omitempty"`
+	Revision       string           `json:"revision,omitempty"`
+	Thresholds     model.Thresholds `json:"thresholds"`
+	// Inputs is the number of model inputs (signals, their fired flags and
+	// the text model).
+	Inputs   int          `json:"inputs"`
+	Training trainingInfo `json:"training"`
+}
+
+// trainingInfo is model.Training without the calibration table.
+type trainingInfo struct {
+	Data                    []model.DataFile `json:"data"`
+	Augmented               int              `json:"augmented"`
+	Seed                    int64            `json:"seed"`
+	Folds                   int              `json:"folds"`
+	Lambda                  float64          `json:"lambda"`
+	CrossValidated          model.Metrics    `json:"cross_validated"`
+	CrossValidatedOriginals model.Metrics    `json:"cross_validated_originals"`
+}
+
+// modelSHA256 returns the hex SHA-256 of the model as model.Write encodes
+// it.
+func modelSHA256(m *model.Model) (string, error) {
+	h := sha256.New()
+	if err := m.Write(h); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func newModelInfo(m *model.Model, name, sha string) modelInfo {
+	t := m.Training
+	data := t.Data
+	if data == nil {
+		data = []model.DataFile{}
+	}
+	return modelInfo{
+		Name:           name,
+		SHA256:         sha,
+		Format:         m.Format,
+		FeatureVersion: m.FeatureVersion,
+		Date:           t.Date,
+		Revision:       t.Revision,
+		Thresholds:     m.Thresholds,
+		Inputs:         len(m.Features),
+		Training: trainingInfo{
+			Data:                    data,
+			Augmented:               t.Augmented,
+			Seed:                    t.Seed,
+			Folds:                   t.Folds,
+			Lambda:                  t.Lambda,
+			CrossValidated:          t.CrossValidated,
+			CrossValidatedOriginals: t.CrossValidatedOriginals,
+		},
+	}
+}

@@ -1,0 +1,206 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"runtime/debug"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/newsqual/newsqual/corpus"
+	"github.com/newsqual/newsqual/internal/wire"
+)
+
+// handleScore answers POST /v1/score.
+func (s *Server) handleScore(w http.ResponseWriter, r *http.Request) {
+	select {
+	case s.slots <- struct{}{}:
+		defer func() { <-s.slots }()
+	default:
+		s.reject(w, &apiError{status: http.StatusTooManyRequests, reason: reasonBusy, retryAfter: 1,
+			msg: fmt.Sprintf("the service is busy: %d score requests are in progress (--max-concurrent); retry in a second", s.opts.MaxConcurrent)})
+		return
+	}
+	s.metrics.inFlight.Inc()
+	defer s.metrics.inFlight.Dec()
+
+	ctx, cancel := context.WithTimeout(r.Context(), s.opts.Timeout)
+	defer cancel()
+	lines, apiErr := bodyForm(r)
+	if apiErr != nil {
+		s.reject(w, apiErr)
+		return
+	}
+	data, apiErr := s.readBody(ctx, w, r)
+	if apiErr != nil {
+		s.reject(w, apiErr)
+		return
+	}
+	b, apiErr := parseBody(data, lines, s.opts.MaxBatch)
+	if apiErr != nil {
+		s.reject(w, apiErr)
+		return
+	}
+	if rw, ok := w.(*responseWriter); ok {
+		rw.articles = len(b.records)
+	}
+	elems, failed, done, err := s.scoreBatch(ctx, b)
+	if err != nil {
+		if r.Context().Err() != nil {
+			// The client went away: nobody is left to answer.
+			if rw, ok := w.(*responseWriter); ok {
+				rw.code = statusClientGone
+			}
+			return
+		}
+		s.log.Warn("request timed out", "timeout", s.opts.Timeout, "articles", len(b.records), "scored", done)
+		s.reject(w, &apiError{status: http.StatusServiceUnavailable, reason: reasonTimeout,
+			msg: fmt.Sprintf("the request timed out after %s (--timeout) with %d of %d articles scored: send smaller batches or raise the timeout",
+				s.opts.Timeout, done, len(b.records))})
+		return
+	}
+	s.metrics.batchSize.Observe(float64(len(b.records)))
+	if b.form == formSingle {
+		status := http.StatusOK
+		if failed > 0 {
+			status = http.StatusUnprocessableEntity
+		}
+		writeJSON(w, status, elems[0])
+		return
+	}
+	writeJSON(w, http.StatusOK, arrayJSON(elems))
+}
+
+// readBody reads the request body within MaxBodyBytes and before ctx's
+// deadline.
+func (s *Server) readBody(ctx context.Context, w http.ResponseWriter, r *http.Request) ([]byte, *apiError) {
+	tooLarge := &apiError{status: http.StatusRequestEntityTooLarge, reason: reasonBodyTooLarge,
+		msg: fmt.Sprintf("the request body is larger than %d bytes (--max-body-bytes): split the batch into smaller requests", s.opts.MaxBodyBytes)}
+	if r.ContentLength > s.opts.MaxBodyBytes {
+		return nil, tooLarge
+	}
+	// The connection's read deadline bounds a slow upload. Not every writer
+	// supports deadlines (a test recorder does not); the timeout then
+	// covers scoring alone.
+	rc := http.NewResponseController(w)
+	if deadline, ok := ctx.Deadline(); ok && rc.SetReadDeadline(deadline) == nil {
+		// Lift it once the body is in: net/http then watches the connection
+		// to learn whether the client goes away, and a deadline passing
+		// there would read as the client gone rather than as a timeout.
+		defer func() { _ = rc.SetReadDeadline(time.Time{}) }()
+	}
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes))
+	var mbe *http.MaxBytesError
+	switch {
+	case err == nil:
+		return data, nil
+	case errors.As(err, &mbe):
+		return nil, tooLarge
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		return nil, &apiError{status: http.StatusRequestTimeout, reason: reasonBodyTimeout,
+			msg: fmt.Sprintf("the request body did not arrive within %s (--timeout)", s.opts.Timeout)}
+	}
+	return nil, &apiError{status: http.StatusBadRequest, reason: reasonBadJSON,
+		msg: fmt.Sprintf("the request body could not be read: %v", err)}
+}
+
+// scoreBatch reads and scores the records of a batch on Options.Workers
+// goroutines and returns their encoded answers in input order (as array
+// elements, or as one object for a single article), how many
+// could not be read, and how many were done. Between articles it checks
+// ctx, and returns its error once it is done. A panic while scoring is
+// raised again on the caller's goroutine, where ServeHTTP recovers it.
+func (s *Server) scoreBatch(ctx context.Context, b batch) (elems [][]byte, failed, done int, err error) {
+	elems = make([][]byte, len(b.records))
+	var next, finished, failures atomic.Int64
+	var problem any
+	var once sync.Once
+	encode := encodeElement
+	if b.form == formSingle {
+		encode = objectJSON
+	}
+	var wg sync.WaitGroup
+	for range min(s.opts.Workers, len(b.records)) {
+		wg.Go(func() {
+			defer func() {
+				if v := recover(); v != nil {
+					once.Do(func() { problem = fmt.Sprintf("%v\n\nscoring goroutine:\n%s", v, debug.Stack()) })
+				}
+			}()
+			for ctx.Err() == nil {
+				i := int(next.Add(1) - 1)
+				if i >= len(b.records) {
+					return
+				}
+				v, ok := s.scoreRecord(b.form, b.records[i])
+				if !ok {
+					failures.Add(1)
+				}
+				e, err := encode(v)
+				if err != nil {
+					// Results are plain strings and rounded numbers.
+					panic(fmt.Sprintf("encode a result: %v", err))
+				}
+				elems[i] = e
+				finished.Add(1)
+			}
+		})
+	}
+	wg.Wait()
+	if problem != nil {
+		panic(problem)
+	}
+	done = int(finished.Load())
+	if done < len(b.records) {
+		return nil, 0, done, ctx.Err()
+	}
+	return elems, int(failures.Load()), done, nil
+}
+
+// recordPath names a request's articles in default IDs and errors.
+const recordPath = "request"
+
+// scoreRecord reads one article object and scores it, returning its
+// wire.Result, or its wire.Failure and false when it cannot be read.
+func (s *Server) scoreRecord(f form, rec rawRecord) (any, bool) {
+	it := corpus.DecodeRecord(rec.data, recordPath, rec.n, s.opts.Reader)
+	if !it.OK() {
+		s.metrics.articleErrors.Inc()
+		return failure(it, f, rec.n), false
+	}
+	a := it.Article
+	res := s.scorer.Score(a)
+	s.metrics.articles.Inc()
+	s.metrics.verdicts.WithLabelValues(res.Verdict).Inc()
+	return wire.FromResult(a, res), true
+}
+
+// failure is the answer for an article object that could not be read. It
+// names the object by its place: "request line N" in JSON Lines (as the
+// command line names stdin's lines), "request item N" in an array,
+// "request" alone for a single object.
+func failure(it corpus.Item, f form, n int) wire.Failure {
+	place := it.Where()
+	switch f {
+	case formArray:
+		place = fmt.Sprintf("%s item %d", recordPath, n)
+	case formSingle:
+		place = recordPath
+	}
+	if it.Err == nil {
+		return wire.Failure{ID: place, Error: "skipped: " + it.Skipped}
+	}
+	msg := it.Err.Error()
+	var ce *corpus.Error
+	if errors.As(it.Err, &ce) {
+		renamed := *ce
+		renamed.Path, renamed.Line = place, 0
+		msg = renamed.Error()
+	}
+	return wire.Failure{ID: place, Error: msg}
+}
