@@ -12,16 +12,20 @@ build:
 	CGO_ENABLED=0 $(GO) build -trimpath -o newsqual ./cmd/newsqual
 
 ## test: every test, with the race detector (needs cgo for -race), then the
-## allocation-scaling test, which the race detector's sync.Pool would skew
+## allocation-scaling test, which the race detector's sync.Pool would skew,
+## then the Beam pipeline's module (beam/, its own go.mod) under the direct
+## and prism runners
 test:
 	$(GO) test -race -count=1 ./...
 	$(GO) test -count=1 -run 'Hostile' .
+	cd beam && $(GO) test -count=1 ./...
 
 ## lint: gofmt and go vet
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	CGO_ENABLED=0 $(GO) build ./...
+	cd beam && $(GO) vet ./... && CGO_ENABLED=0 $(GO) build ./...
 
 ## model: rebuild the embedded default model from ../shared/corpus
 # The date and revision recorded are those of the last commit that changed
