@@ -21,7 +21,7 @@ func Map[T, R any](ctx context.Context, in <-chan T, workers int, fn func(T) R) 
 		value T
 		slot  chan R
 	}
-	jobs := make(chan job)
+	jobs := make(chan job, workers)
 	// Each value gets a one-slot channel for its result; the slots queue in
 	// input order, and the queue's capacity bounds the work in flight.
 	queue := make(chan chan R, 4*workers)
