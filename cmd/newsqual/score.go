@@ -7,9 +7,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"slices"
-	"strings"
-	"sync"
 	"sync/atomic"
 	"syscall"
 
@@ -157,14 +154,7 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 			}
 			if it.Skipped != "" {
 				skipped.Add(1)
-				if it.Line > 0 {
-					// A record inside a file (a WARC record, a blank JSONL
-					// line): counted by reason for the summary, since a
-					// crawl can hold thousands.
-					recordSkips.add(it.Skipped)
-				} else {
-					fmt.Fprintf(stderr, "skipped %s: %s\n", it.Where(), it.Skipped)
-				}
+				recordSkips.note(it, stderr)
 				return ctx.Err()
 			}
 			select {
@@ -273,57 +263,4 @@ func newProgress(stderr io.Writer, mode string) *progressbar.ProgressBar {
 		progressbar.OptionSetItsString("articles"),
 		progressbar.OptionThrottle(200_000_000),
 	)
-}
-
-// skipCounts counts the records passed over inside files, by reason. It is
-// safe for use by the reading goroutine and the summary at once.
-type skipCounts struct {
-	mu       sync.Mutex
-	byReason map[string]int
-}
-
-func (c *skipCounts) add(reason string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.byReason == nil {
-		c.byReason = make(map[string]int)
-	}
-	c.byReason[reason]++
-}
-
-// maxSkipReasons is how many reasons the summary names; the rest are
-// added up.
-const maxSkipReasons = 8
-
-// String lists the counts, most frequent first, as in "WARC request
-// record: 12, not HTML (image/png): 3", or "" when there are none.
-func (c *skipCounts) String() string {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.byReason) == 0 {
-		return ""
-	}
-	reasons := make([]string, 0, len(c.byReason))
-	for r := range c.byReason {
-		reasons = append(reasons, r)
-	}
-	slices.SortFunc(reasons, func(a, b string) int {
-		if d := c.byReason[b] - c.byReason[a]; d != 0 {
-			return d
-		}
-		return strings.Compare(a, b)
-	})
-	var parts []string
-	for i, r := range reasons {
-		if i == maxSkipReasons {
-			rest := 0
-			for _, r := range reasons[i:] {
-				rest += c.byReason[r]
-			}
-			parts = append(parts, fmt.Sprintf("%d other reasons: %d", len(reasons)-i, rest))
-			break
-		}
-		parts = append(parts, fmt.Sprintf("%s: %d", r, c.byReason[r]))
-	}
-	return strings.Join(parts, ", ")
 }

@@ -135,6 +135,8 @@ type sourcesRun struct {
 	read    int // results read from score output
 	failed  int
 	skipped int
+	// skips counts the records passed over inside files, by reason.
+	skips skipCounts
 }
 
 func runSources(cmd *cobra.Command, paths []string, f sourcesFlags) error {
@@ -223,6 +225,9 @@ func runSources(cmd *cobra.Command, paths []string, f sourcesFlags) error {
 func (run *sourcesRun) summary(listed, gated int, interrupted bool) string {
 	s := fmt.Sprintf("newsqual: %d sources from %d articles (scored %d, read from scores %d), failed %d, skipped %d",
 		run.all.Len(), run.scored+run.read, run.scored, run.read, run.failed, run.skipped)
+	if counts := run.skips.String(); counts != "" {
+		s += " (" + counts + ")"
+	}
 	if hidden := run.all.Len() - listed; hidden > 0 {
 		s += fmt.Sprintf("; %d with fewer than %d articles not listed", hidden, run.f.minArticles)
 	}
@@ -371,7 +376,7 @@ func (run *sourcesRun) scoreArticles(ctx context.Context, path string) {
 			}
 			if it.Skipped != "" {
 				n++
-				fmt.Fprintf(run.stderr, "skipped %s: %s\n", it.Where(), it.Skipped)
+				run.skips.note(it, run.stderr)
 				return ctx.Err()
 			}
 			select {

@@ -119,3 +119,24 @@ func TestScoreWARCCutShort(t *testing.T) {
 		t.Errorf("stderr %q: want the error and a summary of 1 scored, 1 failed and 4 skipped", stderr)
 	}
 }
+
+// TestSourcesWARC checks that sources reads WARC files as score does: the
+// pages keyed by their site, the other records counted in the summary.
+func TestSourcesWARC(t *testing.T) {
+	path, _ := writeTestWARC(t, t.TempDir(), "crawl.warc.gz", testCrawl)
+	stdout, stderr, code := runCLI(t, "", "sources", "--format", "jsonl", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var r struct {
+		Source   string
+		Articles int
+	}
+	if err := json.Unmarshal([]byte(stdout), &r); err != nil || r.Source != "news.example" || r.Articles != 2 {
+		t.Fatalf("got %s (%v), want one source news.example with the 2 pages", stdout, err)
+	}
+	want := "skipped 4 (HTTP status 404 Not Found: 1, WARC request record: 1, WARC warcinfo record: 1, not HTML (image/png): 1)"
+	if !strings.Contains(stderr, want) || strings.Contains(stderr, "skipped "+path) {
+		t.Errorf("stderr %q, want the skipped records counted in the summary: %q", stderr, want)
+	}
+}
