@@ -16,7 +16,6 @@ import (
 
 	"github.com/newsqual/newsqual"
 	"github.com/newsqual/newsqual/corpus"
-	"github.com/newsqual/newsqual/features"
 	"github.com/newsqual/newsqual/internal/ordered"
 )
 
@@ -27,20 +26,15 @@ type outputWriter interface {
 }
 
 type scoreFlags struct {
-	format       string
-	explain      bool
-	modelPath    string
-	workers      int
-	minQuality   int
-	failOn       string
-	maxBytes     int
-	maxLineBytes int
-	maxHTMLBytes int
-	maxHTMLDepth int
-	maxWords     int
-	skip         int
-	wholePage    bool
-	progress     string
+	format     string
+	explain    bool
+	modelPath  string
+	workers    int
+	minQuality int
+	failOn     string
+	reader     readerFlags
+	skip       int
+	progress   string
 }
 
 func newScoreCommand() *cobra.Command {
@@ -82,12 +76,7 @@ given and an article fell below it; 2 when any input failed.`,
 	fl.IntVar(&f.workers, "workers", 0, "articles scored at once (default: one per CPU)")
 	fl.IntVar(&f.minQuality, "min-quality", -1, "exit 1 when any article's quality is below `N` (0-100)")
 	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 when any article's verdict is spam, or with \"suspect\" suspect or worse")
-	fl.IntVar(&f.maxBytes, "max-bytes", corpus.DefaultMaxBytes, "bytes of text read per article; the rest is cut and the result says so")
-	fl.IntVar(&f.maxLineBytes, "max-line-bytes", corpus.DefaultMaxLineBytes, "bytes of one JSONL line; a longer line is reported as an error and reading goes on")
-	fl.IntVar(&f.maxHTMLBytes, "max-html-bytes", corpus.DefaultMaxHTMLBytes, "bytes of markup read from one HTML file; the rest is cut and the result says so")
-	fl.IntVar(&f.maxHTMLDepth, "max-html-depth", corpus.DefaultMaxHTMLDepth, "element nesting of HTML built as a tree (at most 512); deeper pages are read tag by tag")
-	fl.IntVar(&f.maxWords, "max-words", features.DefaultMaxWords, "words of one article the signals consider; the result of a longer one says it was cut")
-	fl.BoolVar(&f.wholePage, "whole-page", false, "score the visible text of whole HTML pages, not just the article readability finds")
+	f.reader.register(fl, true)
 	fl.StringVar(&f.progress, "progress", "auto", "progress bar on stderr: auto (on a terminal), always or never")
 	fl.IntVar(&f.skip, "skip", 0, "pass over the first `N` articles (scored or failed) to resume an interrupted run; its summary gives N")
 	return cmd
@@ -133,8 +122,8 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	scorer.SetMaxWords(f.maxWords)
-	opts := corpus.Options{MaxBytes: f.maxBytes, MaxLineBytes: f.maxLineBytes, MaxHTMLBytes: f.maxHTMLBytes, MaxHTMLDepth: f.maxHTMLDepth, WholePage: f.wholePage, Stdin: cmd.InOrStdin()}
+	scorer.SetMaxWords(f.reader.maxWords)
+	opts := f.reader.options(cmd.InOrStdin())
 	items := make(chan corpus.Item, 64)
 	var skipped atomic.Int64
 	var recordSkips skipCounts

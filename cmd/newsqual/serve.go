@@ -14,8 +14,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/newsqual/newsqual/corpus"
-	"github.com/newsqual/newsqual/features"
 	"github.com/newsqual/newsqual/server"
 )
 
@@ -28,10 +26,7 @@ type serveFlags struct {
 	maxConcurrent int
 	timeout       time.Duration
 	drainTimeout  time.Duration
-	maxBytes      int
-	maxWords      int
-	maxHTMLDepth  int
-	wholePage     bool
+	reader        readerFlags
 	logFormat     string
 	logRequests   bool
 }
@@ -85,10 +80,7 @@ flag, model, address in use) or had to cut requests off at --drain-timeout.`,
 	fl.IntVar(&f.maxConcurrent, "max-concurrent", server.DefaultMaxConcurrent, "score requests read and scored at once; one more gets 429 at once")
 	fl.DurationVar(&f.timeout, "timeout", server.DefaultTimeout, "time for one request, from its body to its last article; past it 503")
 	fl.DurationVar(&f.drainTimeout, "drain-timeout", server.DefaultDrainTimeout, "on shutdown, time the requests in flight get to finish")
-	fl.IntVar(&f.maxBytes, "max-bytes", corpus.DefaultMaxBytes, "bytes of text read per article; the rest is cut and the result says so")
-	fl.IntVar(&f.maxWords, "max-words", features.DefaultMaxWords, "words of one article the signals consider; the result of a longer one says it was cut")
-	fl.IntVar(&f.maxHTMLDepth, "max-html-depth", corpus.DefaultMaxHTMLDepth, "element nesting of \"html\" built as a tree (at most 512); deeper pages are read tag by tag")
-	fl.BoolVar(&f.wholePage, "whole-page", false, "score the visible text of whole \"html\" pages, not just the article readability finds")
+	f.reader.register(fl, false)
 	fl.StringVar(&f.logFormat, "log-format", "text", "log format on stderr: text or json")
 	fl.BoolVar(&f.logRequests, "log-requests", false, "log one line per request (method, path, status, articles, time)")
 	return cmd
@@ -105,9 +97,9 @@ func checkServeFlags(f serveFlags) error {
 		{"--max-concurrent", int64(f.maxConcurrent)},
 		{"--timeout", int64(f.timeout)},
 		{"--drain-timeout", int64(f.drainTimeout)},
-		{"--max-bytes", int64(f.maxBytes)},
-		{"--max-words", int64(f.maxWords)},
-		{"--max-html-depth", int64(f.maxHTMLDepth)},
+		{"--max-bytes", int64(f.reader.maxBytes)},
+		{"--max-words", int64(f.reader.maxWords)},
+		{"--max-html-depth", int64(f.reader.maxHTMLDepth)},
 	}
 	for _, p := range positive {
 		if p.value <= 0 {
@@ -132,7 +124,7 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 	if err != nil {
 		return &exitError{2, err.Error()}
 	}
-	scorer.SetMaxWords(f.maxWords)
+	scorer.SetMaxWords(f.reader.maxWords)
 	modelName := server.DefaultModelName
 	if f.modelPath != "" {
 		modelName = filepath.Base(f.modelPath)
@@ -144,7 +136,7 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 		MaxConcurrent: f.maxConcurrent,
 		Workers:       f.workers,
 		DrainTimeout:  f.drainTimeout,
-		Reader:        corpus.Options{MaxBytes: f.maxBytes, MaxHTMLDepth: f.maxHTMLDepth, WholePage: f.wholePage},
+		Reader:        f.reader.options(nil),
 		ModelName:     modelName,
 		Logger:        newLogger(stderr, f.logFormat),
 		LogRequests:   f.logRequests,

@@ -20,7 +20,6 @@ import (
 
 	"github.com/newsqual/newsqual"
 	"github.com/newsqual/newsqual/corpus"
-	"github.com/newsqual/newsqual/features"
 	"github.com/newsqual/newsqual/internal/ordered"
 	"github.com/newsqual/newsqual/sources"
 )
@@ -38,12 +37,7 @@ type sourcesFlags struct {
 	topSignals    int
 	modelPath     string
 	workers       int
-	maxBytes      int
-	maxLineBytes  int
-	maxHTMLBytes  int
-	maxHTMLDepth  int
-	maxWords      int
-	wholePage     bool
+	reader        readerFlags
 	progress      string
 }
 
@@ -113,12 +107,7 @@ source has that verdict; 2 when any input failed.`,
 	fl.IntVar(&f.topSignals, "top-signals", defaults.TopSignals, "signals listed per source")
 	fl.StringVar(&f.modelPath, "model", "", "model file to score with (default: the model built into newsqual)")
 	fl.IntVar(&f.workers, "workers", 0, "articles scored at once (default: one per CPU)")
-	fl.IntVar(&f.maxBytes, "max-bytes", corpus.DefaultMaxBytes, "bytes of text read per article; the rest is cut")
-	fl.IntVar(&f.maxLineBytes, "max-line-bytes", corpus.DefaultMaxLineBytes, "bytes of one JSONL line; a longer line is reported as an error and reading goes on")
-	fl.IntVar(&f.maxHTMLBytes, "max-html-bytes", corpus.DefaultMaxHTMLBytes, "bytes of markup read from one HTML file; the rest is cut")
-	fl.IntVar(&f.maxHTMLDepth, "max-html-depth", corpus.DefaultMaxHTMLDepth, "element nesting of HTML built as a tree (at most 512); deeper pages are read tag by tag")
-	fl.IntVar(&f.maxWords, "max-words", features.DefaultMaxWords, "words of one article the signals consider")
-	fl.BoolVar(&f.wholePage, "whole-page", false, "score the visible text of whole HTML pages, not just the article readability finds")
+	f.reader.register(fl, true)
 	fl.StringVar(&f.progress, "progress", "auto", "progress bar on stderr: auto (on a terminal), always or never")
 	return cmd
 }
@@ -171,7 +160,7 @@ func runSources(cmd *cobra.Command, paths []string, f sourcesFlags) error {
 		if run.scorer, err = loadScorer(f.modelPath); err != nil {
 			return &exitError{2, err.Error()}
 		}
-		run.scorer.SetMaxWords(f.maxWords)
+		run.scorer.SetMaxWords(f.reader.maxWords)
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -322,7 +311,7 @@ func (run *sourcesRun) readScores(ctx context.Context, path string) {
 		defer closeFn()
 		r = fr
 	}
-	err := sources.ReadScores(r, run.f.maxLineBytes, func(s sources.Scored) error {
+	err := sources.ReadScores(r, run.f.reader.maxLineBytes, func(s sources.Scored) error {
 		if s.Err != nil {
 			run.fail(fmt.Sprintf("%s line %d: %v", name, s.Line, s.Err))
 		} else {
@@ -360,8 +349,7 @@ func idPath(id string) string {
 // scoreArticles scores the articles of one path and adds them.
 func (run *sourcesRun) scoreArticles(ctx context.Context, path string) {
 	f := run.f
-	opts := corpus.Options{MaxBytes: f.maxBytes, MaxLineBytes: f.maxLineBytes, MaxHTMLBytes: f.maxHTMLBytes,
-		MaxHTMLDepth: f.maxHTMLDepth, WholePage: f.wholePage, Stdin: run.stdin}
+	opts := f.reader.options(run.stdin)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	items := make(chan corpus.Item, 64)
