@@ -10,12 +10,24 @@ import (
 	"strconv"
 )
 
-// lineReader reads lines of any length from r while holding at most max
-// bytes of one line: the rest of a longer line is read and dropped.
-type lineReader struct {
+// LineReader reads lines of any length while holding at most a set number
+// of bytes of one line: the rest of a longer line is read and dropped, so
+// one huge line never sits in memory. JSONL reading uses it, and so can
+// code reading other line-based output.
+type LineReader struct {
 	r   *bufio.Reader
 	max int
 	buf []byte
+}
+
+// NewLineReader returns a LineReader over r that holds at most max bytes
+// of one line.
+func NewLineReader(r io.Reader, max int) *LineReader {
+	br, ok := r.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReaderSize(r, 64<<10)
+	}
+	return &LineReader{r: br, max: max}
 }
 
 // shrinkAbove is the capacity past which the line buffer is released after
@@ -23,11 +35,11 @@ type lineReader struct {
 // the file.
 const shrinkAbove = 1 << 20
 
-// next returns the next line without its "\n" or "\r\n". tooLong is true
+// Next returns the next line without its "\n" or "\r\n". tooLong is true
 // (and line nil) when the line was longer than max bytes. err is io.EOF
 // after the last line, or the read error that stopped reading. The line is
 // valid until the next call.
-func (lr *lineReader) next() (line []byte, tooLong bool, err error) {
+func (lr *LineReader) Next() (line []byte, tooLong bool, err error) {
 	if cap(lr.buf) > shrinkAbove {
 		lr.buf = nil
 	}
@@ -120,9 +132,9 @@ func (w *walker) readJSONL(r *bufio.Reader, path string) error {
 	if bytes.HasPrefix(sample, utf8BOM) {
 		_, _ = r.Discard(len(utf8BOM))
 	}
-	lr := lineReader{r: r, max: w.opts.MaxLineBytes}
+	lr := NewLineReader(r, w.opts.MaxLineBytes)
 	for lineNo := 1; ; lineNo++ {
-		line, tooLong, err := lr.next()
+		line, tooLong, err := lr.Next()
 		if errors.Is(err, io.EOF) {
 			return nil
 		}

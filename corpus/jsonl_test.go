@@ -105,9 +105,9 @@ func TestLineReaderLongLinesStayBounded(t *testing.T) {
 		}
 		sb.WriteByte('\n')
 	}
-	lr := lineReader{r: bufio.NewReaderSize(strings.NewReader(sb.String()), 4096), max: 100_000}
+	lr := NewLineReader(bufio.NewReaderSize(strings.NewReader(sb.String()), 4096), 100_000)
 	for i := 0; ; i++ {
-		line, tooLong, err := lr.next()
+		line, tooLong, err := lr.Next()
 		if errors.Is(err, io.EOF) {
 			if i != 20 {
 				t.Errorf("read %d lines, want 20", i)

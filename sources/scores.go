@@ -1,7 +1,6 @@
 package sources
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -57,9 +56,9 @@ func ReadScores(r io.Reader, maxLineBytes int, fn func(Scored) error) error {
 	if maxLineBytes <= 0 {
 		maxLineBytes = corpus.DefaultMaxLineBytes
 	}
-	br := bufio.NewReaderSize(r, 64<<10)
+	lines := corpus.NewLineReader(r, maxLineBytes)
 	for lineNo := 1; ; lineNo++ {
-		line, tooLong, err := readLine(br, maxLineBytes)
+		line, tooLong, err := lines.Next()
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
@@ -115,46 +114,6 @@ func decodeScored(line []byte, lineNo int) Scored {
 }
 
 var utf8BOM = []byte("\ufeff")
-
-// readLine returns the next line of br without its line end, or tooLong
-// (and no line) when it is longer than limit bytes; the rest of a long
-// line is read and dropped. err is io.EOF after the last line.
-func readLine(br *bufio.Reader, limit int) (line []byte, tooLong bool, err error) {
-	var buf []byte
-	total := 0
-	for {
-		chunk, err := br.ReadSlice('\n')
-		total += len(chunk)
-		if !tooLong {
-			if len(buf)+len(chunk) > limit+2 { // room for "\r\n"
-				tooLong, buf = true, nil
-			} else {
-				buf = append(buf, chunk...)
-			}
-		}
-		switch {
-		case err == nil:
-		case errors.Is(err, bufio.ErrBufferFull):
-			continue
-		case errors.Is(err, io.EOF):
-			if total == 0 {
-				return nil, false, io.EOF
-			}
-		default:
-			return nil, false, err
-		}
-		break
-	}
-	if tooLong {
-		return nil, true, nil
-	}
-	buf = bytes.TrimSuffix(buf, []byte("\n"))
-	buf = bytes.TrimSuffix(buf, []byte("\r"))
-	if len(buf) > limit {
-		return nil, true, nil
-	}
-	return buf, false, nil
-}
 
 // LooksLikeScores reports whether sample, the start of a stream, is score
 // output: its first line is a JSON object with a "verdict" or "error"
