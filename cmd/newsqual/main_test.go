@@ -41,9 +41,17 @@ func golden(t *testing.T, name, got string) {
 const examples = "../../testdata/examples"
 
 func TestScoreFormatsMatchGoldenFiles(t *testing.T) {
+	checkFormatsMatchGolden(t, "examples", "scored 6, failed 0, skipped 0", "score", examples)
+}
+
+// checkFormatsMatchGolden runs a command in each output format (the table
+// with --explain) and checks its output against testdata/PREFIX.FORMAT, the
+// summary on stderr, and that a second run gives the same bytes.
+func checkFormatsMatchGolden(t *testing.T, prefix, summary, command string, paths ...string) {
+	t.Helper()
 	for _, format := range []string{"table", "json", "jsonl", "csv"} {
 		t.Run(format, func(t *testing.T) {
-			args := []string{"score", "--format", format, examples}
+			args := append([]string{command, "--format", format}, paths...)
 			if format == "table" {
 				args = append(args, "--explain")
 			}
@@ -51,9 +59,9 @@ func TestScoreFormatsMatchGoldenFiles(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
-			golden(t, "examples."+format, stdout)
-			if !strings.Contains(stderr, "scored 6, failed 0, skipped 0") {
-				t.Errorf("summary missing: %q", stderr)
+			golden(t, prefix+"."+format, stdout)
+			if !strings.Contains(stderr, summary) {
+				t.Errorf("stderr %q, want the summary %q", stderr, summary)
 			}
 			// The same input gives the same bytes.
 			again, _, _ := runCLI(t, "", args...)

@@ -16,26 +16,7 @@ import (
 const scoresFixture = "testdata/sources-scores.jsonl"
 
 func TestSourcesFormatsMatchGoldenFiles(t *testing.T) {
-	for _, format := range []string{"table", "json", "jsonl", "csv"} {
-		t.Run(format, func(t *testing.T) {
-			args := []string{"sources", "--format", format, scoresFixture}
-			if format == "table" {
-				args = append(args, "--explain")
-			}
-			stdout, stderr, code := runCLI(t, "", args...)
-			if code != 0 {
-				t.Fatalf("exit %d: %s", code, stderr)
-			}
-			golden(t, "sources."+format, stdout)
-			if !strings.Contains(stderr, "6 sources from 21 articles (scored 0, read from scores 21), failed 0") {
-				t.Errorf("summary: %q", stderr)
-			}
-			again, _, _ := runCLI(t, "", args...)
-			if again != stdout {
-				t.Error("second run differs")
-			}
-		})
-	}
+	checkFormatsMatchGolden(t, "sources", "6 sources from 21 articles (scored 0, read from scores 21), failed 0", "sources", scoresFixture)
 }
 
 func TestSourcesReadsScoresFromStdin(t *testing.T) {
