@@ -40,6 +40,16 @@ func golden(t *testing.T, name, got string) {
 
 const examples = "../../testdata/examples"
 
+// writeFile writes data to the file name in dir and returns its path.
+func writeFile(t *testing.T, dir, name, data string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 func TestScoreFormatsMatchGoldenFiles(t *testing.T) {
 	checkFormatsMatchGolden(t, "examples", "scored 6, failed 0, skipped 0", "score", examples)
 }
@@ -74,11 +84,7 @@ func checkFormatsMatchGolden(t *testing.T, prefix, summary, command string, path
 
 func TestScoreBadInputsReportsAndScoresTheRest(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name string, data []byte) {
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name string, data []byte) { writeFile(t, dir, name, string(data)) }
 	good, err := os.ReadFile(filepath.Join(examples, "clean-port-strike.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -158,13 +164,7 @@ func TestHelpExplainsEachCommand(t *testing.T) {
 
 func TestEvalBadInputsNameFileAndLine(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, data string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name, data string) string { return writeFile(t, dir, name, data) }
 	good := `{"id":"a","label":"clean","text":"The mayor said the bridge would reopen in May."}` + "\n"
 	cases := []struct {
 		name, data, want string

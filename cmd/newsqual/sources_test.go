@@ -147,13 +147,7 @@ func TestSourcesOfScoreOutputMatchScoringOnTheFly(t *testing.T) {
 
 func TestSourcesCountsFailedInputsAndExits2(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, data string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name, data string) string { return writeFile(t, dir, name, data) }
 	write("a.jsonl", `{"id":"ok","url":"https://news.example/a","text":"The council said on Tuesday it would close the bridge for repairs."}
 {"id":"bad","text": broken
 `)
