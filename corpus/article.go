@@ -19,6 +19,15 @@ type Article struct {
 	Kind string `json:"kind,omitempty"`
 	// Source names the data set or site the article came from.
 	Source string `json:"source,omitempty"`
+	// Site is the registrable domain of the outlet that published the
+	// article (the JSONL "site" field), when known.
+	Site string `json:"site,omitempty"`
+	// Generator names the language model that wrote a labelled machine
+	// article (the JSONL "model" field), e.g. "gpt-4o".
+	Generator string `json:"model,omitempty"`
+	// Task says how a labelled machine article was made from its human
+	// original (the JSONL "task" field), e.g. "rewrite" or "polish".
+	Task string `json:"task,omitempty"`
 	// Group ties related articles together so that cross-validation keeps
 	// them in the same fold (e.g. an original and its rewrites).
 	Group string `json:"group,omitempty"`

@@ -93,6 +93,8 @@ type record struct {
 	Source string      `json:"source"`
 	Site   string      `json:"site"`
 	Group  looseString `json:"group"`
+	Model  string      `json:"model"`
+	Task   string      `json:"task"`
 }
 
 // looseString accepts a JSON string, number or null, since ids and groups
@@ -164,13 +166,16 @@ func (w *walker) recordItem(line []byte, path string, lineNo int) Item {
 		return errorItem(path, lineNo, ErrInvalidJSON, describeJSONError(err))
 	}
 	a := Article{
-		ID:     string(rec.ID),
-		Title:  normalizeString(rec.Title),
-		URL:    rec.URL,
-		Label:  rec.Label,
-		Kind:   rec.Kind,
-		Source: rec.Source,
-		Group:  string(rec.Group),
+		ID:        string(rec.ID),
+		Title:     normalizeString(rec.Title),
+		URL:       rec.URL,
+		Label:     rec.Label,
+		Kind:      rec.Kind,
+		Source:    rec.Source,
+		Site:      rec.Site,
+		Group:     string(rec.Group),
+		Generator: rec.Model,
+		Task:      rec.Task,
 	}
 	if a.ID == "" {
 		a.ID = displayName(path) + ":" + strconv.Itoa(lineNo)

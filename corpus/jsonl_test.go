@@ -60,11 +60,31 @@ func TestJSONLFixture(t *testing.T) {
 	if first != wantFirst {
 		t.Errorf("metadata: %+v\nwant %+v", first, wantFirst)
 	}
-	if a := items[1].Article; a.Source != "example.org" || a.Group != "4" {
-		t.Errorf("site and numeric group: source %q group %q", a.Source, a.Group)
+	if a := items[1].Article; a.Source != "example.org" || a.Site != "example.org" || a.Group != "4" {
+		t.Errorf("site and numeric group: source %q site %q group %q", a.Source, a.Site, a.Group)
 	}
 	if a := items[6].Article; a.Title != "Warehouse fire" || strings.Contains(a.Text, "var x") {
 		t.Errorf("html record: title %q text %q", a.Title, a.Text)
+	}
+}
+
+// TestJSONLProvenance checks the fields that say where a labelled article
+// came from: its outlet, and for machine text the generator and the task.
+func TestJSONLProvenance(t *testing.T) {
+	dir := t.TempDir()
+	path := write(t, dir, "llm.jsonl",
+		`{"id":"m1","label":"spam","source":"bench","site":"","model":"gpt-4o","task":"rewrite","text":"Machine text."}`+"\n"+
+			`{"id":"h1","label":"clean","source":"outlets","site":"example.com","text":"Human text."}`+"\n")
+	items := collect(t, []string{path}, Options{})
+	if len(items) != 2 {
+		t.Fatalf("got %d items, want 2", len(items))
+	}
+	m, h := items[0].Article, items[1].Article
+	if m.Generator != "gpt-4o" || m.Task != "rewrite" || m.Site != "" || m.Source != "bench" {
+		t.Errorf("machine record: %+v", m)
+	}
+	if h.Generator != "" || h.Site != "example.com" || h.Source != "outlets" {
+		t.Errorf("human record: %+v", h)
 	}
 }
 
