@@ -31,8 +31,14 @@ func TestAugmentIsDeterministic(t *testing.T) {
 		if a[i].Article.Text != b[i].Article.Text {
 			t.Fatalf("example %d differs between runs", i)
 		}
-		if a[i].Article.Group != all[0].Article.ID && a[i].Article.Group == "" {
-			t.Fatalf("example %d lost its group", i)
+	}
+	// Every synthetic example falls in its original's fold group, even
+	// where the group is the original's own ID.
+	keys := GroupKeys(append(append([]Example(nil), all...), a...), DefaultGroupBy)
+	for i, e := range a {
+		orig := strings.TrimSuffix(e.Article.ID, "#"+e.Augmented)
+		if want := "id:" + orig; keys[len(all)+i] != want {
+			t.Fatalf("synthetic example %s is in group %q, want %q", e.Article.ID, keys[len(all)+i], want)
 		}
 	}
 	c := Augment(all, DefaultPools(), 4)

@@ -1,6 +1,7 @@
 package training
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -74,5 +75,28 @@ func TestFoldsKeepGroupsTogether(t *testing.T) {
 	}
 	if len(used) != 3 {
 		t.Fatalf("5 groups in 3 folds used %d folds", len(used))
+	}
+}
+
+func TestFoldsBalanceLargeGroups(t *testing.T) {
+	// One group as large as all the others together: it takes a fold of
+	// its own and the small groups fill the rest evenly.
+	var groups []string
+	for i := range 400 {
+		groups = append(groups, "big")
+		groups = append(groups, fmt.Sprintf("small-%d", i))
+	}
+	folds := Folds(groups, 4, 1)
+	load := make([]int, 4)
+	for i, f := range folds {
+		load[f]++
+		if groups[i] == "big" && f != folds[0] {
+			t.Fatal("the large group was split")
+		}
+	}
+	for f, n := range load {
+		if f != folds[0] && (n < 130 || n > 137) {
+			t.Errorf("fold sizes %v: want the small groups spread evenly over the other three folds", load)
+		}
 	}
 }
