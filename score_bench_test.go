@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"testing"
 
+	"github.com/newsqual/newsqual/features"
 	"github.com/newsqual/newsqual/internal/shareddata"
 )
 
@@ -38,7 +39,7 @@ func BenchmarkLoadDefaultModel(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		s.Model().Text.ScoreWords(nil)
+		s.Model().Text.Scan(features.NewDocument("", "Warm-up."))
 	}
 }
 

@@ -51,7 +51,7 @@ func (o Options) worst() int {
 // Names of the baselines.
 const (
 	BaselineFull    = "newsqual (full model)"
-	BaselineText    = "naive Bayes text model alone"
+	BaselineText    = "text model alone (words and style)"
 	BaselineSignals = "signals alone (logistic, no text model)"
 )
 
@@ -64,10 +64,6 @@ type scored struct {
 	textOnly    float64
 	fired       []bool
 }
-
-// textScale spreads the text model's mean log-likelihood ratio per word
-// (typically within ±0.5) over the probability scale.
-const textScale = 10
 
 // undefinedMetrics is the metrics row of a baseline that was not measured:
 // the counts of the data, every measure undefined.
@@ -105,8 +101,7 @@ func EvaluateModel(ctx context.Context, scorer *newsqual.Scorer, modelName strin
 		for k, s := range sig {
 			fired[k] = s.Fired
 		}
-		text, _ := m.Text.ScoreWords(d.Words)
-		return scored{probability: pred.Probability, textOnly: model.Sigmoid(textScale * text), fired: fired}
+		return scored{probability: pred.Probability, textOnly: model.Sigmoid(pred.Text.Score), fired: fired}
 	}) {
 		results = append(results, r)
 	}
@@ -127,8 +122,8 @@ func EvaluateModel(ctx context.Context, scorer *newsqual.Scorer, modelName strin
 		baseline(BaselineText, r.Examples, text, nil),
 		{Name: BaselineSignals, Note: "needs training: run the evaluation with --folds", Metrics: undefinedMetrics(r.Overall)},
 	}
-	r.Baselines[1].Note = "the model's own naive Bayes text model, ranked by its mean log-likelihood ratio per word " +
-		"(its posterior saturates at 0 and 1 on long texts); a ranking score, not a calibrated probability"
+	r.Baselines[1].Note = "the model's own text model over words and style, its log-odds read as a probability " +
+		"(a ranking score, not calibrated: the full model recalibrates it)"
 	r.Signals = signalTable(m, r.Examples, fired)
 	r.worstErrors(scorer, articles, opts.worst())
 	measureThroughput(&r.Baselines[0], scorer, articles)

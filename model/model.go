@@ -1,8 +1,9 @@
 // Package model turns an article's signals and words into a spam
 // probability and explains it.
 //
-// A Model combines a naive Bayes text model (TextModel) with a logistic model
-// over the signals of package features plus the text model's score. Its file
+// A Model combines a text model over the words and style of the text
+// (TextModel) with a logistic model over the signals of package features
+// plus the text model's score. Its file
 // is one versioned JSON document holding the feature names, the scaling, the
 // weights, the verdict thresholds and how it was trained. Models are fitted
 // by package training; this package only loads, checks and applies them.
@@ -23,7 +24,7 @@ import (
 
 // Format is the version of the model file layout. Files of another format
 // are refused.
-const Format = "newsqual-model/1"
+const Format = "newsqual-model/2"
 
 // TextFeature is the name of the model input that carries the text model's
 // score; it follows the signals of package features.
@@ -64,7 +65,7 @@ type Model struct {
 	Intercept float64 `json:"intercept"`
 	// Thresholds turn the probability into a verdict.
 	Thresholds Thresholds `json:"thresholds"`
-	// Text is the naive Bayes text model.
+	// Text is the text model over words and style.
 	Text *TextModel `json:"text"`
 	// Training records how the model was made and how well it did.
 	Training Training `json:"training"`
@@ -255,12 +256,12 @@ func (m *Model) Validate() error {
 	if m.Text == nil {
 		return errors.New("model has no text model")
 	}
-	if !finite(m.Text.PriorLogOdds) || !finite(m.Text.UnseenLogRatio) {
-		return errors.New("text model prior or unseen ratio is not a finite number")
+	if !finite(m.Text.Bias) {
+		return errors.New("text model bias is not a finite number")
 	}
-	for tok, r := range m.Text.Tokens {
-		if !finite(r) {
-			return fmt.Errorf("text model token %q has ratio %v", tok, r)
+	for key, w := range m.Text.Weights {
+		if !finite(w) {
+			return fmt.Errorf("text model feature %q has weight %v", key, w)
 		}
 	}
 	return nil
@@ -276,8 +277,8 @@ func (m *Model) Inputs(d *features.Document, sig features.Signals) []float64 {
 
 func (m *Model) inputs(d *features.Document, sig features.Signals) ([]float64, TextScan) {
 	x := SignalInputs(make([]float64, 0, 2*len(sig)+1), sig)
-	scan := m.Text.Scan(d.Words)
-	return append(x, scan.Mean), scan
+	scan := m.Text.Scan(d)
+	return append(x, scan.Score), scan
 }
 
 // Predict scores a prepared document whose signals were extracted with the

@@ -2,18 +2,30 @@ package model
 
 import (
 	"math"
-	"strings"
 	"testing"
 
 	"github.com/newsqual/newsqual/features"
 )
 
-func TestTokensFoldNumbersAndDropLetters(t *testing.T) {
-	d := features.NewDocument("", "The U.S. spent $4.5bn in 2024, a rise; Reuters' report says I agree.")
-	got := strings.Join(Tokens(d), " ")
-	want := "the u.s spent 0.0bn in 0000 rise reuters report says agree"
-	if got != want {
-		t.Fatalf("Tokens = %q, want %q", got, want)
+func TestFeatureCounts(t *testing.T) {
+	d := features.NewDocument("", "In the aftermath of the 2024 vote, Smith said: \u201cWe won.\u201d The U.S. agreed.")
+	got := FeatureCounts(d)
+	for key, want := range map[string]int{
+		// Words: lower case, no numbers, no capitalised words inside a
+		// sentence ("Smith"), but the first word of a sentence ("The").
+		"in": 1, "the": 3, "aftermath": 1, "of": 1, "vote": 1, "said": 1, "we": 1, "won": 1, "agreed": 1,
+		"smith": 0, "0000": 0, "u.s": 0,
+		// Style: function words stand as themselves, other words as
+		// their shape, punctuation as itself (curly quotes folded).
+		"in the <long>": 1, "the <long> of": 1, "of the <num>": 1, "<num> <w> ,": 1,
+		", <cap> said": 1, "said : \"": 1, `" we <w>`: 1, ". \"": 1, `" the <cap>`: 1,
+		"<long>": 1, "<cap>": 2, ",": 1, `"`: 2, ".": 2,
+		// A function word has no style unigram of its own.
+		"the <long>": 1, "said :": 1,
+	} {
+		if got[key] != want {
+			t.Errorf("count of %q = %d, want %d", key, got[key], want)
+		}
 	}
 }
 
@@ -50,34 +62,49 @@ func TestPredictInputsSumsContributions(t *testing.T) {
 	}
 }
 
-func TestStrongestTokens(t *testing.T) {
-	tm := &TextModel{Tokens: map[string]float64{"underscores": 2, "the": 0.1, "said": -1.5, "pivotal": 1}}
-	got := tm.Strongest([]string{"the", "the", "the", "underscores", "pivotal", "said", "said"}, 1, 5)
-	if len(got) != 2 || got[0].Token != "underscores" || got[1].Token != "pivotal" {
-		t.Fatalf("toward spam: %+v", got)
+func TestTextModelScanAndStrongest(t *testing.T) {
+	tm := &TextModel{Bias: -0.5, Weights: map[string]float64{
+		"underscores": 2, "the": 0.1, "said": -1.5, "in the <long>": 1, "<cap> said": -0.5,
+	}}
+	d := features.NewDocument("", "The move underscores the trend, Jones said. In the aftermath, Ng said the same.")
+	scan := tm.Scan(d)
+	counts := FeatureCounts(d)
+	if want := tm.Score(counts); math.Abs(scan.Score-want) > 1e-12 {
+		t.Fatalf("Scan score %v, Score of the counts %v", scan.Score, want)
 	}
-	clean := tm.Strongest([]string{"said", "said"}, -1, 5)
-	if len(clean) != 1 || clean[0].Count != 2 || clean[0].LogRatio != -3 {
+	if scan.Known != 5 || scan.Occurrences != 1+4+2+1+2 {
+		t.Fatalf("known %d, occurrences %d", scan.Known, scan.Occurrences)
+	}
+	spam := scan.Strongest(1, 5)
+	if len(spam) != 3 || spam[0].Token != "underscores" || spam[1].Token != "In the aftermath" || spam[1].Line != 1 || spam[2].Token != "the" {
+		t.Fatalf("toward spam: %+v", spam)
+	}
+	clean := scan.Strongest(-1, 1)
+	if len(clean) != 1 || clean[0].Token != "said" || clean[0].Count != 2 {
 		t.Fatalf("toward clean: %+v", clean)
+	}
+	empty := tm.Scan(features.NewDocument("", "Zzz qqq."))
+	if empty.Score != -0.5 || empty.Known != 0 || empty.Strongest(1, 3) != nil {
+		t.Fatalf("a text of unknown features: %+v", empty)
 	}
 }
 
-func TestHashTable(t *testing.T) {
-	tb := newHashTable(100)
-	want := map[uint64]float64{0: -1, 1: 2, 1 + tb.mask + 1: 3, 2: 4, ^uint64(0): 5}
+func TestFeatureIndex(t *testing.T) {
+	ix := &featureIndex{slots: make([]indexSlot, 256), mask: 255}
+	want := map[uint64]int32{0: 7, 1: 1, 257: 2, 2: 3, ^uint64(0): 4}
 	for k, v := range want {
-		tb.put(k, v)
+		ix.put(k, v)
 	}
-	for i := uint64(3); i < 200; i++ {
-		tb.put(i*7919, float64(i))
-		want[i*7919] = float64(i)
+	for i := uint64(3); i < 100; i++ {
+		ix.put(i*7919, int32(i+10))
+		want[i*7919] = int32(i + 10)
 	}
 	for k, v := range want {
-		if got, ok := tb.get(k); !ok || got != v {
-			t.Fatalf("get(%d) = %v, %v; want %v", k, got, ok, v)
+		if got := ix.get(k); got != v {
+			t.Fatalf("get(%d) = %d, want %d", k, got, v)
 		}
 	}
-	if _, ok := tb.get(123456789); ok {
+	if ix.get(123456789) != -1 {
 		t.Fatal("found a key never put")
 	}
 }

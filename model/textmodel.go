@@ -1,403 +1,316 @@
 package model
 
 import (
+	"math"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsqual/newsqual/features"
 )
 
-// TextModel is a naive Bayes word model reduced to what scoring needs: the
-// log-likelihood ratio log P(word|spam) − log P(word|clean) of every known
-// token, and the ratio for tokens never seen in training. Its log-odds for a
-// document equal those of the naive Bayes classifier it was exported from
-// (see training.TrainTextModel).
+// TextModel is a linear model over the words and the style of a text (see
+// FeatureCounts): its log-odds of spam is
+//
+//	Bias + Σ weight(f) · (1 + ln count(f)) / ‖1 + ln count‖
+//
+// over the features f of the text that the model knows, the norm taken
+// over those same features, so that long and short texts score on one
+// scale. Training (package training) fits it the NBSVM way: each weight
+// is a logistic coefficient times the feature's naive Bayes log-count
+// ratio.
 type TextModel struct {
-	// PriorLogOdds is log P(spam) − log P(clean) over training documents.
-	PriorLogOdds float64 `json:"prior_log_odds"`
-	// UnseenLogRatio is the log-likelihood ratio of a token not in Tokens.
-	UnseenLogRatio float64 `json:"unseen_log_ratio"`
-	// Tokens maps a normalised token to its log-likelihood ratio.
-	Tokens map[string]float64 `json:"tokens"`
+	// Bias is the log-odds of a text with no known feature.
+	Bias float64 `json:"bias"`
+	// Weights maps each feature's key to its weight.
+	Weights map[string]float64 `json:"weights"`
 
-	// index maps the hash of each token to its ratio, so that scoring a
-	// document's words needs no token strings; built once, on first use.
+	// index finds a feature's weight by the hash the feature walk gives
+	// it, so that scoring builds no keys; built once, on first use.
 	indexOnce sync.Once
-	index     *hashTable
+	index     *featureIndex
+	tallies   sync.Pool
 }
 
-// byHash returns the hash index of Tokens.
-func (m *TextModel) byHash() *hashTable {
+// featureIndex is an open-addressing table from feature hashes to their
+// weights: one flat array probed linearly, cheaper than a Go map for the
+// lookup of every feature of every article. Key 0 marks an empty slot, so
+// a feature whose hash is 0 is kept aside.
+type featureIndex struct {
+	slots   []indexSlot
+	mask    uint64
+	weights []float64
+	// words holds the key of each word feature, "" for a style feature,
+	// whose evidence is quoted from the text instead.
+	words []string
+	zero  int32 // 1 + the position of the feature whose hash is 0
+}
+
+type indexSlot struct {
+	hash uint64
+	pos  int32
+}
+
+func (m *TextModel) byHash() *featureIndex {
 	m.indexOnce.Do(func() {
-		m.index = newHashTable(len(m.Tokens))
-		for t, r := range m.Tokens {
-			m.index.put(tokenHash(t), r)
+		keys := make([]string, 0, len(m.Weights))
+		for k := range m.Weights {
+			keys = append(keys, k)
 		}
+		size := 1
+		for size < 3*len(keys)/2+2 {
+			size <<= 1
+		}
+		ix := &featureIndex{slots: make([]indexSlot, size), mask: uint64(size - 1),
+			weights: make([]float64, len(keys)), words: make([]string, len(keys))}
+		for i, k := range keys {
+			ix.weights[i] = m.Weights[k]
+			ix.put(featureKeyHash(k), int32(i))
+			if isWordKey(k) {
+				ix.words[i] = k
+			}
+		}
+		m.index = ix
+		n := len(keys)
+		m.tallies.New = func() any { return &tally{slots: make([]tallySlot, n)} }
 	})
 	return m.index
 }
 
-// hashTable is an open-addressing table from token hashes to ratios: one
-// flat array probed linearly, cheaper than a Go map for the lookup of
-// every word of every article. Key 0 marks an empty slot, so a token whose
-// hash is 0 is kept aside.
-type hashTable struct {
-	keys    []uint64
-	values  []float64
-	mask    uint64
-	zero    float64
-	hasZero bool
+// isWordKey reports whether a feature key is a word rather than a style
+// n-gram or item.
+func isWordKey(k string) bool {
+	r, _ := utf8.DecodeRuneInString(k)
+	return !strings.Contains(k, " ") && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
-func newHashTable(n int) *hashTable {
-	size := 1
-	for size < 2*n+2 {
-		size <<= 1
-	}
-	return &hashTable{keys: make([]uint64, size), values: make([]float64, size), mask: uint64(size - 1)}
-}
-
-func (t *hashTable) put(k uint64, v float64) {
-	if k == 0 {
-		t.zero, t.hasZero = v, true
+func (ix *featureIndex) put(h uint64, pos int32) {
+	if h == 0 {
+		ix.zero = pos + 1
 		return
 	}
-	for i := k & t.mask; ; i = (i + 1) & t.mask {
-		if t.keys[i] == 0 || t.keys[i] == k {
-			t.keys[i], t.values[i] = k, v
+	for i := h & ix.mask; ; i = (i + 1) & ix.mask {
+		if s := &ix.slots[i]; s.hash == 0 || s.hash == h {
+			s.hash, s.pos = h, pos
 			return
 		}
 	}
 }
 
-func (t *hashTable) get(k uint64) (float64, bool) {
-	if k == 0 {
-		return t.zero, t.hasZero
+// get returns the position of the feature with hash h, or -1.
+func (ix *featureIndex) get(h uint64) int32 {
+	if h == 0 {
+		return ix.zero - 1
 	}
-	for i := k & t.mask; ; i = (i + 1) & t.mask {
-		switch t.keys[i] {
-		case k:
-			return t.values[i], true
+	for i := h & ix.mask; ; i = (i + 1) & ix.mask {
+		switch s := ix.slots[i]; s.hash {
+		case h:
+			return s.pos
 		case 0:
-			return 0, false
+			return -1
 		}
 	}
 }
 
-// tokenHash is FNV-1a over the bytes of a normalised token.
-func tokenHash(t string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(t); i++ {
-		h ^= uint64(t[i])
-		h *= 1099511628211
-	}
-	return h
+// tally counts the known features of one text. Its slots, one per feature
+// of the model, are reused across texts: a slot counts for the current
+// text only when its stamp is the text's, so nothing is cleared between
+// texts.
+type tally struct {
+	slots   []tallySlot
+	stamp   uint32
+	touched []int32
 }
 
-// wordHash returns the hash of the token a folded word becomes (see
-// Token) without building the token, and ok false for a word the text
-// model ignores.
-func wordHash(norm string) (uint64, bool) {
-	if len(norm) < 2 {
-		return 0, false
-	}
-	digits := false
-	for i := 0; i < len(norm); i++ {
-		if '0' <= norm[i] && norm[i] <= '9' {
-			digits = true
-			break
-		}
-	}
-	if !digits {
-		norm = strings.TrimSuffix(norm, "'s")
-	}
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(norm); i++ {
-		c := norm[i]
-		if '0' <= c && c <= '9' {
-			c = '0'
-		}
-		h ^= uint64(c)
-		h *= 1099511628211
-	}
-	return h, true
+type tallySlot struct {
+	stamp      uint32
+	count      int32
+	start, end int32 // byte span of the first occurrence
+	line       int32 // line number of the first occurrence
 }
 
-// ScoreWords is Score over a document's words, without building tokens:
-// the mean log-likelihood ratio per token and the number of tokens.
-func (m *TextModel) ScoreWords(words []features.Word) (mean float64, n int) {
-	scan := m.Scan(words)
-	return scan.Mean, scan.N
-}
+// minTellingWeight is the smallest contribution to the text model's
+// log-odds that makes a feature worth quoting as evidence.
+const minTellingWeight = 0.02
+
+// maxTelling is how many features the scan keeps in each direction for
+// Strongest.
+const maxTelling = 8
 
 // TextScan is the text model's reading of one document.
 type TextScan struct {
-	// Mean is the mean log-likelihood ratio per token; N the number of
-	// tokens.
-	Mean float64
-	N    int
-	// telling are the distinct tokens whose ratio is strong enough to
-	// quote, in order of first appearance, with their counts.
-	telling []tellingWord
+	// Score is the text model's log-odds of spam.
+	Score float64
+	// Known is the number of distinct features of the text the model
+	// knows, Occurrences how often they occur in all.
+	Known, Occurrences int
+
+	text string
+	// spam and clean are the features that push hardest toward spam and
+	// toward clean, strongest first.
+	spam, clean []tellingFeature
 }
 
-type tellingWord struct {
-	hash  uint64
-	norm  string
-	ratio float64
-	count int
+// tellingFeature is one feature's part in a scan.
+type tellingFeature struct {
+	key          string // the word, or "" for an n-gram quoted from the text
+	start, end   int32
+	line, count  int32
+	contribution float64
 }
 
-// Scan scores a document's words by hash, without building tokens, and
-// keeps the telling words for Strongest.
-func (m *TextModel) Scan(words []features.Word) TextScan {
-	index := m.byHash()
-	var scan TextScan
-	tally := tallies.Get().(*tellingTally)
-	defer tallies.Put(tally)
-	tally.reset()
-	sum := 0.0
-	for _, w := range words {
-		h, ok := wordHash(w.Norm)
-		if !ok {
+// Scan scores a document. It is safe for concurrent use.
+func (m *TextModel) Scan(d *features.Document) TextScan {
+	ix := m.byHash()
+	t := m.tallies.Get().(*tally)
+	defer m.tallies.Put(t)
+	t.stamp++
+	if t.stamp == 0 { // wrapped: old stamps could match again
+		clear(t.slots)
+		t.stamp = 1
+	}
+	t.touched = t.touched[:0]
+	scan := TextScan{Score: m.Bias, text: d.Text}
+	var w featureWalk
+	w.walk(d, func(o occurrence) {
+		j := ix.get(o.hash)
+		if j < 0 {
+			return
+		}
+		scan.Occurrences++
+		s := &t.slots[j]
+		if s.stamp != t.stamp {
+			line := 0
+			if o.line < len(d.Lines) {
+				line = d.Lines[o.line].Number
+			}
+			*s = tallySlot{stamp: t.stamp, start: int32(o.start), end: int32(o.end), line: int32(line)}
+			t.touched = append(t.touched, j)
+		}
+		s.count++
+	})
+	scan.Known = len(t.touched)
+	if scan.Known == 0 {
+		return scan
+	}
+	norm := 0.0
+	for _, j := range t.touched {
+		v := 1 + math.Log(float64(t.slots[j].count))
+		norm += v * v
+	}
+	norm = math.Sqrt(norm)
+	var spam, clean [maxTelling]tellingFeature
+	nSpam, nClean := 0, 0
+	for _, j := range t.touched {
+		s := t.slots[j]
+		c := ix.weights[j] * (1 + math.Log(float64(s.count))) / norm
+		scan.Score += c
+		if math.Abs(c) < minTellingWeight {
 			continue
 		}
-		scan.N++
-		r, known := index.get(h)
-		if !known {
-			sum += m.UnseenLogRatio
-			continue
-		}
-		sum += r
-		if r >= minTellingRatio || r <= -minTellingRatio {
-			tally.add(h, w.Norm, r)
+		f := tellingFeature{key: ix.words[j], start: s.start, end: s.end, line: s.line, count: s.count, contribution: c}
+		if c > 0 {
+			nSpam = keepStrongest(spam[:], nSpam, f)
+		} else {
+			nClean = keepStrongest(clean[:], nClean, f)
 		}
 	}
-	if scan.N > 0 {
-		scan.Mean = sum / float64(scan.N)
-	}
-	// One entry per distinct token, so memory follows the vocabulary, not
-	// the length, of the text; the scratch goes back to the pool.
-	scan.telling = slices.Clone(tally.words)
+	scan.spam = append([]tellingFeature(nil), spam[:nSpam]...)
+	scan.clean = append([]tellingFeature(nil), clean[:nClean]...)
 	return scan
 }
 
-// tellingTally counts the distinct telling tokens of one scan. It is
-// reused across scans (see tallies), so scanning allocates only the final
-// list.
-type tellingTally struct {
-	words []tellingWord
-	// slots is an open-addressing table from token hash to 1 + the
-	// token's place in words; 0 marks an empty slot. used lists the
-	// filled slots so that reset clears only those.
-	slots []int32
-	used  []int32
+// keepStrongest files f among the n strongest features kept so far,
+// strongest first (ties: the earlier in the text first), and returns the
+// new count.
+func keepStrongest(kept []tellingFeature, n int, f tellingFeature) int {
+	stronger := func(a, b tellingFeature) bool {
+		if x, y := math.Abs(a.contribution), math.Abs(b.contribution); x != y {
+			return x > y
+		}
+		return a.start < b.start
+	}
+	if n == len(kept) && !stronger(f, kept[n-1]) {
+		return n
+	}
+	i := n
+	if n == len(kept) {
+		i = n - 1
+	} else {
+		n++
+	}
+	for i > 0 && stronger(f, kept[i-1]) {
+		kept[i] = kept[i-1]
+		i--
+	}
+	kept[i] = f
+	return n
 }
 
-var tallies = sync.Pool{New: func() any { return &tellingTally{slots: make([]int32, 256)} }}
-
-func (t *tellingTally) reset() {
-	for _, i := range t.used {
-		t.slots[i] = 0
-	}
-	t.used = t.used[:0]
-	t.words = t.words[:0]
-}
-
-func (t *tellingTally) add(h uint64, norm string, ratio float64) {
-	if 2*(len(t.words)+1) > len(t.slots) {
-		t.grow()
-	}
-	mask := uint64(len(t.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		k := t.slots[i]
-		if k == 0 {
-			t.words = append(t.words, tellingWord{hash: h, norm: norm, ratio: ratio, count: 1})
-			t.slots[i] = int32(len(t.words))
-			t.used = append(t.used, int32(i))
-			return
-		}
-		if t.words[k-1].hash == h {
-			t.words[k-1].count++
-			return
-		}
-	}
-}
-
-// grow doubles the table and files the words again.
-func (t *tellingTally) grow() {
-	t.slots = make([]int32, 2*len(t.slots))
-	t.used = t.used[:0]
-	mask := uint64(len(t.slots) - 1)
-	for k, w := range t.words {
-		i := w.hash & mask
-		for t.slots[i] != 0 {
-			i = (i + 1) & mask
-		}
-		t.slots[i] = int32(k + 1)
-		t.used = append(t.used, int32(i))
-	}
-}
-
-// Strongest returns up to n of the scanned tokens that push hardest in the
-// direction of sign, as TextModel.Strongest does for token strings.
-func (s TextScan) Strongest(sign float64, n int) []TokenScore {
-	if n <= 0 {
-		return nil
-	}
-	// Tokens are built for the comparison only where ratio and count tie.
-	token := func(c tellingWord) string { t, _ := Token(c.norm); return t }
-	// before orders candidates strongest first; distinct tokens never tie.
-	before := func(a, b tellingWord) bool {
-		if ra, rb := a.ratio*sign, b.ratio*sign; ra != rb {
-			return ra > rb
-		}
-		if a.count != b.count {
-			return a.count > b.count
-		}
-		return token(a) < token(b)
-	}
-	// Keep the n strongest in order as the candidates go by: most fail
-	// against the weakest kept, so this costs about one comparison each.
-	top := topPool.Get().(*[]tellingWord)
-	defer topPool.Put(top)
-	kept := (*top)[:0]
-	for _, w := range s.telling {
-		if w.ratio*sign < minTellingRatio {
-			continue
-		}
-		if len(kept) == n && !before(w, kept[n-1]) {
-			continue
-		}
-		i := sort.Search(len(kept), func(i int) bool { return before(w, kept[i]) })
-		if len(kept) < n {
-			kept = append(kept, tellingWord{})
-		}
-		copy(kept[i+1:], kept[i:len(kept)-1])
-		kept[i] = w
-	}
-	*top = kept
-	if len(kept) == 0 {
-		return nil
-	}
-	out := make([]TokenScore, 0, len(kept))
-	for _, c := range kept {
-		out = append(out, TokenScore{Token: token(c), Count: c.count, LogRatio: c.ratio * float64(c.count)})
-	}
-	return out
-}
-
-// topPool keeps Strongest's scratch list between calls.
-var topPool = sync.Pool{New: func() any { return new([]tellingWord) }}
-
-// Tokens returns the text-model tokens of a document: its folded words,
-// with digits replaced by "0" so that numbers generalise, and words of one
-// letter dropped. The slice shares no memory with the document.
-func Tokens(d *features.Document) []string {
-	out := make([]string, 0, len(d.Words))
-	for _, w := range d.Words {
-		if t, ok := Token(w.Norm); ok {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
-// Token normalises one folded word for the text model; ok is false for
-// words the text model ignores.
-func Token(norm string) (string, bool) {
-	if len(norm) < 2 {
-		return "", false
-	}
-	if strings.IndexAny(norm, "0123456789") < 0 {
-		return strings.TrimSuffix(norm, "'s"), true
-	}
-	b := []byte(norm)
-	for i, c := range b {
-		if '0' <= c && c <= '9' {
-			b[i] = '0'
-		}
-	}
-	return string(b), true
-}
-
-// minTellingRatio is the weakest log-likelihood ratio a token needs to be
-// quoted as evidence: e^0.5 ≈ 1.6 times likelier in one class.
-const minTellingRatio = 0.5
-
-// TokenScore is one token's share of a text-model score.
+// TokenScore is one feature's part in a text-model score.
 type TokenScore struct {
-	// Token is the normalised token.
+	// Token is the word, or the words and punctuation of the text where a
+	// style pattern first occurs.
 	Token string
-	// Count is how often it occurs in the document.
+	// Count is how often the feature occurs in the document.
 	Count int
-	// LogRatio is the token's total contribution, Count × its ratio.
+	// Line is the line number of its first occurrence.
+	Line int
+	// LogRatio is the feature's contribution to the log-odds.
 	LogRatio float64
 }
 
-// Score returns the mean log-likelihood ratio per token of the document
-// (0 for a document with no tokens) and the number of tokens scored. The
-// mean, not the sum, keeps long articles from looking overconfident.
-func (m *TextModel) Score(tokens []string) (mean float64, n int) {
-	if len(tokens) == 0 {
-		return 0, 0
+// Strongest returns up to n (at most 8) of the scanned features that push
+// hardest in the direction of sign (+1 toward spam, −1 toward clean),
+// strongest first.
+func (s TextScan) Strongest(sign float64, n int) []TokenScore {
+	list := s.spam
+	if sign < 0 {
+		list = s.clean
 	}
-	sum := 0.0
-	for _, t := range tokens {
-		sum += m.ratio(t)
+	list = list[:min(n, len(list))]
+	if len(list) == 0 {
+		return nil
 	}
-	return sum / float64(len(tokens)), len(tokens)
-}
-
-// LogOdds returns the naive Bayes posterior log-odds of spam for the tokens,
-// exactly as the classifier computes it: prior plus the sum of ratios.
-func (m *TextModel) LogOdds(tokens []string) float64 {
-	sum := m.PriorLogOdds
-	for _, t := range tokens {
-		sum += m.ratio(t)
-	}
-	return sum
-}
-
-func (m *TextModel) ratio(t string) float64 {
-	if r, ok := m.Tokens[t]; ok {
-		return r
-	}
-	return m.UnseenLogRatio
-}
-
-// Strongest returns up to n tokens of the document that push hardest in
-// the direction of sign (+1 toward spam, −1 toward clean): the tokens whose
-// own ratio is strongest (at least minTellingRatio), ties broken by count.
-// Ranking by the ratio rather than the total keeps frequent, barely
-// telling words such as "the" out of the evidence.
-func (m *TextModel) Strongest(tokens []string, sign float64, n int) []TokenScore {
-	counts := make(map[string]int)
-	for _, t := range tokens {
-		if _, ok := m.Tokens[t]; ok {
-			counts[t]++
+	out := make([]TokenScore, 0, len(list))
+	for _, f := range list {
+		text := f.key
+		if text == "" && int(f.end) <= len(s.text) && f.start < f.end {
+			text = strings.Join(strings.Fields(s.text[f.start:f.end]), " ")
 		}
-	}
-	var out []TokenScore
-	for t, c := range counts {
-		if m.Tokens[t]*sign >= minTellingRatio {
-			out = append(out, TokenScore{Token: t, Count: c, LogRatio: m.Tokens[t] * float64(c)})
-		}
-	}
-	sort.Slice(out, func(i, j int) bool {
-		ri, rj := m.Tokens[out[i].Token]*sign, m.Tokens[out[j].Token]*sign
-		if ri != rj {
-			return ri > rj
-		}
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
-		}
-		return out[i].Token < out[j].Token
-	})
-	if len(out) > n {
-		out = out[:n]
+		out = append(out, TokenScore{Token: text, Count: int(f.count), Line: int(f.line), LogRatio: f.contribution})
 	}
 	return out
+}
+
+// Score returns the text model's log-odds for the feature counts of a
+// document, as FeatureCounts gives them: what Scan computes, from keys.
+func (m *TextModel) Score(counts map[string]int) float64 {
+	norm := 0.0
+	for k, c := range counts {
+		if _, ok := m.Weights[k]; ok {
+			v := 1 + math.Log(float64(c))
+			norm += v * v
+		}
+	}
+	z := m.Bias
+	if norm == 0 {
+		return z
+	}
+	norm = math.Sqrt(norm)
+	// Sum in the order of the keys, so the result does not depend on the
+	// order a map is walked.
+	keys := make([]string, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if w, ok := m.Weights[k]; ok {
+			z += w * (1 + math.Log(float64(counts[k]))) / norm
+		}
+	}
+	return z
 }

@@ -31,20 +31,19 @@ type Example struct {
 	Augmented string
 	// File is the data file the example (or its original) came from.
 	File string
-}
 
-// group returns the fold group of the example.
-func (e Example) group() string {
-	if e.Article.Group != "" {
-		return e.Article.Group
-	}
-	return e.Article.ID
+	// origin is 1 + the index of a synthetic example's original among the
+	// examples Augment was given, 0 for an original.
+	origin int
 }
 
 // Options control training.
 type Options struct {
 	// Folds is the number of cross-validation folds (at least 2).
 	Folds int
+	// GroupBy decides which examples share a fold (DefaultGroupBy when
+	// empty); a synthetic example always shares its original's.
+	GroupBy GroupBy
 	// Seed drives augmentation and fold assignment.
 	Seed int64
 	// Pools feed augmentation; Augment turns it on.
@@ -53,8 +52,8 @@ type Options struct {
 	// Lambdas are the L2 penalties tried; the one with the lowest
 	// out-of-fold log loss is kept.
 	Lambdas []float64
-	// MinTokenCount drops rarer tokens from the text model.
-	MinTokenCount int
+	// Text controls the fitting of the text model.
+	Text TextOptions
 	// SpamFPR and SuspectFPR are the shares of clean articles allowed at or
 	// above the spam and suspect thresholds on held-out folds.
 	SpamFPR, SuspectFPR float64
@@ -67,14 +66,15 @@ type Options struct {
 // DefaultOptions returns the options `newsqual train` uses.
 func DefaultOptions() Options {
 	return Options{
-		Folds:         5,
-		Seed:          1,
-		Pools:         DefaultPools(),
-		Augment:       true,
-		Lambdas:       []float64{1e-4, 1e-3, 1e-2, 1e-1},
-		MinTokenCount: 3,
-		SpamFPR:       0.01,
-		SuspectFPR:    0.05,
+		Folds:      5,
+		GroupBy:    DefaultGroupBy,
+		Seed:       1,
+		Pools:      DefaultPools(),
+		Augment:    true,
+		Lambdas:    []float64{1e-4, 1e-3, 1e-2, 1e-1},
+		Text:       DefaultTextOptions(),
+		SpamFPR:    0.01,
+		SuspectFPR: 0.05,
 	}
 }
 
@@ -93,12 +93,17 @@ type Result struct {
 	LambdaLoss map[float64]float64
 	// Prepared is the data the model was cross-validated on.
 	Prepared *Prepared
+	// FoldModels are the models fitted without each fold: FoldModels[f]
+	// judges the examples of fold f as the final model judges articles it
+	// never saw, with verdict thresholds chosen by the rule of the final
+	// model on the out-of-fold probabilities of the other folds only.
+	FoldModels []*model.Model
 }
 
 // prepared holds what training needs of one example.
 type prepared struct {
 	signals []float64 // model.SignalInputs
-	tokens  []string
+	text    textDoc
 }
 
 // Prepared is labelled data made ready for cross-validation: the examples
@@ -112,12 +117,16 @@ type Prepared struct {
 	// Inputs are the model inputs of each example, in the order of
 	// model.InputNames.
 	Inputs [][]float64
-	// Spam is each example's label; Fold its fold.
-	Spam []bool
-	Fold []int
+	// Spam is each example's label; Fold its fold, and Groups the group
+	// (see GroupBy.Key) that decided it.
+	Spam   []bool
+	Fold   []int
+	Groups []string
 
 	originals int
 	prep      []prepared
+	vocab     *featureVocab
+	foldText  []*textFit // the text model fitted without each fold
 	opts      Options
 }
 
@@ -145,15 +154,15 @@ func Prepare(examples []Example, opts Options) (*Prepared, error) {
 		all = append(all, synthetic...)
 	}
 	opts.logf("extracting signals from %d examples", len(all))
-	p := &Prepared{Examples: all, originals: len(examples), prep: prepare(all, opts.Workers), opts: opts}
+	vocab := newFeatureVocab()
+	p := &Prepared{Examples: all, originals: len(examples), prep: prepare(all, vocab, opts.Workers), vocab: vocab, opts: opts}
 
-	groups := make([]string, len(all))
+	p.Groups = GroupKeys(all, opts.GroupBy)
 	p.Spam = make([]bool, len(all))
 	for i, e := range all {
-		groups[i] = e.group()
 		p.Spam[i] = e.Spam
 	}
-	p.Fold = Folds(groups, opts.Folds, opts.Seed)
+	p.Fold = Folds(p.Groups, opts.Folds, opts.Seed)
 
 	p.Inputs = make([][]float64, len(all))
 	for i := range all {
@@ -161,10 +170,15 @@ func Prepare(examples []Example, opts Options) (*Prepared, error) {
 	}
 	textCol := len(p.Inputs[0]) - 1
 	for f := range opts.Folds {
-		tm := trainText(all, p.prep, func(i int) bool { return p.Fold[i] != f }, opts.MinTokenCount)
+		opts.logf("text model for fold %d of %d", f+1, opts.Folds)
+		tm, err := p.trainText(func(i int) bool { return p.Fold[i] != f })
+		if err != nil {
+			return nil, fmt.Errorf("train: fold %d: %w", f+1, err)
+		}
+		p.foldText = append(p.foldText, tm)
 		for i := range all {
 			if p.Fold[i] == f {
-				p.Inputs[i][textCol], _ = tm.Score(p.prep[i].tokens)
+				p.Inputs[i][textCol] = tm.score(p.prep[i].text)
 			}
 		}
 	}
@@ -186,6 +200,9 @@ type CrossValidation struct {
 	// LambdaLoss the loss of every penalty tried.
 	Lambda     float64
 	LambdaLoss map[float64]float64
+
+	// folds are the logistic fits of the best penalty, one per fold.
+	folds []foldFit
 }
 
 // CrossValidate fits a logistic model per fold over the inputs that keep
@@ -211,7 +228,7 @@ func (p *Prepared) CrossValidate(keep func(input int) bool) (*CrossValidation, e
 	cv := &CrossValidation{LambdaLoss: make(map[float64]float64)}
 	best := math.Inf(1)
 	for _, lambda := range p.opts.Lambdas {
-		oof, err := crossValidate(x, p.Spam, p.Fold, p.opts.Folds, lambda)
+		oof, fits, err := crossValidate(x, p.Spam, p.Fold, p.opts.Folds, lambda)
 		if err != nil {
 			return nil, err
 		}
@@ -219,7 +236,7 @@ func (p *Prepared) CrossValidate(keep func(input int) bool) (*CrossValidation, e
 		cv.LambdaLoss[lambda] = loss
 		p.opts.logf("lambda %g: out-of-fold log loss %.4f, AUROC %.4f", lambda, loss, metrics.AUROC(oof, p.Spam))
 		if loss < best {
-			best, cv.Lambda, cv.OutOfFold = loss, lambda, oof
+			best, cv.Lambda, cv.OutOfFold, cv.folds = loss, lambda, oof, fits
 		}
 	}
 	if cv.OutOfFold == nil {
@@ -238,30 +255,27 @@ func Train(examples []Example, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	all, x, y, prep := p.Examples, p.Inputs, p.Spam, p.prep
+	all, x, y := p.Examples, p.Inputs, p.Spam
 	bestOOF, bestLambda := cv.OutOfFold, cv.Lambda
 	res := &Result{Examples: all, Fold: p.Fold, OutOfFold: bestOOF, LambdaLoss: cv.LambdaLoss, Prepared: p}
 
-	spamT, _ := metrics.ThresholdForFPR(bestOOF, y, opts.SpamFPR)
-	suspectT, _ := metrics.ThresholdForFPR(bestOOF, y, opts.SuspectFPR)
-	thresholds := model.Thresholds{Spam: clamp(spamT), Suspect: clamp(min(suspectT, spamT))}
+	thresholds := opts.thresholds(bestOOF, y, func(int) bool { return true })
+	for f, ff := range cv.folds {
+		t := opts.thresholds(bestOOF, y, func(i int) bool { return p.Fold[i] != f })
+		res.FoldModels = append(res.FoldModels, newModel(ff.scaling, ff.fit, t, p.foldText[f].model))
+	}
 
+	opts.logf("text model on all examples")
+	text, err := p.trainText(func(int) bool { return true })
+	if err != nil {
+		return nil, err
+	}
 	scaling := FitScaling(x)
 	fit, err := FitLogistic(scaling.Apply(x), y, bestLambda)
 	if err != nil {
 		return nil, err
 	}
-	m := &model.Model{
-		Format:         model.Format,
-		FeatureVersion: features.Version,
-		Features:       model.InputNames(),
-		Mean:           roundAll(scaling.Mean),
-		Scale:          roundAll(scaling.Scale),
-		Weights:        roundAll(fit.Weights),
-		Intercept:      round(fit.Intercept),
-		Thresholds:     thresholds,
-		Text:           trainText(all, prep, func(int) bool { return true }, opts.MinTokenCount),
-	}
+	m := newModel(scaling, fit, thresholds, text.model)
 	m.Training = model.Training{
 		Data:           dataFiles(examples),
 		Augmented:      len(all) - len(examples),
@@ -289,6 +303,38 @@ func Train(examples []Example, opts Options) (*Result, error) {
 	}
 	res.Model = m
 	return res, nil
+}
+
+// thresholds chooses verdict thresholds on the probabilities of the
+// examples that use accepts: spam where a share SpamFPR of their clean
+// examples would be flagged, suspect where SuspectFPR would.
+func (o Options) thresholds(p []float64, y []bool, use func(int) bool) model.Thresholds {
+	var pp []float64
+	var yy []bool
+	for i := range p {
+		if use(i) {
+			pp = append(pp, p[i])
+			yy = append(yy, y[i])
+		}
+	}
+	spam, _ := metrics.ThresholdForFPR(pp, yy, o.SpamFPR)
+	suspect, _ := metrics.ThresholdForFPR(pp, yy, o.SuspectFPR)
+	return model.Thresholds{Spam: clamp(spam), Suspect: clamp(min(suspect, spam))}
+}
+
+// newModel assembles a model from its fitted parts.
+func newModel(scaling Scaling, fit Logistic, t model.Thresholds, text *model.TextModel) *model.Model {
+	return &model.Model{
+		Format:         model.Format,
+		FeatureVersion: features.Version,
+		Features:       model.InputNames(),
+		Mean:           roundAll(scaling.Mean),
+		Scale:          roundAll(scaling.Scale),
+		Weights:        roundAll(fit.Weights),
+		Intercept:      round(fit.Intercept),
+		Thresholds:     t,
+		Text:           text,
+	}
 }
 
 // Measure computes the headline metrics of probabilities p against labels
@@ -321,22 +367,42 @@ func roundAll(v []float64) []float64 {
 // trainText fits the text model on the original (not synthetic) examples
 // that keep accepts: injected examples share nearly all their words with
 // clean ones and would teach the text model that news words are spam.
-func trainText(all []Example, prep []prepared, keep func(int) bool, minCount int) *model.TextModel {
-	var docs [][]string
-	var labels []bool
-	for i, e := range all {
-		if e.Augmented == "" && keep(i) {
-			docs = append(docs, prep[i].tokens)
-			labels = append(labels, e.Spam)
+func (p *Prepared) trainText(keep func(int) bool) (*textFit, error) {
+	docs := make([]textDoc, len(p.prep))
+	groups := make([]string, len(p.prep))
+	for i := range p.prep {
+		docs[i] = p.prep[i].text
+		groups[i] = p.Examples[i].Article.Group
+	}
+	original := func(i int) bool { return p.Examples[i].Augmented == "" && keep(i) }
+	var trainGroups []string
+	var trainSpam []bool
+	var rows []int
+	for i := range docs {
+		if original(i) {
+			rows = append(rows, i)
+			trainGroups = append(trainGroups, groups[i])
+			trainSpam = append(trainSpam, p.Spam[i])
 		}
 	}
-	return TrainTextModel(docs, labels, minCount)
+	weight := make([]float64, len(docs))
+	for r, w := range PairWeights(trainGroups, trainSpam) {
+		weight[rows[r]] = w
+	}
+	return fitTextModel(p.vocab, docs, p.Spam, weight, original, p.opts.Text)
+}
+
+// foldFit is the logistic model fitted without one fold.
+type foldFit struct {
+	scaling Scaling
+	fit     Logistic
 }
 
 // crossValidate fits one logistic model per fold and returns the
-// out-of-fold probabilities.
-func crossValidate(x [][]float64, y []bool, fold []int, k int, lambda float64) ([]float64, error) {
+// out-of-fold probabilities and the fits.
+func crossValidate(x [][]float64, y []bool, fold []int, k int, lambda float64) ([]float64, []foldFit, error) {
 	oof := make([]float64, len(x))
+	fits := make([]foldFit, k)
 	for f := range k {
 		var trX [][]float64
 		var trY []bool
@@ -349,19 +415,21 @@ func crossValidate(x [][]float64, y []bool, fold []int, k int, lambda float64) (
 		sc := FitScaling(trX)
 		fit, err := FitLogistic(sc.Apply(trX), trY, lambda)
 		if err != nil {
-			return nil, fmt.Errorf("fold %d: %w", f, err)
+			return nil, nil, fmt.Errorf("fold %d: %w", f, err)
 		}
+		fits[f] = foldFit{sc, fit}
 		for i := range x {
 			if fold[i] == f {
 				oof[i] = fit.Predict(sc.Apply([][]float64{x[i]})[0])
 			}
 		}
 	}
-	return oof, nil
+	return oof, fits, nil
 }
 
-// prepare extracts signals and tokens of every example on several cores.
-func prepare(all []Example, workers int) []prepared {
+// prepare extracts the signals and text-model features of every example on
+// several cores.
+func prepare(all []Example, vocab *featureVocab, workers int) []prepared {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -375,7 +443,7 @@ func prepare(all []Example, workers int) []prepared {
 			for i := range next {
 				a := all[i].Article
 				d := features.NewDocument(a.Title, a.Text)
-				out[i] = prepared{signals: model.SignalInputs(nil, features.ExtractDocument(d)), tokens: model.Tokens(d)}
+				out[i] = prepared{signals: model.SignalInputs(nil, features.ExtractDocument(d)), text: vocab.doc(d)}
 			}
 		}()
 	}
@@ -408,10 +476,29 @@ func dataFiles(examples []Example) []model.DataFile {
 	return out
 }
 
+// GroupKeys returns the fold group of each example under g
+// (DefaultGroupBy when g is empty): a synthetic example made by Augment
+// from one of the examples before it in the list gets its original's group.
+func GroupKeys(examples []Example, g GroupBy) []string {
+	if len(g) == 0 {
+		g = DefaultGroupBy
+	}
+	keys := make([]string, len(examples))
+	for i, e := range examples {
+		if e.origin > 0 && e.origin-1 < i {
+			keys[i] = keys[e.origin-1]
+			continue
+		}
+		keys[i] = g.Key(e.Article, e.Spam)
+	}
+	return keys
+}
+
 // Augment makes synthetic examples from the originals: clean articles with
 // injected ads, stuffed keywords or shop templates (labelled spam), clean
 // articles with ordinary page debris (still clean), and spam articles with
-// content-farm debris. Each synthetic example keeps its original's group.
+// content-farm debris. Each synthetic example keeps its original's
+// metadata, and GroupKeys puts it in its original's fold group.
 func Augment(examples []Example, pools Pools, seed int64) []Example {
 	var titles []string
 	for _, e := range examples {
@@ -421,14 +508,15 @@ func Augment(examples []Example, pools Pools, seed int64) []Example {
 	}
 	aug := NewAugmenter(pools, seed, titles)
 	var out []Example
+	var origin int
 	add := func(e Example, kind, text string, spam bool) {
 		a := e.Article
 		a.ID = e.Article.ID + "#" + kind
 		a.Text = text
-		a.Group = e.group()
-		out = append(out, Example{Article: a, Spam: spam, Augmented: kind, File: e.File})
+		out = append(out, Example{Article: a, Spam: spam, Augmented: kind, File: e.File, origin: origin})
 	}
-	for _, e := range examples {
+	for i, e := range examples {
+		origin = i + 1
 		if e.Augmented != "" || e.Article.Text == "" {
 			continue
 		}

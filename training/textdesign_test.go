@@ -1,0 +1,297 @@
+package training
+
+import (
+	"hash/fnv"
+	"math"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jbrukh/bayesian"
+
+	"github.com/newsqual/newsqual/corpus"
+	"github.com/newsqual/newsqual/features"
+	"github.com/newsqual/newsqual/internal/shareddata"
+	"github.com/newsqual/newsqual/metrics"
+)
+
+// designDoc is one labelled corpus article prepared for every design.
+type designDoc struct {
+	article corpus.Article
+	spam    bool
+	text    textDoc
+	words   []string // every word, names and numbers included
+}
+
+// textDesign fits a text model on the training documents and scores the
+// others.
+type textDesign struct {
+	name string
+	fit  func(v *featureVocab, docs []designDoc, train func(int) bool) (func(designDoc) float64, error)
+}
+
+// TestTextDesigns compares designs of the text model by the AUROC of their
+// out-of-fold scores when whole sites are held out (leave-site-out,
+// GroupBy{site, group}) and when whole generator families are held out
+// (leave-generator-out, GroupBy{model}), on the corpus articles without
+// synthetic ones. The kept design (NBSVM over words and style, pair
+// weighted) must beat the naive Bayes word model it replaced under both.
+// NEWSQUAL_FULL=1 runs it on every article (make eval); otherwise it runs
+// on a sample of one story group or site in six.
+func TestTextDesigns(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains text models")
+	}
+	dir := shareddata.Path(t, "corpus")
+	full := os.Getenv("NEWSQUAL_FULL") != ""
+	files := []string{"xsum-human-vs-llm.jsonl", "bbc-news.jsonl", "reuters-21578.jsonl", "templates.jsonl",
+		"news-outlets.jsonl", "news-pages-html.jsonl", "pan24-human-vs-llm.jsonl"}
+	var paths []string
+	for _, f := range files {
+		paths = append(paths, dir+"/"+f)
+	}
+	arts, problems := corpus.Labelled(paths, corpus.Options{})
+	for _, p := range problems {
+		if p.Err != nil {
+			t.Fatal(p.Err)
+		}
+	}
+	sampleKey := GroupBy{BySite, ByGroup}
+	var docs []designDoc
+	for _, a := range arts {
+		spam := a.Label == corpus.LabelSpam
+		if !full {
+			h := fnv.New32a()
+			h.Write([]byte(sampleKey.Key(a, spam)))
+			if h.Sum32()%6 != 0 {
+				continue
+			}
+		}
+		docs = append(docs, designDoc{article: a, spam: spam})
+	}
+	v := newFeatureVocab()
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				d := features.NewDocument(docs[i].article.Title, docs[i].article.Text)
+				docs[i].text = v.doc(d)
+				docs[i].words = allWords(d)
+			}
+		}()
+	}
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	opts := DefaultTextOptions()
+	if !full {
+		opts.MaxIterations = 60
+	}
+	designs := []textDesign{
+		{"naive Bayes, all words (the replaced model)", naiveBayesDesign(func(d designDoc) []string { return d.words })},
+		{"naive Bayes, words and style", naiveBayesDesign(func(d designDoc) []string { return v.keysOf(d.text) })},
+		{"NBSVM, words only", nbsvmDesign(opts, true, onlyWords(v))},
+		{"NBSVM, words and style, unweighted", nbsvmDesign(opts, false, nil)},
+		{"NBSVM, words and style, pair-weighted (kept)", nbsvmDesign(opts, true, nil)},
+	}
+	type scheme struct {
+		name  string
+		by    GroupBy
+		focus func(designDoc) bool
+	}
+	schemes := []scheme{
+		{"leave-site-out", GroupBy{BySite, ByGroup}, func(d designDoc) bool { return d.spam || d.article.Site != "" }},
+		{"leave-generator-out", GroupBy{ByModel}, func(d designDoc) bool {
+			return (d.article.Source == "pan24-generative-authorship" || strings.HasPrefix(d.article.Source, "xsum")) && d.article.Task != "polish"
+		}},
+	}
+	t.Logf("%d articles (full=%v)", len(docs), full)
+	auc := make([][]float64, len(designs))
+	for k, ds := range designs {
+		for _, sc := range schemes {
+			groups := make([]string, len(docs))
+			for i, d := range docs {
+				groups[i] = sc.by.Key(d.article, d.spam)
+			}
+			fold := Folds(groups, 5, 1)
+			oof := make([]float64, len(docs))
+			for f := range 5 {
+				score, err := ds.fit(v, docs, func(i int) bool { return fold[i] != f })
+				if err != nil {
+					t.Fatalf("%s, %s, fold %d: %v", ds.name, sc.name, f, err)
+				}
+				for i := range docs {
+					if fold[i] == f {
+						oof[i] = score(docs[i])
+					}
+				}
+			}
+			var p []float64
+			var y []bool
+			for i, d := range docs {
+				if sc.focus(d) {
+					p = append(p, oof[i])
+					y = append(y, d.spam)
+				}
+			}
+			a := metrics.AUROC(p, y)
+			auc[k] = append(auc[k], a)
+		}
+		t.Logf("%-46s  leave-site-out AUROC %.4f  leave-generator-out AUROC %.4f", ds.name, auc[k][0], auc[k][1])
+	}
+	kept, replaced := auc[len(auc)-1], auc[0]
+	for s, sc := range schemes {
+		if kept[s] <= replaced[s] {
+			t.Errorf("%s: the kept design (AUROC %.4f) does not beat the naive Bayes word model (%.4f)", sc.name, kept[s], replaced[s])
+		}
+	}
+}
+
+// allWords returns the words of a document as the replaced naive Bayes
+// model read them: every word of two letters or more, lower case, digits
+// as 0.
+func allWords(d *features.Document) []string {
+	out := make([]string, 0, len(d.Words))
+	for _, w := range d.Words {
+		if len(w.Norm) < 2 {
+			continue
+		}
+		b := []byte(strings.TrimSuffix(w.Norm, "'s"))
+		for i, c := range b {
+			if '0' <= c && c <= '9' {
+				b[i] = '0'
+			}
+		}
+		out = append(out, string(b))
+	}
+	return out
+}
+
+// keysOf returns the feature keys of a document, each as often as it
+// occurs.
+func (v *featureVocab) keysOf(d textDoc) []string {
+	var out []string
+	for k, id := range d.ids {
+		for range d.counts[k] {
+			out = append(out, v.keys[id])
+		}
+	}
+	return out
+}
+
+// onlyWords keeps the word features of a document.
+func onlyWords(v *featureVocab) func(textDoc) textDoc {
+	return func(d textDoc) textDoc {
+		var out textDoc
+		for k, id := range d.ids {
+			if isWordFeature(v.keys[id]) {
+				out.ids = append(out.ids, id)
+				out.counts = append(out.counts, d.counts[k])
+			}
+		}
+		return out
+	}
+}
+
+// isWordFeature reports whether a feature key is a word rather than a
+// style n-gram or item.
+func isWordFeature(key string) bool {
+	r, _ := utf8.DecodeRuneInString(key)
+	return !strings.Contains(key, " ") && unicode.IsLetter(r)
+}
+
+// naiveBayesDesign is a naive Bayes classifier (github.com/jbrukh/bayesian)
+// over the given tokens, scoring a document by its mean log-likelihood
+// ratio per token, as the replaced text model did.
+func naiveBayesDesign(tokens func(designDoc) []string) func(*featureVocab, []designDoc, func(int) bool) (func(designDoc) float64, error) {
+	return func(_ *featureVocab, docs []designDoc, train func(int) bool) (func(designDoc) float64, error) {
+		nb := bayesian.NewClassifier(classClean, classSpam)
+		counts := make(map[string]int)
+		for i, d := range docs {
+			if !train(i) {
+				continue
+			}
+			class := classClean
+			if d.spam {
+				class = classSpam
+			}
+			toks := tokens(d)
+			nb.Learn(toks, class)
+			for _, tok := range toks {
+				counts[tok]++
+			}
+		}
+		var vocab []string
+		for tok, c := range counts {
+			if c >= 3 {
+				vocab = append(vocab, tok)
+			}
+		}
+		probs := nb.WordFrequencies(append(vocab, "\x00unseen"))
+		ratio := make(map[string]float64, len(vocab))
+		for j, tok := range vocab {
+			ratio[tok] = math.Log(probs[1][j]) - math.Log(probs[0][j])
+		}
+		unseen := math.Log(probs[1][len(vocab)]) - math.Log(probs[0][len(vocab)])
+		return func(d designDoc) float64 {
+			toks := tokens(d)
+			if len(toks) == 0 {
+				return 0
+			}
+			sum := 0.0
+			for _, tok := range toks {
+				if r, ok := ratio[tok]; ok {
+					sum += r
+				} else {
+					sum += unseen
+				}
+			}
+			return sum / float64(len(toks))
+		}, nil
+	}
+}
+
+// nbsvmDesign is the text model as training fits it, over the features
+// filter keeps (all when nil), with or without pair weights.
+func nbsvmDesign(opts TextOptions, pairWeighted bool, filter func(textDoc) textDoc) func(*featureVocab, []designDoc, func(int) bool) (func(designDoc) float64, error) {
+	return func(v *featureVocab, docs []designDoc, train func(int) bool) (func(designDoc) float64, error) {
+		tds := make([]textDoc, len(docs))
+		spam := make([]bool, len(docs))
+		groups := make([]string, len(docs))
+		for i, d := range docs {
+			tds[i] = d.text
+			if filter != nil {
+				tds[i] = filter(d.text)
+			}
+			spam[i] = d.spam
+			if train(i) {
+				groups[i] = d.article.Group
+			}
+		}
+		var weight []float64
+		if pairWeighted {
+			weight = PairWeights(groups, spam)
+		}
+		fit, err := fitTextModel(v, tds, spam, weight, train, opts)
+		if err != nil {
+			return nil, err
+		}
+		return func(d designDoc) float64 {
+			td := d.text
+			if filter != nil {
+				td = filter(td)
+			}
+			return fit.score(td)
+		}, nil
+	}
+}
