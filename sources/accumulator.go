@@ -75,7 +75,8 @@ type Example struct {
 }
 
 // Add counts one scored article: a is the article (only its URL and ID
-// are used, to name examples) and r its result.
+// are used, to name examples) and r its result. A result without a quality
+// is never counted in the Quality histogram, whatever its verdict.
 func (acc *Accumulator) Add(a corpus.Article, r newsqual.Result) {
 	acc.Articles++
 	switch r.Verdict {
@@ -92,7 +93,9 @@ func (acc *Accumulator) Add(a corpus.Article, r newsqual.Result) {
 		acc.Unsupported++
 		return
 	}
-	acc.Quality[min(max(r.Quality, 0), 100)]++
+	if r.Quality != nil {
+		acc.Quality[min(max(*r.Quality, 0), 100)]++
+	}
 	if r.Verdict == newsqual.VerdictClean {
 		return
 	}
