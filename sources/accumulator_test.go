@@ -20,7 +20,7 @@ type scoredPair struct {
 // reasons, from a fixed seed.
 func randomResults(n int, seed uint64) []scoredPair {
 	rng := rand.New(rand.NewPCG(seed, 1))
-	verdicts := []string{"clean", "clean", "suspect", "spam", "spam", "unsupported", "empty", "something-new"}
+	verdicts := []string{"clean", "clean", "suspect", "spam", "spam", "unsupported", "empty", "too_short", "something-new"}
 	signals := []string{"ad_injection", "keyword_stuffing", "text_model", "ai_filler", "shop_template"}
 	out := make([]scoredPair, n)
 	for i := range out {
@@ -118,8 +118,10 @@ func TestAddCountsVerdictsAndKeepsUnjudgedApart(t *testing.T) {
 	add("unsupported", nil)
 	add("unsupported", new(40)) // as earlier versions wrote it
 	add("empty", nil)
+	add("too_short", nil)
+	add("too_short", new(0))
 	add("a-verdict-from-a-newer-model", new(50))
-	if acc.Articles != 9 || acc.Clean != 1 || acc.Suspect != 1 || acc.Spam != 3 || acc.Unsupported != 3 || acc.Empty != 1 {
+	if acc.Articles != 11 || acc.Clean != 1 || acc.Suspect != 1 || acc.Spam != 3 || acc.Unsupported != 3 || acc.Empty != 1 || acc.TooShort != 2 {
 		t.Errorf("counts %+v", acc)
 	}
 	if acc.Judged() != 5 {

@@ -70,13 +70,14 @@ func TestUnjudgedArticlesDoNotCountAgainstASource(t *testing.T) {
 		acc.Add(corpus.Article{}, newsqual.Result{Verdict: newsqual.VerdictUnsupported})
 		acc.Add(corpus.Article{}, newsqual.Result{Verdict: newsqual.VerdictUnsupported, Quality: new(2)}) // as earlier versions wrote it
 		acc.Add(corpus.Article{}, newsqual.Result{Verdict: newsqual.VerdictEmpty})
+		acc.Add(corpus.Article{}, newsqual.Result{Verdict: newsqual.VerdictTooShort})
 	}
 	after := acc.Report("s", DefaultOptions())
 	if after.Rating != before.Rating || after.Verdict != before.Verdict || after.MeanQuality != before.MeanQuality ||
 		after.MedianQuality != before.MedianQuality {
-		t.Errorf("unsupported and empty articles changed the report: %+v -> %+v", before, after)
+		t.Errorf("unsupported, empty and too short articles changed the report: %+v -> %+v", before, after)
 	}
-	if after.Articles != 153 || after.Unsupported != 100 || after.Empty != 50 {
+	if after.Articles != 203 || after.Unsupported != 100 || after.Empty != 50 || after.TooShort != 50 {
 		t.Errorf("counts %+v", after)
 	}
 }

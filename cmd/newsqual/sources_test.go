@@ -221,7 +221,7 @@ func TestSourcesFlagsAndExitCodes(t *testing.T) {
 	}
 	// With --prior-clean 9 the one-spam site rates 100 × (1 − 2/11).
 	stdout, _, _ := runCLI(t, "", "sources", "--format", "csv", "--prior-clean", "9", scoresFixture)
-	if !strings.Contains(stdout, "lonely.example,1,1,0,0,1,0,0,4,4,1,0,81.8,") {
+	if !strings.Contains(stdout, "lonely.example,1,1,0,0,1,0,0,0,4,4,1,0,81.8,") {
 		t.Errorf("csv with --prior-clean 9:\n%s", stdout)
 	}
 }
