@@ -21,9 +21,9 @@ func TestAppendingCleanTextDoesNotLaunderSpam(t *testing.T) {
 		spam := shareddata.Seed(t, seed)
 		for _, text := range []string{spam + "\n\n" + block, block + "\n\n" + spam} {
 			res := s.Score(Article{ID: seed, Text: text})
-			t.Logf("seed %s with %d clean words: %s, quality %d", seed, len(strings.Fields(block)), res.Verdict, res.Quality)
+			t.Logf("seed %s with %d clean words: %s, quality %s", seed, len(strings.Fields(block)), res.Verdict, qualityOf(res))
 			if res.Verdict != VerdictSpam {
-				t.Errorf("seed %s with a clean block: verdict %s quality %d; reasons %+v", seed, res.Verdict, res.Quality, res.Reasons[:min(4, len(res.Reasons))])
+				t.Errorf("seed %s with a clean block: verdict %s quality %s; reasons %+v", seed, res.Verdict, qualityOf(res), res.Reasons[:min(4, len(res.Reasons))])
 			}
 		}
 	}

@@ -13,12 +13,27 @@ func ExampleScorer_Score() {
 	article := newsqual.Article{
 		ID:    "shop-1",
 		Title: "Summer sale",
-		Text: "Buy Now\nProduct 1 Title\nSample text. Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n" +
-			"Quantity\n$20.00\n$17.00\nAdd to cart\n",
+		Text: "Buy Now\nProduct 1 Title\nSample text. Lorem ipsum dolor sit amet, consectetur adipiscing elit. " +
+			"Sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.\nQuantity\n$20.00\n$17.00\nAdd to cart\n" +
+			"Product 2 Title\nSample text. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut " +
+			"aliquip ex ea commodo consequat.\nQuantity\n$35.00\n$29.00\nAdd to cart\nFree shipping on all orders over $50\n",
 	}
 	res := scorer.Score(article)
 	fmt.Println(res.ID, res.Verdict)
 	// Output: shop-1 spam
+}
+
+// An article shorter than MinWords words gets no score: Quality and
+// SpamProbability are nil, and the one reason says why.
+func ExampleResult_Judged() {
+	scorer := newsqual.Default()
+	res := scorer.Score(newsqual.Article{ID: "brief-1", Text: "Police closed the A38 for five hours on Sunday after a lorry shed its load."})
+	if !res.Judged() {
+		fmt.Println(res.ID, res.Verdict+":", res.Reasons[0].Message)
+		return
+	}
+	fmt.Println(res.ID, res.Verdict, *res.Quality)
+	// Output: brief-1 too_short: the article has 15 words, fewer than the 50 needed for a score
 }
 
 // ScoreAll scores a stream on every core and keeps the input order.

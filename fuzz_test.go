@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/newsqual/newsqual/features"
 )
 
 // FuzzScore checks that any article gets a result within bounds, with a
@@ -20,11 +22,21 @@ func FuzzScore(f *testing.F) {
 		}
 	}
 	s := Default()
-	verdicts := map[string]bool{VerdictClean: true, VerdictSuspect: true, VerdictSpam: true, VerdictUnsupported: true, VerdictEmpty: true}
+	// verdicts maps each verdict to whether it comes with a score.
+	verdicts := map[string]bool{VerdictClean: true, VerdictSuspect: true, VerdictSpam: true,
+		VerdictUnsupported: false, VerdictEmpty: false, VerdictTooShort: false}
 	f.Fuzz(func(t *testing.T, title, text string) {
 		r := s.Score(Article{ID: "f", Title: title, Text: text})
-		if r.Quality < 0 || r.Quality > 100 || !(r.SpamProbability > 0 && r.SpamProbability < 1) || !verdicts[r.Verdict] {
-			t.Fatalf("result out of bounds: %+v", r)
+		judged, known := verdicts[r.Verdict]
+		if !known || (r.Quality == nil) != (r.SpamProbability == nil) || r.Judged() != judged {
+			t.Fatalf("verdict %s with quality %v and spam probability %v: %+v", r.Verdict, r.Quality, r.SpamProbability, r)
+		}
+		if judged && (*r.Quality < 0 || *r.Quality > 100 || !(*r.SpamProbability > 0 && *r.SpamProbability < 1)) {
+			t.Fatalf("result out of bounds: quality %d, spam probability %v", *r.Quality, *r.SpamProbability)
+		}
+		words := features.NewDocument(title, text).WordCount()
+		if wantShort := words > 0 && words < MinWords; (r.Verdict == VerdictTooShort) != wantShort || (r.Verdict == VerdictEmpty) != (words == 0) {
+			t.Fatalf("%d words: verdict %s", words, r.Verdict)
 		}
 		for _, reason := range r.Reasons {
 			if reason.Signal == "" || reason.Message == "" {

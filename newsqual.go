@@ -41,22 +41,44 @@ const (
 	// VerdictSpam: a content-farm page; drop it.
 	VerdictSpam = model.Spam
 	// VerdictUnsupported: the article is not in a language the model
-	// covers, so the scorer gives no clean or spam verdict.
+	// covers, so the scorer gives it no score.
 	VerdictUnsupported = "unsupported"
 	// VerdictEmpty: the article has no words to judge.
 	VerdictEmpty = "empty"
+	// VerdictTooShort: the article has words, but fewer than MinWords:
+	// too few to tell a brief from a scrap of spam, so the scorer gives it
+	// no score.
+	VerdictTooShort = "too_short"
 )
 
+// MinWords is the fewest words an article needs for a score; with 1 to
+// MinWords-1 words it gets VerdictTooShort, with none VerdictEmpty. Words
+// are counted in the article's text as the signals count them (the
+// word_count reason shows the same number); the title does not count, so
+// a headline over a one-line teaser is not enough. Length is checked
+// before language: a short text is too short whatever its language, as
+// the language detector is least reliable on short texts and neither
+// verdict gives a score. Result.Language still names the language
+// detected.
+const MinWords = 50
+
 // Result is the judgement of one article.
+//
+// Quality and SpamProbability are set only when the scorer judged the
+// article, that is when Verdict is VerdictClean, VerdictSuspect or
+// VerdictSpam (Judged reports it). For VerdictEmpty, VerdictTooShort and
+// VerdictUnsupported both are nil, and encode to JSON null: there is no
+// score, not a score of 0. Check Judged (or the pointer) before reading
+// them.
 type Result struct {
 	// ID is the article's ID.
 	ID string `json:"id"`
 	// Quality is 0 (spam) to 100 (clean): 100 × (1 − SpamProbability),
-	// rounded.
-	Quality int `json:"quality"`
+	// rounded; nil when the article was not judged.
+	Quality *int `json:"quality"`
 	// SpamProbability is the calibrated probability that the article is
-	// low-quality spam.
-	SpamProbability float64 `json:"spam_probability"`
+	// low-quality spam; nil when the article was not judged.
+	SpamProbability *float64 `json:"spam_probability"`
 	// Verdict is one of the Verdict constants.
 	Verdict string `json:"verdict"`
 	// Language is the ISO 639-3 code of the detected language, or "und"
@@ -64,11 +86,18 @@ type Result struct {
 	Language string `json:"language"`
 	// Reasons are the signals that moved the score, strongest first: those
 	// pushing toward spam (positive Weight), then those pulling toward clean
-	// (negative Weight).
+	// (negative Weight). An article that was not judged has one reason
+	// saying why (signal "empty", "too_short" or "language"), with Weight
+	// 0, and the "truncated" reason when its text was cut.
 	Reasons []Reason `json:"reasons"`
 	// Truncated is true when the article was cut at the reader's size limit.
 	Truncated bool `json:"truncated,omitempty"`
 }
+
+// Judged reports whether the scorer judged the article: Quality and
+// SpamProbability are set, and Verdict is clean, suspect or spam. It is
+// false for the verdicts empty, too_short and unsupported.
+func (r Result) Judged() bool { return r.Quality != nil && r.SpamProbability != nil }
 
 // Reason is one signal's part in a score.
 type Reason struct {
@@ -151,45 +180,83 @@ func New(m *model.Model) *Scorer { return &Scorer{model: m, maxReasons: 10} }
 // Model returns the scorer's model; the caller must not modify it.
 func (s *Scorer) Model() *model.Model { return s.model }
 
-// Score judges one article.
+// Score judges one article. The first rule that applies decides:
+//
+//  1. no words in the text: VerdictEmpty;
+//  2. fewer than MinWords words: VerdictTooShort (an article that had more
+//     words than SetMaxWords lets through is never too short);
+//  3. a text the language detector is sure is not English:
+//     VerdictUnsupported;
+//  4. otherwise the model scores it: clean, suspect or spam, with Quality
+//     and SpamProbability.
+//
+// In the first three cases Quality and SpamProbability are nil and one
+// reason says why. A text that was cut (Article.Truncated, or more words
+// than SetMaxWords) has a "truncated" reason as well, whatever its verdict.
 func (s *Scorer) Score(a Article) Result {
 	d := documents.Get().(*features.Document)
 	defer documents.Put(d)
 	d.MaxWords = s.maxWords
 	d.Reset(a.Title, a.Text)
 	res := Result{ID: a.ID, Truncated: a.Truncated, Reasons: []Reason{}}
-	if d.WordCount() == 0 {
+	words := d.WordCount()
+	switch {
+	case words == 0:
 		res.Verdict = VerdictEmpty
 		res.Language = "und"
-		res.Quality = 0
-		res.SpamProbability = roundProbability(1)
 		res.Reasons = append(res.Reasons, Reason{Signal: "empty", Message: "the article has no words", Evidence: []Evidence{}})
-		return res
-	}
-	sig := features.ExtractDocument(d)
-	pred := s.model.Predict(d, sig)
-	res.SpamProbability = roundProbability(pred.Probability)
-	res.Quality = int(math.Round(100 * (1 - res.SpamProbability)))
-	res.Verdict = s.model.Verdict(res.SpamProbability)
-	res.Reasons = s.reasons(sig, pred)
-	if a.Truncated || d.WordsCut {
+		return noteTruncated(res, a, d)
+	case words < MinWords && !d.WordsCut:
+		res.Verdict = VerdictTooShort
+		res.Language, _, _ = detectLanguage(d)
 		res.Reasons = append(res.Reasons, Reason{
-			Signal:   "truncated",
-			Message:  "the article was cut at the reader's size limit; the score covers its first part",
+			Signal:   "too_short",
+			Message:  fmt.Sprintf("the article has %d %s, fewer than the %d needed for a score", words, plural(words, "word", "words"), MinWords),
 			Evidence: []Evidence{},
 		})
+		return noteTruncated(res, a, d)
 	}
 	lang, english, sure := detectLanguage(d)
 	res.Language = lang
 	if sure && !english {
 		res.Verdict = VerdictUnsupported
-		res.Reasons = append([]Reason{{
+		res.Reasons = append(res.Reasons, Reason{
 			Signal:   "language",
-			Message:  "the text is in " + languageName(lang) + "; the model covers English news only, so its score is not a verdict",
+			Message:  "the text is in " + languageName(lang) + "; the model covers English news only, so it gives no score",
 			Evidence: []Evidence{},
-		}}, res.Reasons...)
+		})
+		return noteTruncated(res, a, d)
 	}
+	sig := features.ExtractDocument(d)
+	pred := s.model.Predict(d, sig)
+	p := roundProbability(pred.Probability)
+	res.SpamProbability = &p
+	res.Quality = new(int(math.Round(100 * (1 - p))))
+	res.Verdict = s.model.Verdict(p)
+	res.Reasons = s.reasons(sig, pred)
+	return noteTruncated(res, a, d)
+}
+
+// noteTruncated adds the "truncated" reason to res when the article was
+// cut, by the reader or at the scorer's word cap.
+func noteTruncated(res Result, a Article, d *features.Document) Result {
+	if !a.Truncated && !d.WordsCut {
+		return res
+	}
+	msg := "the article was cut at the reader's size limit; the score covers its first part"
+	if !res.Judged() {
+		msg = "the article was cut at the reader's size limit; only its first part was read"
+	}
+	res.Reasons = append(res.Reasons, Reason{Signal: "truncated", Message: msg, Evidence: []Evidence{}})
 	return res
+}
+
+// plural returns one when n is 1, else many.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // roundProbability keeps six decimals, so output is stable and short, and

@@ -8,10 +8,12 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/newsqual/newsqual/features"
 	"github.com/newsqual/newsqual/internal/shareddata"
 )
 
@@ -38,12 +40,21 @@ func hasReason(res Result, signal, evidence string, minCount int) bool {
 	return false
 }
 
+// qualityOf formats a result's quality for a test message, "none" when the
+// article was not judged.
+func qualityOf(r Result) string {
+	if r.Quality == nil {
+		return "none"
+	}
+	return fmt.Sprint(*r.Quality)
+}
+
 func TestSeedsAreSpamWithTheirReasons(t *testing.T) {
 	s := Default()
 	for _, p := range []string{"000", "001", "002", "003", "004"} {
 		res := s.Score(seedArticle(t, p))
-		if res.Verdict != VerdictSpam || res.Quality > 30 {
-			t.Errorf("seed %s: verdict %s quality %d, want spam with quality <= 30; reasons %+v", p, res.Verdict, res.Quality, res.Reasons)
+		if res.Verdict != VerdictSpam || !res.Judged() || *res.Quality > 30 {
+			t.Errorf("seed %s: verdict %s quality %s, want spam with quality <= 30; reasons %+v", p, res.Verdict, qualityOf(res), res.Reasons)
 		}
 	}
 	r3 := s.Score(seedArticle(t, "003"))
@@ -84,12 +95,12 @@ func TestExampleArticlesGetTheirVerdicts(t *testing.T) {
 		res := Default().Score(Article{ID: name, Text: string(text)})
 		if strings.HasPrefix(name, "clean-") {
 			if res.Verdict != VerdictClean {
-				t.Errorf("%s: verdict %s quality %d, want clean; reasons %+v", name, res.Verdict, res.Quality, res.Reasons)
+				t.Errorf("%s: verdict %s quality %s, want clean; reasons %+v", name, res.Verdict, qualityOf(res), res.Reasons)
 			}
 			continue
 		}
 		if res.Verdict != VerdictSpam {
-			t.Errorf("%s: verdict %s quality %d, want spam; reasons %+v", name, res.Verdict, res.Quality, res.Reasons)
+			t.Errorf("%s: verdict %s quality %s, want spam; reasons %+v", name, res.Verdict, qualityOf(res), res.Reasons)
 		}
 		if sig := want[name]; sig != "" && !hasReason(res, sig, "", 0) {
 			t.Errorf("%s: no %s reason: %+v", name, sig, res.Reasons)
@@ -117,24 +128,139 @@ func TestReasonsAreRankedAndSigned(t *testing.T) {
 	}
 }
 
-func TestNonEnglishIsUnsupported(t *testing.T) {
-	text := "Le gouvernement a annoncé mardi une nouvelle réforme des retraites, qui doit être présentée au Parlement le mois prochain. " +
-		"Selon le ministre du Travail, cette réforme permettra de garantir l'équilibre du système d'ici à 2030."
-	res := Default().Score(Article{ID: "fr", Text: text})
-	if res.Verdict != VerdictUnsupported || res.Language != "fra" {
-		t.Fatalf("verdict %s language %s", res.Verdict, res.Language)
+// bridgeClosure is a brief of 75 words, cut to a number of words to test
+// the MinWords boundary.
+const bridgeClosure = "The county council voted on Tuesday to close the Mill Lane bridge for eight weeks from 3 June " +
+	"while engineers replace its corroded steel bearings. Buses will be diverted through Station Road, adding " +
+	"about ten minutes to journeys, the council said. A temporary footbridge will stay open for pedestrians and " +
+	"cyclists. The work is expected to cost £1.2m, paid from the highways maintenance budget. Councillor Ann " +
+	"Reeve said the repairs could not wait another winter."
+
+// firstWords returns the start of text that holds its first n words, as
+// the scorer counts them.
+func firstWords(t *testing.T, text string, n int) string {
+	t.Helper()
+	d := features.NewDocument("", text)
+	if d.WordCount() <= n {
+		t.Fatalf("the text has %d words, not more than %d", d.WordCount(), n)
 	}
-	if res.Reasons[0].Signal != "language" {
-		t.Fatalf("first reason %+v", res.Reasons[0])
+	return strings.TrimSpace(d.Text[:d.Words[n].Start])
+}
+
+// readTestdata returns the text of testdata/name.
+func readTestdata(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestArticlesWithoutAScore checks the verdicts that give no score: the
+// reason says why, Quality and SpamProbability are nil and encode to null.
+func TestArticlesWithoutAScore(t *testing.T) {
+	brief := readTestdata(t, "unscored/police-brief.txt")
+	french := readTestdata(t, "unscored/french-schools.txt")
+	cases := []struct {
+		name     string
+		article  Article
+		verdict  string
+		language string
+		signals  []string
+		message  []string
+	}{
+		{"30-word brief", Article{Text: brief}, VerdictTooShort, "eng", []string{"too_short"},
+			[]string{"30 words", "the 50 needed"}},
+		{"49 words", Article{Text: firstWords(t, bridgeClosure, 49)}, VerdictTooShort, "eng", []string{"too_short"},
+			[]string{"49 words"}},
+		{"49 words, the title does not count", Article{Title: "Mill Lane bridge to close for eight weeks while engineers replace its bearings",
+			Text: firstWords(t, bridgeClosure, 49)}, VerdictTooShort, "eng", []string{"too_short"}, []string{"49 words"}},
+		{"one word", Article{Text: "Breaking."}, VerdictTooShort, "und", []string{"too_short"}, []string{"has 1 word,"}},
+		{"short and French: too short, language told", Article{Text: firstWords(t, french, 35)}, VerdictTooShort, "fra",
+			[]string{"too_short"}, []string{"35 words"}},
+		{"cut by the reader and short", Article{Text: brief, Truncated: true}, VerdictTooShort, "eng",
+			[]string{"too_short", "truncated"}, []string{"30 words"}},
+		{"no text", Article{}, VerdictEmpty, "und", []string{"empty"}, []string{"no words"}},
+		{"white space", Article{Title: "A title alone", Text: "   \n\t "}, VerdictEmpty, "und", []string{"empty"}, []string{"no words"}},
+		{"punctuation only", Article{Text: "!!! ... ???"}, VerdictEmpty, "und", []string{"empty"}, []string{"no words"}},
+		{"100 words of French", Article{Text: french}, VerdictUnsupported, "fra", []string{"language"},
+			[]string{"French", "no score"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := Default().Score(c.article)
+			if res.Verdict != c.verdict || res.Language != c.language {
+				t.Errorf("verdict %s language %s, want %s %s; reasons %+v", res.Verdict, res.Language, c.verdict, c.language, res.Reasons)
+			}
+			if res.Judged() || res.Quality != nil || res.SpamProbability != nil {
+				t.Errorf("judged %v, quality %s, spam probability %v: want no score", res.Judged(), qualityOf(res), res.SpamProbability)
+			}
+			var signals []string
+			for _, r := range res.Reasons {
+				signals = append(signals, r.Signal)
+				if r.Weight != 0 || r.Evidence == nil {
+					t.Errorf("reason %+v: want weight 0 and an empty evidence list", r)
+				}
+			}
+			if !slices.Equal(signals, c.signals) {
+				t.Fatalf("reasons %v, want %v", signals, c.signals)
+			}
+			for _, m := range c.message {
+				if !strings.Contains(res.Reasons[0].Message, m) {
+					t.Errorf("message %q does not say %q", res.Reasons[0].Message, m)
+				}
+			}
+			b, err := json.Marshal(res)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Contains(b, []byte(`"quality":null,"spam_probability":null,`)) {
+				t.Errorf("JSON %s: want quality and spam_probability null", b)
+			}
+		})
 	}
 }
 
-func TestEmptyArticle(t *testing.T) {
-	for _, text := range []string{"", "   \n\t ", "!!! ... ???"} {
-		res := Default().Score(Article{ID: "e", Text: text})
-		if res.Verdict != VerdictEmpty {
-			t.Errorf("%q: verdict %s", text, res.Verdict)
+// TestMinWordsIsTheBoundary scores the same brief cut just below, at and
+// above MinWords words.
+func TestMinWordsIsTheBoundary(t *testing.T) {
+	for _, n := range []int{MinWords - 1, MinWords, MinWords + 1} {
+		text := firstWords(t, bridgeClosure, n)
+		if got := features.NewDocument("", text).WordCount(); got != n {
+			t.Fatalf("cut to %d words, the text has %d", n, got)
 		}
+		res := Default().Score(Article{ID: "bridge", Text: text})
+		if n < MinWords {
+			if res.Verdict != VerdictTooShort || res.Judged() {
+				t.Errorf("%d words: verdict %s, judged %v; want too_short, not judged", n, res.Verdict, res.Judged())
+			}
+			continue
+		}
+		switch {
+		case !res.Judged():
+			t.Errorf("%d words: verdict %s and no score, want a score", n, res.Verdict)
+		case res.Verdict != VerdictClean && res.Verdict != VerdictSuspect && res.Verdict != VerdictSpam:
+			t.Errorf("%d words: verdict %s", n, res.Verdict)
+		case *res.Quality < 0 || *res.Quality > 100 || *res.SpamProbability <= 0 || *res.SpamProbability >= 1:
+			t.Errorf("%d words: quality %d, spam probability %v out of bounds", n, *res.Quality, *res.SpamProbability)
+		}
+		b, _ := json.Marshal(res)
+		if bytes.Contains(b, []byte("null")) {
+			t.Errorf("%d words: JSON %s has a null", n, b)
+		}
+	}
+}
+
+// TestWordCapIsNotTooShort checks that an article cut at SetMaxWords
+// below MinWords is scored and flagged as truncated, not called too short:
+// it had the words.
+func TestWordCapIsNotTooShort(t *testing.T) {
+	s := New(Default().Model())
+	s.SetMaxWords(10)
+	res := s.Score(Article{Text: bridgeClosure})
+	if !res.Judged() || !slices.ContainsFunc(res.Reasons, func(r Reason) bool { return r.Signal == "truncated" }) {
+		t.Fatalf("verdict %s, judged %v, reasons %+v; want a score and a truncated reason", res.Verdict, res.Judged(), res.Reasons)
 	}
 }
 
@@ -259,8 +385,10 @@ func TestLanguagesAreTold(t *testing.T) {
 		if res.Language != want {
 			t.Errorf("%s text detected as %s", want, res.Language)
 		}
-		if want != "eng" && res.Verdict != VerdictUnsupported {
-			t.Errorf("%s text got verdict %s", want, res.Verdict)
+		// Each text is shorter than MinWords: too short for a score
+		// whatever its language, which is still told.
+		if res.Verdict != VerdictTooShort {
+			t.Errorf("%s text got verdict %s, want %s", want, res.Verdict, VerdictTooShort)
 		}
 	}
 }

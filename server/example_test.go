@@ -25,7 +25,8 @@ func Example() {
 		log.Fatal(err)
 	}
 	body := `[
-	  {"id": "shop-1", "text": "Buy Now\nProduct 1 Title\nSample text. Lorem ipsum dolor sit amet, consectetur adipiscing elit.\nQuantity\n$20.00\n$17.00\nAdd to cart"},
+	  {"id": "shop-1", "text": "Buy Now\nProduct 1 Title\nSample text. Lorem ipsum dolor sit amet, consectetur adipiscing elit. Sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.\nQuantity\n$20.00\n$17.00\nAdd to cart\nProduct 2 Title\nSample text. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat.\nQuantity\n$35.00\n$29.00\nAdd to cart\nFree shipping on all orders over $50"},
+	  {"id": "brief-1", "text": "Police closed the A38 for five hours on Sunday after a lorry shed its load."},
 	  {"id": "no-text", "title": "A headline alone"}
 	]`
 	req := httptest.NewRequest(http.MethodPost, "/v1/score", strings.NewReader(body))
@@ -35,6 +36,7 @@ func Example() {
 
 	var results []struct {
 		ID      string `json:"id"`
+		Quality *int   `json:"quality"`
 		Verdict string `json:"verdict"`
 		Error   string `json:"error"`
 	}
@@ -43,12 +45,20 @@ func Example() {
 	}
 	fmt.Println(rec.Code)
 	for _, r := range results {
-		fmt.Printf("%s: %s%s\n", r.ID, r.Verdict, r.Error)
+		switch {
+		case r.Error != "":
+			fmt.Printf("%s: %s\n", r.ID, r.Error)
+		case r.Quality == nil: // too short, not English or empty: no score
+			fmt.Printf("%s: %s, no quality\n", r.ID, r.Verdict)
+		default:
+			fmt.Printf("%s: %s, quality %d\n", r.ID, r.Verdict, *r.Quality)
+		}
 	}
 	// Output:
 	// 200
-	// shop-1: spam
-	// request item 2: corpus: request item 2: no text: no "text" or "html" field with content
+	// shop-1: spam, quality 0
+	// brief-1: too_short, no quality
+	// request item 3: corpus: request item 3: no text: no "text" or "html" field with content
 }
 
 // Serve runs the service until its context ends, then lets the requests in

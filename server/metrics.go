@@ -31,7 +31,7 @@ type metrics struct {
 
 // verdicts lists every verdict a Result can carry.
 var verdicts = []string{newsqual.VerdictClean, newsqual.VerdictSuspect, newsqual.VerdictSpam,
-	newsqual.VerdictUnsupported, newsqual.VerdictEmpty}
+	newsqual.VerdictUnsupported, newsqual.VerdictEmpty, newsqual.VerdictTooShort}
 
 func newMetrics(m *model.Model, modelName, modelSHA string) *metrics {
 	reg := prometheus.NewRegistry()

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -12,10 +14,11 @@ import (
 	"github.com/newsqual/newsqual/server"
 )
 
-// A short invented news article, clean enough to score.
+// A short invented news article, long enough to score (55 words).
 const bridgeText = "The Old Mill bridge will stay closed until May, the highways agency said on Tuesday.\n" +
 	"Engineers found cracks in two supports during an inspection last month, the agency said.\n" +
-	"A diversion through the town centre adds about ten minutes to journeys, according to the council."
+	"A diversion through the town centre adds about ten minutes to journeys, according to the council.\n" +
+	"Buses will keep to their usual timetable, the operator said."
 
 // TestRefusedRequests sends each kind of bad request and checks its status,
 // that the body is a JSON error saying what went wrong, and its headers.
@@ -282,11 +285,74 @@ func TestHealthAndModel(t *testing.T) {
 	}
 }
 
+// TestUnscoredArticlesAreNull checks that the articles the scorer gives no
+// score (too short, not English, no words) are answered with quality and
+// spam_probability null, as the library and the command line give them.
+func TestUnscoredArticlesAreNull(t *testing.T) {
+	s := newServer(t, server.Options{})
+	cases := []struct {
+		name, text, verdict string
+	}{
+		{"police-brief", unscoredText(t, "police-brief.txt"), newsqual.VerdictTooShort},
+		{"french-schools", unscoredText(t, "french-schools.txt"), newsqual.VerdictUnsupported},
+		{"separators", "* * *\n\n— — —", newsqual.VerdictEmpty},
+	}
+	var objects []string
+	var elems [][]byte
+	for _, c := range cases {
+		obj := article{ID: c.name, Text: c.text}.json(t)
+		objects = append(objects, obj)
+		elems = append(elems, expectedElement(t, obj))
+	}
+	rec := call(s, http.MethodPost, "/v1/score", "application/json", "["+strings.Join(objects, ",")+"]")
+	if rec.Code != http.StatusOK || rec.Body.String() != expectedArray(elems) {
+		t.Fatalf("status %d; answer differs from the library's scores:\n%s", rec.Code, rec.Body)
+	}
+	var got []map[string]json.RawMessage
+	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil || len(got) != len(cases) {
+		t.Fatalf("answer is not an array of %d results (%v): %s", len(cases), err, rec.Body)
+	}
+	for i, c := range cases {
+		if v := string(got[i]["verdict"]); v != `"`+c.verdict+`"` {
+			t.Errorf("%s: verdict %s, want %s", c.name, v, c.verdict)
+		}
+		for _, field := range []string{"quality", "spam_probability"} {
+			if v, ok := got[i][field]; !ok || string(v) != "null" {
+				t.Errorf("%s: %s is %s, want null", c.name, field, v)
+			}
+		}
+	}
+	// A single article gets the same null fields.
+	single := call(s, http.MethodPost, "/v1/score", "application/json", objects[0])
+	if !strings.Contains(single.Body.String(), `"quality": null,`+"\n"+`  "spam_probability": null,`) {
+		t.Errorf("single too short article: %s", single.Body)
+	}
+}
+
+// unscoredText returns the text of a file in testdata/unscored.
+func unscoredText(t testing.TB, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "unscored", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
 // TestMetricsCount checks that the metrics count requests by route and
 // code (unknown paths under one label), articles, errors and verdicts.
 func TestMetricsCount(t *testing.T) {
 	s := newServer(t, server.Options{})
+	// Every verdict is listed from the start, at 0.
+	for _, v := range []string{newsqual.VerdictClean, newsqual.VerdictSuspect, newsqual.VerdictSpam,
+		newsqual.VerdictUnsupported, newsqual.VerdictEmpty, newsqual.VerdictTooShort} {
+		if got := metricValue(t, s, `newsqual_verdicts_total{verdict="`+v+`"}`); got != 0 {
+			t.Errorf("verdict %s counts %v before any request, want 0", v, got)
+		}
+	}
 	examples := exampleArticles(t)
+	examples = append(examples, article{ID: "brief", Text: unscoredText(t, "police-brief.txt")},
+		article{ID: "french", Text: unscoredText(t, "french-schools.txt")})
 	var objects []string
 	for _, a := range examples {
 		objects = append(objects, a.json(t))
@@ -319,6 +385,8 @@ func TestMetricsCount(t *testing.T) {
 		`newsqual_http_requests_in_flight`:                            0,
 		`newsqual_request_articles_count`:                             2,
 		`newsqual_verdicts_total{verdict="unsupported"}`:              verdicts["unsupported"],
+		`newsqual_verdicts_total{verdict="too_short"}`:                verdicts["too_short"],
+		`newsqual_verdicts_total{verdict="empty"}`:                    0,
 		`newsqual_verdicts_total{verdict="spam"}`:                     verdicts["spam"],
 		`newsqual_verdicts_total{verdict="clean"}`:                    verdicts["clean"],
 	}
@@ -327,8 +395,8 @@ func TestMetricsCount(t *testing.T) {
 			t.Errorf("%s = %v, want %v", series, got, w)
 		}
 	}
-	if verdicts["spam"] == 0 || verdicts["clean"] == 0 {
-		t.Fatalf("the examples should hold spam and clean articles: %v", verdicts)
+	if verdicts["spam"] == 0 || verdicts["clean"] == 0 || verdicts["too_short"] != 1 || verdicts["unsupported"] != 1 {
+		t.Fatalf("the articles should hold spam, clean, one too short and one unsupported: %v", verdicts)
 	}
 	rec := call(s, http.MethodGet, "/metrics", "", "")
 	for _, name := range []string{"go_goroutines", "process_cpu_seconds_total", "newsqual_model_info{"} {

@@ -40,9 +40,12 @@ type Accumulator struct {
 	Spam    int `json:"spam"`
 	// Unsupported counts articles in a language the model does not cover
 	// (and any verdict this package does not know); Empty counts articles
-	// without words. Neither is held against the source.
+	// without words, TooShort those with fewer than newsqual.MinWords.
+	// These articles have no quality: none is held against the source or
+	// counted in Quality.
 	Unsupported int `json:"unsupported"`
 	Empty       int `json:"empty"`
+	TooShort    int `json:"too_short"`
 	// Quality[q] counts the judged (clean, suspect or spam) articles of
 	// quality q, which gives their mean and exact median.
 	Quality [101]int `json:"quality"`
@@ -75,7 +78,8 @@ type Example struct {
 }
 
 // Add counts one scored article: a is the article (only its URL and ID
-// are used, to name examples) and r its result.
+// are used, to name examples) and r its result. A result without a quality
+// is never counted in the Quality histogram, whatever its verdict.
 func (acc *Accumulator) Add(a corpus.Article, r newsqual.Result) {
 	acc.Articles++
 	switch r.Verdict {
@@ -88,11 +92,16 @@ func (acc *Accumulator) Add(a corpus.Article, r newsqual.Result) {
 	case newsqual.VerdictEmpty:
 		acc.Empty++
 		return
+	case newsqual.VerdictTooShort:
+		acc.TooShort++
+		return
 	default:
 		acc.Unsupported++
 		return
 	}
-	acc.Quality[min(max(r.Quality, 0), 100)]++
+	if r.Quality != nil {
+		acc.Quality[min(max(*r.Quality, 0), 100)]++
+	}
 	if r.Verdict == newsqual.VerdictClean {
 		return
 	}
@@ -132,6 +141,7 @@ func (acc *Accumulator) Merge(other *Accumulator) {
 	acc.Spam += other.Spam
 	acc.Unsupported += other.Unsupported
 	acc.Empty += other.Empty
+	acc.TooShort += other.TooShort
 	for q, n := range other.Quality {
 		acc.Quality[q] += n
 	}

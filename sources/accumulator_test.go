@@ -20,12 +20,12 @@ type scoredPair struct {
 // reasons, from a fixed seed.
 func randomResults(n int, seed uint64) []scoredPair {
 	rng := rand.New(rand.NewPCG(seed, 1))
-	verdicts := []string{"clean", "clean", "suspect", "spam", "spam", "unsupported", "empty", "something-new"}
+	verdicts := []string{"clean", "clean", "suspect", "spam", "spam", "unsupported", "empty", "too_short", "something-new"}
 	signals := []string{"ad_injection", "keyword_stuffing", "text_model", "ai_filler", "shop_template"}
 	out := make([]scoredPair, n)
 	for i := range out {
 		id := fmt.Sprintf("art-%03d", i)
-		r := newsqual.Result{ID: id, Verdict: verdicts[rng.IntN(len(verdicts))], Quality: rng.IntN(101)}
+		r := newsqual.Result{ID: id, Verdict: verdicts[rng.IntN(len(verdicts))], Quality: new(rng.IntN(101))}
 		for _, s := range signals {
 			if rng.IntN(2) == 0 {
 				continue
@@ -107,29 +107,34 @@ func TestMergeInAnyOrderGivesTheSameAccumulator(t *testing.T) {
 
 func TestAddCountsVerdictsAndKeepsUnjudgedApart(t *testing.T) {
 	var acc Accumulator
-	add := func(verdict string, quality int) {
+	add := func(verdict string, quality *int) {
 		acc.Add(corpus.Article{}, newsqual.Result{Verdict: verdict, Quality: quality})
 	}
-	add("clean", 90)
-	add("suspect", 60)
-	add("spam", 5)
-	add("spam", 150) // out of range: counted as 100
-	add("unsupported", 40)
-	add("empty", 0)
-	add("a-verdict-from-a-newer-model", 50)
-	if acc.Articles != 7 || acc.Clean != 1 || acc.Suspect != 1 || acc.Spam != 2 || acc.Unsupported != 2 || acc.Empty != 1 {
+	add("clean", new(90))
+	add("suspect", new(60))
+	add("spam", new(5))
+	add("spam", new(150)) // out of range: counted as 100
+	add("spam", nil)      // no quality (Score never gives it): counted, not in the histogram
+	add("unsupported", nil)
+	add("unsupported", new(40)) // as earlier versions wrote it
+	add("empty", nil)
+	add("too_short", nil)
+	add("too_short", new(0))
+	add("a-verdict-from-a-newer-model", new(50))
+	if acc.Articles != 11 || acc.Clean != 1 || acc.Suspect != 1 || acc.Spam != 3 || acc.Unsupported != 3 || acc.Empty != 1 || acc.TooShort != 2 {
 		t.Errorf("counts %+v", acc)
 	}
-	if acc.Judged() != 4 {
-		t.Errorf("judged %d, want 4", acc.Judged())
+	if acc.Judged() != 5 {
+		t.Errorf("judged %d, want 5", acc.Judged())
 	}
-	// Only judged articles enter the histogram.
+	// Only judged articles with a quality enter the histogram.
 	n := 0
 	for _, c := range acc.Quality {
 		n += c
 	}
-	if n != 4 || acc.Quality[100] != 1 || acc.Quality[40] != 0 {
-		t.Errorf("histogram holds %d articles (q100=%d, q40=%d), want 4 judged ones", n, acc.Quality[100], acc.Quality[40])
+	if n != 4 || acc.Quality[100] != 1 || acc.Quality[40] != 0 || acc.Quality[0] != 0 || acc.Quality[50] != 0 {
+		t.Errorf("histogram holds %d articles (q100=%d, q40=%d, q0=%d, q50=%d), want the 4 judged ones with a quality",
+			n, acc.Quality[100], acc.Quality[40], acc.Quality[0], acc.Quality[50])
 	}
 }
 
@@ -163,7 +168,7 @@ func TestSignalsKeepBoundedStrongestExamples(t *testing.T) {
 	for i := range 1000 {
 		acc.Add(corpus.Article{ID: fmt.Sprintf("a%04d", i), URL: fmt.Sprintf("https://farm.example/%d", i)}, newsqual.Result{
 			Verdict: "spam",
-			Quality: 3,
+			Quality: new(3),
 			Reasons: []newsqual.Reason{
 				{Signal: "ad_injection", Weight: float64(1+i%250) / 10, Evidence: []newsqual.Evidence{{Text: fmt.Sprintf("Buy now %d", i), Count: 1}}},
 				{Signal: "text_model", Weight: 0.5, Message: "the wording is typical of low-quality news", Evidence: []newsqual.Evidence{}},
@@ -195,7 +200,7 @@ func TestSignalsKeepBoundedStrongestExamples(t *testing.T) {
 
 func TestCleanArticlesAddNoSignals(t *testing.T) {
 	var acc Accumulator
-	acc.Add(corpus.Article{}, newsqual.Result{Verdict: "clean", Quality: 97, Reasons: []newsqual.Reason{{Signal: "text_model", Weight: 0.3}}})
+	acc.Add(corpus.Article{}, newsqual.Result{Verdict: "clean", Quality: new(97), Reasons: []newsqual.Reason{{Signal: "text_model", Weight: 0.3}}})
 	if len(acc.Signals) != 0 {
 		t.Errorf("signals %v: a clean article's small pushes are not the source's problems", acc.Signals)
 	}

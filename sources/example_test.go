@@ -13,8 +13,10 @@ import (
 // its source's key, and list the sources worst first.
 func ExampleSources() {
 	scorer := newsqual.Default()
-	shop := "Buy Now\nProduct 1 Title\nSample text. Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n" +
-		"Quantity\n$20.00\n$17.00\nAdd to cart\n"
+	shop := "Buy Now\nProduct 1 Title\nSample text. Lorem ipsum dolor sit amet, consectetur adipiscing elit. " +
+		"Sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.\nQuantity\n$20.00\n$17.00\nAdd to cart\n" +
+		"Product 2 Title\nSample text. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut " +
+		"aliquip ex ea commodo consequat.\nQuantity\n$35.00\n$29.00\nAdd to cart\nFree shipping on all orders over $50\n"
 	var articles []corpus.Article
 	for i := range 6 {
 		articles = append(articles, corpus.Article{
@@ -42,10 +44,10 @@ func ExampleSources() {
 // Accumulators of the same source built apart, e.g. on different workers,
 // merge into the one the whole stream would give, in any order.
 func ExampleAccumulator_Merge() {
-	spam := newsqual.Result{Verdict: newsqual.VerdictSpam, Quality: 4, Reasons: []newsqual.Reason{
+	spam := newsqual.Result{Verdict: newsqual.VerdictSpam, Quality: new(4), SpamProbability: new(0.96), Reasons: []newsqual.Reason{
 		{Signal: "ad_injection", Weight: 6.2, Evidence: []newsqual.Evidence{{Text: "Payday cash today", Count: 2}}},
 	}}
-	clean := newsqual.Result{Verdict: newsqual.VerdictClean, Quality: 97}
+	clean := newsqual.Result{Verdict: newsqual.VerdictClean, Quality: new(97), SpamProbability: new(0.03)}
 
 	var left, right sources.Accumulator
 	left.Add(corpus.Article{ID: "a"}, spam)

@@ -14,7 +14,7 @@ func accumulatorOf(clean, suspect, spam int) *Accumulator {
 	acc := &Accumulator{}
 	add := func(n int, verdict string, quality int) {
 		for range n {
-			acc.Add(corpus.Article{}, newsqual.Result{Verdict: verdict, Quality: quality})
+			acc.Add(corpus.Article{}, newsqual.Result{Verdict: verdict, Quality: new(quality)})
 		}
 	}
 	add(clean, newsqual.VerdictClean, 95)
@@ -67,14 +67,17 @@ func TestUnjudgedArticlesDoNotCountAgainstASource(t *testing.T) {
 	acc := accumulatorOf(3, 0, 0)
 	before := acc.Report("s", DefaultOptions())
 	for range 50 {
-		acc.Add(corpus.Article{}, newsqual.Result{Verdict: newsqual.VerdictUnsupported, Quality: 2})
+		acc.Add(corpus.Article{}, newsqual.Result{Verdict: newsqual.VerdictUnsupported})
+		acc.Add(corpus.Article{}, newsqual.Result{Verdict: newsqual.VerdictUnsupported, Quality: new(2)}) // as earlier versions wrote it
 		acc.Add(corpus.Article{}, newsqual.Result{Verdict: newsqual.VerdictEmpty})
+		acc.Add(corpus.Article{}, newsqual.Result{Verdict: newsqual.VerdictTooShort})
 	}
 	after := acc.Report("s", DefaultOptions())
-	if after.Rating != before.Rating || after.Verdict != before.Verdict || after.MeanQuality != before.MeanQuality {
-		t.Errorf("unsupported and empty articles changed the report: %+v -> %+v", before, after)
+	if after.Rating != before.Rating || after.Verdict != before.Verdict || after.MeanQuality != before.MeanQuality ||
+		after.MedianQuality != before.MedianQuality {
+		t.Errorf("unsupported, empty and too short articles changed the report: %+v -> %+v", before, after)
 	}
-	if after.Articles != 103 || after.Unsupported != 50 || after.Empty != 50 {
+	if after.Articles != 203 || after.Unsupported != 100 || after.Empty != 50 || after.TooShort != 50 {
 		t.Errorf("counts %+v", after)
 	}
 }
@@ -89,7 +92,7 @@ func TestSmallSitesNeverTopTheList(t *testing.T) {
 			if i < spam {
 				v, q = newsqual.VerdictSpam, 2
 			}
-			all.Add(key, corpus.Article{}, newsqual.Result{Verdict: v, Quality: q})
+			all.Add(key, corpus.Article{}, newsqual.Result{Verdict: v, Quality: new(q)})
 		}
 	}
 	addN("one-spam.example", 0, 1)

@@ -15,13 +15,14 @@ type Report struct {
 	// clean, suspect or spam verdict, which the rating is computed from.
 	Articles int `json:"articles"`
 	Judged   int `json:"judged"`
-	// Clean, Suspect, Spam, Unsupported and Empty count the articles by
-	// verdict.
+	// Clean, Suspect, Spam, Unsupported, Empty and TooShort count the
+	// articles by verdict.
 	Clean       int `json:"clean"`
 	Suspect     int `json:"suspect"`
 	Spam        int `json:"spam"`
 	Unsupported int `json:"unsupported"`
 	Empty       int `json:"empty"`
+	TooShort    int `json:"too_short"`
 	// MeanQuality and MedianQuality are over the judged articles, 0 when
 	// there are none; the median of an even count is the mean of the two
 	// middle qualities.
@@ -68,6 +69,7 @@ func (acc *Accumulator) Report(source string, opts Options) Report {
 		Spam:        acc.Spam,
 		Unsupported: acc.Unsupported,
 		Empty:       acc.Empty,
+		TooShort:    acc.TooShort,
 		Signals:     []SignalReport{},
 	}
 	r.MeanQuality, r.MedianQuality = qualityStats(acc.Quality)

@@ -21,7 +21,11 @@ type Scored struct {
 	// there is no text.
 	Article corpus.Article
 	// Result holds the record's ID, quality, spam probability, verdict and
-	// reasons; Language is not recorded and stays empty.
+	// reasons; Language is not recorded and stays empty. Quality is set for
+	// the verdicts clean, suspect and spam, and SpamProbability when the
+	// record has one; both are nil for the verdicts without a score (empty,
+	// too_short, unsupported), even in the output of earlier versions,
+	// which wrote numbers there.
 	Result newsqual.Result
 	// Err says why the line gives no result: it is not a score record, or
 	// it records an input that failed when it was scored.
@@ -35,16 +39,17 @@ type scoreRecord struct {
 	Source          string            `json:"source"`
 	Site            string            `json:"site"`
 	Quality         *int              `json:"quality"`
-	SpamProbability float64           `json:"spam_probability"`
+	SpamProbability *float64          `json:"spam_probability"`
 	Verdict         string            `json:"verdict"`
 	Reasons         []newsqual.Reason `json:"reasons"`
 	Error           string            `json:"error"`
 }
 
-// knownVerdicts are the article verdicts score output can carry.
+// knownVerdicts are the article verdicts score output can carry, each
+// mapped to whether it comes with a quality.
 var knownVerdicts = map[string]bool{
 	newsqual.VerdictClean: true, newsqual.VerdictSuspect: true, newsqual.VerdictSpam: true,
-	newsqual.VerdictUnsupported: true, newsqual.VerdictEmpty: true,
+	newsqual.VerdictUnsupported: false, newsqual.VerdictEmpty: false, newsqual.VerdictTooShort: false,
 }
 
 // ReadScores reads score output from r and calls fn for each line that is
@@ -92,22 +97,22 @@ func decodeScored(line []byte, lineNo int) Scored {
 	if sc.Article.Source == "" {
 		sc.Article.Source = rec.Site
 	}
+	judged, known := knownVerdicts[rec.Verdict]
 	switch {
 	case rec.Error != "":
 		sc.Err = fmt.Errorf("%s failed when scored: %s", rec.ID, rec.Error)
-	case rec.Verdict == "" || rec.Quality == nil:
-		sc.Err = errors.New(`not a score record: no "verdict" or "quality" field`)
-	case !knownVerdicts[rec.Verdict]:
+	case rec.Verdict == "":
+		sc.Err = errors.New(`not a score record: no "verdict" field`)
+	case !known:
 		sc.Err = fmt.Errorf("unknown verdict %q", rec.Verdict)
-	case *rec.Quality < 0 || *rec.Quality > 100:
+	case judged && rec.Quality == nil:
+		sc.Err = fmt.Errorf("verdict %s without a quality", rec.Verdict)
+	case judged && (*rec.Quality < 0 || *rec.Quality > 100):
 		sc.Err = fmt.Errorf("quality %d: want 0-100", *rec.Quality)
 	default:
-		sc.Result = newsqual.Result{
-			ID:              rec.ID,
-			Quality:         *rec.Quality,
-			SpamProbability: rec.SpamProbability,
-			Verdict:         rec.Verdict,
-			Reasons:         rec.Reasons,
+		sc.Result = newsqual.Result{ID: rec.ID, Verdict: rec.Verdict, Reasons: rec.Reasons}
+		if judged {
+			sc.Result.Quality, sc.Result.SpamProbability = rec.Quality, rec.SpamProbability
 		}
 	}
 	return sc

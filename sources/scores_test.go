@@ -18,6 +18,9 @@ func TestReadScores(t *testing.T) {
 		`{"id":"a6","quality":140,"verdict":"spam"}`,
 		long,
 		"{\"id\":\"a7\",\"source\":\"Wire\",\"quality\":70,\"verdict\":\"suspect\",\"reasons\":[]}\r",
+		`{"id":"a8","quality":null,"spam_probability":null,"verdict":"too_short","reasons":[{"signal":"too_short","message":"the article has 30 words, fewer than the 50 needed for a score","evidence":[],"weight":0}]}`,
+		`{"id":"a9","quality":60,"spam_probability":0.4,"verdict":"unsupported","reasons":[]}`,
+		`{"id":"a10","quality":null,"spam_probability":null,"verdict":"spam","reasons":[]}`,
 	}, "\n")
 	var got []Scored
 	err := ReadScores(strings.NewReader(input), 300, func(s Scored) error {
@@ -38,11 +41,14 @@ func TestReadScores(t *testing.T) {
 		{3, "a2", "clean", ""},
 		{4, "dir/b.txt", "", "dir/b.txt failed when scored: corpus: dir/b.txt: empty file"},
 		{5, "", "", "invalid JSON"},
-		{6, "a4", "", `no "verdict" or "quality"`},
+		{6, "a4", "", `no "verdict" field`},
 		{7, "a5", "", `unknown verdict "maybe"`},
 		{8, "a6", "", "quality 140"},
 		{9, "", "", "longer than 300 bytes"},
 		{10, "a7", "suspect", ""},
+		{11, "a8", "too_short", ""},
+		{12, "a9", "unsupported", ""},
+		{13, "a10", "", "verdict spam without a quality"},
 	}
 	if len(got) != len(wants) {
 		t.Fatalf("got %d records, want %d: %+v", len(got), len(wants), got)
@@ -59,11 +65,18 @@ func TestReadScores(t *testing.T) {
 		}
 	}
 	a1 := got[0]
-	if a1.Article.URL != "https://www.example.com/a1" || a1.Result.Quality != 3 || len(a1.Result.Reasons) != 1 || a1.Result.Reasons[0].Evidence[0].Text != "Buy now" {
+	if a1.Article.URL != "https://www.example.com/a1" || a1.Result.Quality == nil || *a1.Result.Quality != 3 || a1.Result.SpamProbability == nil || *a1.Result.SpamProbability != 0.97 || len(a1.Result.Reasons) != 1 || a1.Result.Reasons[0].Evidence[0].Text != "Buy now" {
 		t.Errorf("a1 read as %+v", a1)
 	}
-	if got[1].Article.Source != "Local Paper" || got[len(got)-1].Article.Source != "Wire" {
-		t.Errorf("source/site: %q, %q", got[1].Article.Source, got[len(got)-1].Article.Source)
+	// Verdicts without a score read without one, also from the output of
+	// earlier versions, which wrote numbers there.
+	for _, g := range got[9:11] {
+		if g.Result.Quality != nil || g.Result.SpamProbability != nil {
+			t.Errorf("%s (%s): quality %v, spam probability %v; want none", g.Article.ID, g.Result.Verdict, g.Result.Quality, g.Result.SpamProbability)
+		}
+	}
+	if got[1].Article.Source != "Local Paper" || got[8].Article.Source != "Wire" {
+		t.Errorf("source/site: %q, %q", got[1].Article.Source, got[8].Article.Source)
 	}
 }
 

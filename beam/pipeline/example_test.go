@@ -22,7 +22,7 @@ func ExampleBuild() {
 		panic(err)
 	}
 	defer os.RemoveAll(dir)
-	articles := `{"id": "shop-1", "url": "https://www.shop.example.com/sale", "text": "Buy Now\nProduct 1 Title\nSample text. Lorem ipsum dolor sit amet, consectetur adipiscing elit.\nQuantity\n$20.00\n$17.00\nAdd to cart\n"}
+	articles := `{"id": "shop-1", "url": "https://www.shop.example.com/sale", "text": "Buy Now\nProduct 1 Title\nSample text. Lorem ipsum dolor sit amet, consectetur adipiscing elit. Sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.\nQuantity\n$20.00\n$17.00\nAdd to cart\nProduct 2 Title\nSample text. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat.\nQuantity\n$35.00\n$29.00\nAdd to cart\nFree shipping on all orders over $50\n"}
 {"id": "cut-off", "text": "The council said on Tuesday
 `
 	if err := os.WriteFile(filepath.Join(dir, "articles.jsonl"), []byte(articles), 0o644); err != nil {

@@ -67,7 +67,7 @@ func spamArticle(r *rand.Rand, kind int) (title, text string) {
 		ad := "Sponsored: Win big at LuckySpin Casino — claim your 200% welcome bonus now at luckyspin-casino.test!"
 		parts := strings.SplitN(text, "\n\n", 3)
 		return title, strings.Join([]string{parts[0], ad, parts[1], ad, ad, parts[2]}, "\n\n")
-	case 2: // shop template
+	case 2: // a shop template snippet, too short for a score
 		return "Summer sale", "Buy Now\nProduct 1 Title\nSample text. Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n" +
 			fmt.Sprintf("Quantity\n$%d.00\n$%d.00\nAdd to cart\nFree shipping on orders over $50\nIn stock\n", 20+r.IntN(30), 10+r.IntN(9))
 	default: // filler prose
@@ -80,11 +80,13 @@ func spamArticle(r *rand.Rand, kind int) (title, text string) {
 	}
 }
 
-// foreignArticle is a report in German, a language the model does not cover.
+// foreignArticle is a report in German, a language the model does not cover,
+// long enough for a score.
 func foreignArticle(r *rand.Rand) string {
 	return fmt.Sprintf("Der Gemeinderat von %s hat am Dienstagabend mit knapper Mehrheit einen neuen Haushaltsplan beschlossen. "+
 		"Die Opposition kritisierte, dass die Kosten für die Sanierung der Brücke zu niedrig angesetzt seien und die Bürger nicht ausreichend informiert worden seien. "+
-		"Eine öffentliche Versammlung ist für die kommende Woche im Rathaus geplant.", pick(r, towns))
+		"Eine öffentliche Versammlung ist für die kommende Woche im Rathaus geplant.\n\n"+
+		"Der Bürgermeister verteidigte den Plan und sagte, die Stadt habe alle Gutachten geprüft. Die Arbeiten an der Brücke sollen im Herbst beginnen.", pick(r, towns))
 }
 
 func pick[T any](r *rand.Rand, xs []T) T { return xs[r.IntN(len(xs))] }

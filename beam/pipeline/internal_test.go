@@ -104,9 +104,16 @@ func TestSharedScorerLoadsOncePerProcess(t *testing.T) {
 	if c == a || c == newsqual.Default() {
 		t.Error("the built-in model's scorer is shared with another key or is newsqual.Default itself")
 	}
-	article := newsqual.Article{ID: "x", Text: "Buy Now\nProduct 1 Title\nSample text. Lorem ipsum dolor sit amet.\nQuantity\n$20.00\nAdd to cart\n"}
-	if ra, rc := a.Score(article), c.Score(article); ra.SpamProbability != rc.SpamProbability || ra.Verdict != rc.Verdict {
-		t.Errorf("the model file scores %v %s, the built-in model %v %s", ra.SpamProbability, ra.Verdict, rc.SpamProbability, rc.Verdict)
+	article := newsqual.Article{ID: "x", Text: "Buy Now\nProduct 1 Title\nSample text. Lorem ipsum dolor sit amet, consectetur adipiscing elit. " +
+		"Sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.\nQuantity\n$20.00\n$17.00\nAdd to cart\n" +
+		"Product 2 Title\nSample text. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut " +
+		"aliquip ex ea commodo consequat.\nQuantity\n$35.00\n$29.00\nAdd to cart\nFree shipping on all orders over $50\n"}
+	ra, rc := a.Score(article), c.Score(article)
+	if !ra.Judged() || !rc.Judged() {
+		t.Fatalf("verdicts %s and %s: want the article scored", ra.Verdict, rc.Verdict)
+	}
+	if *ra.SpamProbability != *rc.SpamProbability || ra.Verdict != rc.Verdict {
+		t.Errorf("the model file scores %v %s, the built-in model %v %s", *ra.SpamProbability, ra.Verdict, *rc.SpamProbability, rc.Verdict)
 	}
 }
 

@@ -108,8 +108,9 @@ func cliScores(t *testing.T, files []string) ([]byte, pipeline.Counts) {
 // command line's: the single shard byte for byte, every input once; four
 // shards with the same lines, each in the command line's order; and the
 // per-source report equal to the one the sources package makes in
-// process, and to what `newsqual sources` prints.
-func checkSameAsCLI(t *testing.T, run runner, set inputSet, root string) {
+// process, and to what `newsqual sources` prints. It returns the lines of
+// the single shard.
+func checkSameAsCLI(t *testing.T, run runner, set inputSet, root string) (lines []string) {
 	t.Helper()
 	want, cliCounts := cliScores(t, set.Files)
 	wantLines := splitLines(want)
@@ -174,6 +175,7 @@ func checkSameAsCLI(t *testing.T, run runner, set inputSet, root string) {
 		t.Error("the per-source report differs from newsqual sources:")
 		reportDiff(t, splitLines(gotSources), splitLines(cliSources))
 	}
+	return splitLines(got)
 }
 
 // checkOnce checks that every input has exactly one line.
@@ -260,7 +262,15 @@ func referenceSources(t *testing.T, set inputSet, root string) []byte {
 func TestDirectRunnerMatchesCLI(t *testing.T) {
 	dir := t.TempDir()
 	set := writeInputs(t, dir, 330)
-	checkSameAsCLI(t, direct.Execute, set, filepath.Join(dir, "in"))
+	lines := checkSameAsCLI(t, direct.Execute, set, filepath.Join(dir, "in"))
+	// Among them are articles without a score, whose quality and spam
+	// probability are null.
+	for _, verdict := range []string{"too_short", "unsupported"} {
+		unscored := `"quality":null,"spam_probability":null,"verdict":"` + verdict + `"`
+		if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, unscored) }) {
+			t.Errorf("no result line has %s", unscored)
+		}
+	}
 }
 
 // TestDirectRunnerMatchesCLIOnCorpus scores the first articles of every

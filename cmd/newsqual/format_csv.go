@@ -8,7 +8,9 @@ import (
 )
 
 // csvWriter writes a header and one row per article; the reasons column
-// holds the signal names of the reasons, strongest first.
+// holds the signal names of the reasons toward spam, strongest first. The
+// quality and spam_probability cells are empty for an article without a
+// score (verdict empty, too_short or unsupported), as for a failed input.
 type csvWriter struct {
 	w      *csv.Writer
 	header bool
@@ -33,10 +35,15 @@ func (w *csvWriter) Write(r record) error {
 			names = append(names, reason.Signal)
 		}
 	}
+	quality, probability := "", ""
+	if res.Judged() {
+		quality = strconv.Itoa(*res.Quality)
+		probability = strconv.FormatFloat(*res.SpamProbability, 'f', -1, 64)
+	}
 	return w.w.Write([]string{
 		res.ID,
-		strconv.Itoa(res.Quality),
-		strconv.FormatFloat(res.SpamProbability, 'f', -1, 64),
+		quality,
+		probability,
 		res.Verdict,
 		strings.Join(names, ";"),
 		"",

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -11,7 +12,8 @@ import (
 
 // tableWriter writes an aligned table for people: quality, verdict, ID and
 // the strongest reason; with explain, every reason and its evidence below
-// each row.
+// each row. An article without a score (verdict empty, too_short or
+// unsupported) shows "-" for its quality.
 type tableWriter struct {
 	w       io.Writer
 	explain bool
@@ -35,14 +37,23 @@ func (t *tableWriter) Write(r record) error {
 	}
 	res := r.result
 	top := topReason(res)
-	if _, err := fmt.Fprintf(t.w, "%-7d  %-11s  %-40s  %s\n", res.Quality, res.Verdict, cut(res.ID, 40), cut(top, 70)); err != nil {
+	quality := "-"
+	if res.Judged() {
+		quality = strconv.Itoa(*res.Quality)
+	}
+	if _, err := fmt.Fprintf(t.w, "%-7s  %-11s  %-40s  %s\n", quality, res.Verdict, cut(res.ID, 40), cut(top, 70)); err != nil {
 		return err
 	}
 	if !t.explain {
 		return nil
 	}
 	for _, reason := range res.Reasons {
-		if _, err := fmt.Fprintf(t.w, "         %+6.2f  %s: %s\n", reason.Weight, reason.Signal, reason.Message); err != nil {
+		// The reasons of an article without a score weigh nothing.
+		weight := "      "
+		if res.Judged() {
+			weight = fmt.Sprintf("%+6.2f", reason.Weight)
+		}
+		if _, err := fmt.Fprintf(t.w, "         %s  %s: %s\n", weight, reason.Signal, reason.Message); err != nil {
 			return err
 		}
 		for i, ev := range reason.Evidence {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -39,6 +41,11 @@ func golden(t *testing.T, name, got string) {
 }
 
 const examples = "../../testdata/examples"
+
+// unscored holds articles the scorer gives no score: a 30-word brief
+// (too_short), 100 words of French (unsupported) and a page of separators
+// (empty).
+const unscored = "../../testdata/unscored"
 
 // writeFile writes data to the file name in dir and returns its path.
 func writeFile(t *testing.T, dir, name, data string) string {
@@ -82,6 +89,69 @@ func checkFormatsMatchGolden(t *testing.T, prefix, summary, command string, path
 	}
 }
 
+// TestScoreFormatsShowNoScoreForUnscoredArticles checks that every format
+// prints the articles without a score with no quality and no spam
+// probability: JSON null, an empty CSV cell, "-" in the table.
+func TestScoreFormatsShowNoScoreForUnscoredArticles(t *testing.T) {
+	checkFormatsMatchGolden(t, "unscored", "scored 3, failed 0, skipped 0", "score", unscored)
+	verdicts := []string{"unsupported", "too_short", "empty"} // in file name order
+	output := func(format string) string {
+		t.Helper()
+		stdout, stderr, code := runCLI(t, "", "score", "--format", format, unscored)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", format, code, stderr)
+		}
+		return stdout
+	}
+	checkObject := func(format string, i int, obj map[string]any) {
+		t.Helper()
+		for _, field := range []string{"quality", "spam_probability"} {
+			if v, ok := obj[field]; !ok || v != nil {
+				t.Errorf("%s record %d: %s = %v (present %v), want null", format, i, field, v, ok)
+			}
+		}
+		if obj["verdict"] != verdicts[i] {
+			t.Errorf("%s record %d: verdict %v, want %s", format, i, obj["verdict"], verdicts[i])
+		}
+	}
+	var array []map[string]any
+	if err := json.Unmarshal([]byte(output("json")), &array); err != nil || len(array) != len(verdicts) {
+		t.Fatalf("json: %d records (%v), want %d", len(array), err, len(verdicts))
+	}
+	for i, obj := range array {
+		checkObject("json", i, obj)
+	}
+	lines := strings.Split(strings.TrimSuffix(output("jsonl"), "\n"), "\n")
+	if len(lines) != len(verdicts) {
+		t.Fatalf("jsonl: %d lines, want %d", len(lines), len(verdicts))
+	}
+	for i, line := range lines {
+		var obj map[string]any
+		if err := json.Unmarshal([]byte(line), &obj); err != nil {
+			t.Fatalf("jsonl line %d: %v", i+1, err)
+		}
+		checkObject("jsonl", i, obj)
+	}
+	rows, err := csv.NewReader(strings.NewReader(output("csv"))).ReadAll()
+	if err != nil || len(rows) != len(verdicts)+1 {
+		t.Fatalf("csv: %d rows (%v), want a header and %d", len(rows), err, len(verdicts))
+	}
+	for i, row := range rows[1:] {
+		if row[1] != "" || row[2] != "" || row[3] != verdicts[i] {
+			t.Errorf("csv row %d: quality %q, spam_probability %q, verdict %q; want empty, empty, %s", i+1, row[1], row[2], row[3], verdicts[i])
+		}
+	}
+	table := strings.Split(strings.TrimSuffix(output("table"), "\n"), "\n")
+	if len(table) != len(verdicts)+1 {
+		t.Fatalf("table: %d lines, want a header and %d", len(table), len(verdicts))
+	}
+	for i, line := range table[1:] {
+		if f := strings.Fields(line); len(f) < 2 || f[0] != "-" || f[1] != verdicts[i] {
+			t.Errorf("table row %d: %q, want quality \"-\" and verdict %s", i+1, line, verdicts[i])
+		}
+	}
+}
+
 func TestScoreBadInputsReportsAndScoresTheRest(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name string, data []byte) { writeFile(t, dir, name, string(data)) }
@@ -116,25 +186,34 @@ func TestScoreBadInputsReportsAndScoresTheRest(t *testing.T) {
 
 func TestScoreGates(t *testing.T) {
 	spam := filepath.Join(examples, "stuffed-electric-cars.txt")
-	clean := filepath.Join(examples, "clean-port-strike.txt")
+	clean := filepath.Join(examples, "clean-port-strike.txt") // quality 98
 	cases := []struct {
-		args []string
-		code int
+		args    []string
+		code    int
+		summary string
 	}{
-		{[]string{"score", "--format", "csv", clean}, 0},
-		{[]string{"score", "--format", "csv", "--fail-on", "spam", clean}, 0},
-		{[]string{"score", "--format", "csv", "--fail-on", "spam", clean, spam}, 1},
-		{[]string{"score", "--format", "csv", "--min-quality", "50", spam}, 1},
-		{[]string{"score", "--format", "csv", "--min-quality", "50", clean}, 0},
-		{[]string{"score", "--format", "xml", clean}, 2},
-		{[]string{"score", "--fail-on", "maybe", clean}, 2},
-		{[]string{"score", "--model", "/nonexistent/model.json", clean}, 2},
-		{[]string{"score", "/nonexistent/article.txt"}, 2},
+		{[]string{"score", "--format", "csv", clean}, 0, ""},
+		{[]string{"score", "--format", "csv", "--fail-on", "spam", clean}, 0, "below the gate 0"},
+		{[]string{"score", "--format", "csv", "--fail-on", "spam", clean, spam}, 1, "below the gate 1"},
+		{[]string{"score", "--format", "csv", "--min-quality", "50", spam}, 1, "below the gate 1"},
+		{[]string{"score", "--format", "csv", "--min-quality", "50", clean}, 0, "below the gate 0"},
+		// Articles without a score have no quality to fall below and no
+		// spam or suspect verdict: no gate trips on them.
+		{[]string{"score", "--format", "csv", "--min-quality", "100", unscored}, 0, "scored 3, failed 0, skipped 0, below the gate 0"},
+		{[]string{"score", "--format", "csv", "--fail-on", "suspect", unscored}, 0, "below the gate 0"},
+		{[]string{"score", "--format", "csv", "--min-quality", "100", "--fail-on", "suspect", unscored}, 0, "below the gate 0"},
+		// Beside them, a scored article still trips the gate.
+		{[]string{"score", "--format", "csv", "--min-quality", "99", unscored, clean}, 1, "below the gate 1"},
+		{[]string{"score", "--format", "csv", "--fail-on", "spam", unscored, spam}, 1, "below the gate 1"},
+		{[]string{"score", "--format", "xml", clean}, 2, ""},
+		{[]string{"score", "--fail-on", "maybe", clean}, 2, ""},
+		{[]string{"score", "--model", "/nonexistent/model.json", clean}, 2, ""},
+		{[]string{"score", "/nonexistent/article.txt"}, 2, ""},
 	}
 	for _, c := range cases {
 		_, stderr, code := runCLI(t, "", c.args...)
-		if code != c.code {
-			t.Errorf("%v: exit %d, want %d; stderr: %s", c.args, code, c.code, stderr)
+		if code != c.code || !strings.Contains(stderr, c.summary) {
+			t.Errorf("%v: exit %d, want %d; stderr %q, want it to contain %q", c.args, code, c.code, stderr, c.summary)
 		}
 	}
 }

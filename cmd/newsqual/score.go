@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
 	"sync/atomic"
 	"syscall"
 
@@ -58,6 +59,11 @@ listed on stderr, records passed over inside files (WARC requests, images,
 redirects, blank lines) are counted by reason in the summary line that ends
 the run.
 
+Some articles get no score, and their quality and spam_probability are
+null (an empty cell in csv, "-" in the table): the verdicts empty (no
+words), too_short (fewer than ` + strconv.Itoa(newsqual.MinWords) + ` words) and unsupported (not in
+English). Neither --min-quality nor --fail-on trips on them.
+
 Exit status: 0 when all went well; 1 when --min-quality or --fail-on was
 given and an article fell below it; 2 when any input failed.`,
 		Example: `  newsqual score testdata/articles
@@ -74,7 +80,7 @@ given and an article fell below it; 2 when any input failed.`,
 	fl.BoolVar(&f.explain, "explain", false, "list every reason and its evidence under each article in the table")
 	fl.StringVar(&f.modelPath, "model", "", "model file to score with (default: the model built into newsqual)")
 	fl.IntVar(&f.workers, "workers", 0, "articles scored at once (default: one per CPU)")
-	fl.IntVar(&f.minQuality, "min-quality", -1, "exit 1 when any article's quality is below `N` (0-100)")
+	fl.IntVar(&f.minQuality, "min-quality", -1, "exit 1 when any article's quality is below `N` (0-100); articles without a quality never trip it")
 	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 when any article's verdict is spam, or with \"suspect\" suspect or worse")
 	f.reader.register(fl, true)
 	fl.StringVar(&f.progress, "progress", "auto", "progress bar on stderr: auto (on a terminal), always or never")
@@ -207,8 +213,10 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 }
 
 // failsGate reports whether a result falls below --min-quality or --fail-on.
+// An article without a score (empty, too short, not English) has no quality
+// to fall below and no spam or suspect verdict, so it passes both gates.
 func failsGate(r newsqual.Result, f scoreFlags) bool {
-	if f.minQuality >= 0 && r.Quality < f.minQuality && r.Verdict != newsqual.VerdictUnsupported {
+	if f.minQuality >= 0 && r.Judged() && *r.Quality < f.minQuality {
 		return true
 	}
 	switch f.failOn {

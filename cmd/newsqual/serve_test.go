@@ -112,10 +112,23 @@ func TestServeAnswersAsScore(t *testing.T) {
 	base, stderr, exit := startServe(t, "--log-requests")
 	score := base + "/v1/score"
 
-	body := exampleJSONL(t)
+	// The examples, and two articles without a score.
+	var unscoredLines []string
+	for _, name := range []string{"police-brief.txt", "french-schools.txt"} {
+		text, err := os.ReadFile(filepath.Join(unscored, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		line, _ := json.Marshal(map[string]string{"id": name, "text": string(text)})
+		unscoredLines = append(unscoredLines, string(line))
+	}
+	body := exampleJSONL(t, unscoredLines...)
 	clean, cliErr, code := runCLI(t, body, "score", "--format", "json", "-")
 	if code != 0 {
 		t.Fatalf("score: exit %d: %s", code, cliErr)
+	}
+	if n := strings.Count(clean, `"quality": null,`+"\n"+`    "spam_probability": null,`); n != 2 {
+		t.Fatalf("score gives %d articles null quality and spam probability, want 2:\n%s", n, clean)
 	}
 	for _, ctype := range []string{"application/x-ndjson", "application/json"} {
 		if status, got := post(t, score, ctype, body); status != http.StatusOK || got != clean {
@@ -177,7 +190,7 @@ func TestServeAnswersAsScore(t *testing.T) {
 		t.Fatalf("serve: exit %d after SIGTERM:\n%s", code, stderr.String())
 	}
 	log := stderr.String()
-	for _, want := range []string{"in_flight=1", "stopped: every request in flight finished", "msg=request method=POST path=/v1/score status=200 articles=6"} {
+	for _, want := range []string{"in_flight=1", "stopped: every request in flight finished", "msg=request method=POST path=/v1/score status=200 articles=8"} {
 		if !strings.Contains(log, want) {
 			t.Errorf("log lacks %q:\n%s", want, log)
 		}

@@ -75,7 +75,8 @@ The rating is 100 × (1 − the estimated junk share of the source), where a
 spam article counts 1 and a suspect one --suspect-weight. The estimate is
 the mean of a Beta posterior: a Beta(--prior-spam, --prior-clean) prior,
 uniform by default, updated with the source's clean, suspect and spam
-articles. Unsupported (not English) and empty articles do not count. So a
+articles. Unsupported (not English), empty and too short articles have no
+quality and do not count; they are counted apart. So a
 site with one spam article rates 33 with a wide interval, not 0, and never
 tops a list that has real content farms; a site with sixty rates near 0.
 The source verdict comes from the interval of the junk share: spam when even

@@ -59,8 +59,8 @@ func writeSourcesTable(w io.Writer, reports []sources.Report, explain bool) erro
 // explainSource writes a source's counts and signals under its row.
 func explainSource(w io.Writer, r sources.Report) error {
 	indent := "        "
-	counts := fmt.Sprintf("%s%d %s: %d spam, %d suspect, %d clean, %d unsupported, %d empty",
-		indent, r.Articles, plural(r.Articles, "article", "articles"), r.Spam, r.Suspect, r.Clean, r.Unsupported, r.Empty)
+	counts := fmt.Sprintf("%s%d %s: %d spam, %d suspect, %d clean, %d unsupported, %d empty, %d too short",
+		indent, r.Articles, plural(r.Articles, "article", "articles"), r.Spam, r.Suspect, r.Clean, r.Unsupported, r.Empty, r.TooShort)
 	if r.Judged > 0 {
 		counts += fmt.Sprintf("; quality mean %.1f, median %v", r.MeanQuality, r.MedianQuality)
 	}
@@ -128,7 +128,7 @@ func writeSourcesJSONL(w io.Writer, reports []sources.Report, _ bool) error {
 // holds "signal:articles" pairs, most frequent first.
 func writeSourcesCSV(w io.Writer, reports []sources.Report, _ bool) error {
 	cw := csv.NewWriter(w)
-	_ = cw.Write([]string{"source", "articles", "judged", "clean", "suspect", "spam", "unsupported", "empty",
+	_ = cw.Write([]string{"source", "articles", "judged", "clean", "suspect", "spam", "unsupported", "empty", "too_short",
 		"mean_quality", "median_quality", "spam_share", "suspect_share", "rating", "rating_low", "rating_high", "verdict", "top_signals"})
 	num := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 	for _, r := range reports {
@@ -138,7 +138,7 @@ func writeSourcesCSV(w io.Writer, reports []sources.Report, _ bool) error {
 		}
 		_ = cw.Write([]string{r.Source, strconv.Itoa(r.Articles), strconv.Itoa(r.Judged), strconv.Itoa(r.Clean),
 			strconv.Itoa(r.Suspect), strconv.Itoa(r.Spam), strconv.Itoa(r.Unsupported), strconv.Itoa(r.Empty),
-			num(r.MeanQuality), num(r.MedianQuality), num(r.SpamShare), num(r.SuspectShare),
+			strconv.Itoa(r.TooShort), num(r.MeanQuality), num(r.MedianQuality), num(r.SpamShare), num(r.SuspectShare),
 			num(r.Rating), num(r.RatingLow), num(r.RatingHigh), r.Verdict, strings.Join(top, ";")})
 	}
 	cw.Flush()

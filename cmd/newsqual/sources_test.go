@@ -11,12 +11,14 @@ import (
 )
 
 // scoresFixture is invented score output for six sources: a content farm
-// on two subdomains, a one-article site, a mixed site, a site in German,
-// a wire service known by its source field and a clean local paper.
+// on two subdomains, a one-article site, a mixed site, a site in German
+// (one record as earlier versions wrote it, with a quality, one with
+// none), a wire service known by its source field and a clean local paper
+// with one brief too short to score.
 const scoresFixture = "testdata/sources-scores.jsonl"
 
 func TestSourcesFormatsMatchGoldenFiles(t *testing.T) {
-	checkFormatsMatchGolden(t, "sources", "6 sources from 21 articles (scored 0, read from scores 21), failed 0", "sources", scoresFixture)
+	checkFormatsMatchGolden(t, "sources", "6 sources from 22 articles (scored 0, read from scores 22), failed 0", "sources", scoresFixture)
 }
 
 func TestSourcesReadsScoresFromStdin(t *testing.T) {
@@ -102,6 +104,17 @@ func TestSourcesGroupsArticlesByURLSourceAndFolder(t *testing.T) {
 	}
 	if len(reports[0].Signals) == 0 || len(reports[0].Signals[0].Examples) == 0 {
 		t.Errorf("farm lists no signals with examples: %+v", reports[0].Signals)
+	}
+	// The feed's articles are one-sentence briefs, too short for a score:
+	// counted apart, not judged, and no quality of theirs enters the
+	// median.
+	for _, r := range reports {
+		if r.Source == "wire.example" && (r.TooShort != 2 || r.Judged != 0 || r.Verdict != sources.VerdictUnrated) {
+			t.Errorf("wire.example: %d too short, %d judged, verdict %s; want 2, 0, unrated", r.TooShort, r.Judged, r.Verdict)
+		}
+		if r.Source == "paper" && (r.TooShort != 0 || r.Judged != 2 || r.MedianQuality < 90) {
+			t.Errorf("paper: %d too short, %d judged, median quality %v; want 0, 2, 90 or more", r.TooShort, r.Judged, r.MedianQuality)
+		}
 	}
 	if !strings.Contains(stderr, "5 sources from 10 articles (scored 10, read from scores 0), failed 0, skipped 0") {
 		t.Errorf("summary: %s", stderr)
@@ -221,7 +234,7 @@ func TestSourcesFlagsAndExitCodes(t *testing.T) {
 	}
 	// With --prior-clean 9 the one-spam site rates 100 × (1 − 2/11).
 	stdout, _, _ := runCLI(t, "", "sources", "--format", "csv", "--prior-clean", "9", scoresFixture)
-	if !strings.Contains(stdout, "lonely.example,1,1,0,0,1,0,0,4,4,1,0,81.8,") {
+	if !strings.Contains(stdout, "lonely.example,1,1,0,0,1,0,0,0,4,4,1,0,81.8,") {
 		t.Errorf("csv with --prior-clean 9:\n%s", stdout)
 	}
 }

@@ -11,13 +11,14 @@ import (
 // Result is the JSON form of a scored article: exactly these fields. URL
 // and Source are the article's own metadata, kept so that results can be
 // grouped by site later without scoring again; they are left out when the
-// input had none.
+// input had none. Quality and SpamProbability are null when the article
+// was not judged (the verdicts empty, too_short and unsupported), never 0.
 type Result struct {
 	ID              string            `json:"id"`
 	URL             string            `json:"url,omitempty"`
 	Source          string            `json:"source,omitempty"`
-	Quality         int               `json:"quality"`
-	SpamProbability float64           `json:"spam_probability"`
+	Quality         *int              `json:"quality"`
+	SpamProbability *float64          `json:"spam_probability"`
 	Verdict         string            `json:"verdict"`
 	Reasons         []newsqual.Reason `json:"reasons"`
 }
