@@ -39,10 +39,10 @@ import (
 // that readability finds, with the page title (and the byline kept as the
 // first line); when readability finds nothing, or with Options.WholePage,
 // it yields the visible text of the page, script, style and noscript left
-// out, one block per line. JSONL records take "text" (else "html"), "id",
-// "title", "url", "label", "kind", "source" (else "site") and "group"; the
-// ID defaults to "FILE:LINE", and "label" is kept as given (WalkLabelled
-// checks it). WARC files (.warc, .warc.gz) yield one item per record: an
+// out, one block per line. JSONL records take "text" (else "html", or
+// "html" first with Options.PreferHTML), "id", "title", "url", "label",
+// "kind", "source" (else "site") and "group"; the ID defaults to
+// "FILE:LINE", and "label" is kept as given (WalkLabelled checks it). WARC files (.warc, .warc.gz) yield one item per record: an
 // article for each HTML page a response record holds, a skip with the
 // reason for every other record (see ErrWARC for broken files). Every text
 // is valid UTF-8 with "\n" line ends: invalid bytes become U+FFFD, and
