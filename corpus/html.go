@@ -49,6 +49,11 @@ func (h *htmlReader) extract(raw []byte, pageURL string, wholePage bool, maxDept
 		// tokenizer has no such limit.
 		return "", tokenText(raw), fmt.Sprintf("HTML could not be parsed as a tree (%v), so its text was read tag by tag", err)
 	}
+	if fixed, ok := closeRunaway(raw, doc); ok {
+		if fixedDoc, err := html.Parse(bytes.NewReader(fixed)); err == nil {
+			raw, doc = fixed, fixedDoc
+		}
+	}
 	if !wholePage {
 		title, text, err = h.readable(doc, pageURL)
 		if err == nil && !isBlank(text) {
