@@ -33,12 +33,19 @@ func newHTMLReader() *htmlReader {
 	return &htmlReader{parser: p}
 }
 
-// extract returns the title and visible text of an HTML page. Unless
+// extract returns the title and visible text of an HTML page (see
+// extractText), with UTF-8 that was read as windows-1252 repaired.
+func (h *htmlReader) extract(raw []byte, pageURL string, wholePage bool, maxDepth int) (title, text, note string) {
+	title, text, note = h.extractText(raw, pageURL, wholePage, maxDepth)
+	return fixMojibake(title), fixMojibake(text), note
+}
+
+// extractText returns the title and visible text of an HTML page. Unless
 // wholePage is set it first asks readability for the article; when that
 // finds nothing (or fails) it falls back to the visible text of the page's
 // body and says so in note. The text keeps block structure: each paragraph,
 // heading, list item or other block on its own line.
-func (h *htmlReader) extract(raw []byte, pageURL string, wholePage bool, maxDepth int) (title, text, note string) {
+func (h *htmlReader) extractText(raw []byte, pageURL string, wholePage bool, maxDepth int) (title, text, note string) {
 	raw = toUTF8(raw)
 	if maxDepth < DefaultMaxHTMLDepth && nestedDeeper(raw, maxDepth) {
 		return "", tokenText(raw), fmt.Sprintf("HTML nested deeper than %d elements (Options.MaxHTMLDepth), so its text was read tag by tag", maxDepth)
