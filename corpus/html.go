@@ -41,9 +41,10 @@ func (h *htmlReader) extract(raw []byte, pageURL string, wholePage bool, maxDept
 }
 
 // extractText returns the title and visible text of an HTML page. Unless
-// wholePage is set it first asks readability for the article; when that
-// finds nothing (or fails) it falls back to the visible text of the page's
-// body and says so in note. The text keeps block structure: each paragraph,
+// wholePage is set it first takes the page's furniture out (pruneDebris)
+// and asks readability for the article; when that finds nothing (or
+// fails) it falls back to the visible text of the page's body and says so
+// in note. The text keeps block structure: each paragraph,
 // heading, list item or other block on its own line.
 func (h *htmlReader) extractText(raw []byte, pageURL string, wholePage bool, maxDepth int) (title, text, note string) {
 	raw = toUTF8(raw)
@@ -62,6 +63,7 @@ func (h *htmlReader) extractText(raw []byte, pageURL string, wholePage bool, max
 		}
 	}
 	if !wholePage {
+		pruneDebris(doc)
 		title, text, err = h.readable(doc, pageURL)
 		if err == nil && !isBlank(text) {
 			return title, text, ""
