@@ -30,6 +30,8 @@ type htmlReader struct {
 func newHTMLReader() *htmlReader {
 	p := readability.NewParser()
 	p.MaxElemsToParse = maxReadabilityElements
+	// The article keeps its class names, which cleanArticle reads.
+	p.KeepClasses = true
 	return &htmlReader{parser: p}
 }
 
@@ -105,6 +107,7 @@ func (h *htmlReader) readable(doc *html.Node, pageURL string) (title, text strin
 	if article.Node == nil {
 		return strings.TrimSpace(article.Title()), "", nil
 	}
+	cleanArticle(article.Node)
 	text = render.InnerText(article.Node)
 	// Readability moves a byline out of the text; put it back as the first
 	// line, since who wrote a story is part of what a reader sees.
