@@ -67,6 +67,7 @@ func (h *htmlReader) extractText(raw []byte, pageURL string, wholePage bool, max
 	if !wholePage {
 		pruneDebris(doc)
 		title, text, err = h.readable(doc, pageURL)
+		text = dropRuleLines(text)
 		if err == nil && !isBlank(text) {
 			return title, text, ""
 		}

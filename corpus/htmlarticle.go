@@ -12,7 +12,8 @@ import (
 // After readability has found the article, cleanArticle takes out of it
 // what readability keeps but a reader skips: lists of links, photo
 // captions, and the comment section that may trail the story in its own
-// container. Like pruneDebris, each step goes by how pages are built
+// container; dropRuleLines then takes the lines that are only rules out
+// of its text. Like pruneDebris, each step goes by how pages are built
 // (link density, the names of captions, the heading of a comment section),
 // never by one site's markup.
 
@@ -203,6 +204,42 @@ func cutFrom(root, start *html.Node) {
 		}
 	}
 	start.Parent.RemoveChild(start)
+}
+
+// dropRuleLines removes the lines that hold no letter or digit: rules
+// drawn with dashes or stars, lone separators ("|", "*"). They stand for
+// lines and gaps on the page, not for text. A blank line left beside
+// another blank line by a removal goes too.
+func dropRuleLines(text string) string {
+	var sb strings.Builder
+	dropped := false
+	blank := true // the last line kept was blank, or none was kept
+	offset := 0   // where the current line starts in text
+	for line := range strings.Lines(text) {
+		start := offset
+		offset += len(line)
+		empty := strings.TrimSpace(line) == ""
+		switch {
+		case !empty && !strings.ContainsFunc(line, isWordRune):
+			if !dropped {
+				sb.Grow(len(text))
+				sb.WriteString(text[:start])
+				dropped = true
+			}
+			continue
+		case !dropped:
+			blank = empty
+			continue
+		case empty && blank:
+			continue
+		}
+		sb.WriteString(line)
+		blank = empty
+	}
+	if !dropped {
+		return text
+	}
+	return strings.TrimRight(sb.String(), "\n")
 }
 
 // isWordRune reports whether r is a letter or a digit.

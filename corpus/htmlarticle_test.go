@@ -90,6 +90,38 @@ func TestCommentSectionIsCut(t *testing.T) {
 	})
 }
 
+// TestRuleLinesAreDropped checks that lines drawn with dashes or stars
+// leave the article but not the whole page.
+func TestRuleLinesAreDropped(t *testing.T) {
+	page := `<html><body><div class="story">` + story + `<p>———————————</p><p>* * *</p>` +
+		`<p>The council thanked passengers for their patience and said a review of the strike plan would report in the summer.</p></div></body></html>`
+	text := readArticle(t, page)
+	wantStory(t, text)
+	if strings.Contains(text, "———") || strings.Contains(text, "* * *") || strings.Contains(text, "\n\n\n") {
+		t.Errorf("rule lines or blank runs kept:\n%q", text)
+	}
+	if !strings.Contains(text, "patience") {
+		t.Errorf("text after the rules lost:\n%s", text)
+	}
+	_, whole, _ := newHTMLReader().extract([]byte(page), "", true, DefaultMaxHTMLDepth)
+	if !strings.Contains(whole, "———") || !strings.Contains(whole, "* * *") {
+		t.Errorf("the whole page lost its rule lines:\n%s", whole)
+	}
+
+	for in, want := range map[string]string{
+		"a\n\n---\n\nb": "a\n\nb",
+		"a\n|\nb":       "a\nb",
+		"a\n\nb":        "a\n\nb",
+		"***\na":        "a",
+		"a\n\n—":        "a",
+		"":              "",
+	} {
+		if got := dropRuleLines(in); got != want {
+			t.Errorf("dropRuleLines(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 // TestWholePageKeepsDebris checks that --whole-page still reads every
 // visible part of the page: comments, captions, link lists and rules.
 func TestWholePageKeepsDebris(t *testing.T) {
