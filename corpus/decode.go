@@ -7,9 +7,10 @@ import (
 
 // DecodeRecord reads one JSON article object, what one line of a JSONL file
 // holds, by exactly the rules Walk reads JSONL lines with: the same fields
-// ("text", else "html", "id", "title", "url", "label", "kind", "source"
-// (else "site"), "site", "group", "model", "task"), the same text clean-up
-// and limits from opts, and the same errors. path and line name the record as Walk's path and line
+// ("text", else "html", or "html" first with opts.PreferHTML; "id",
+// "title", "url", "label", "kind", "source" (else "site"), "site",
+// "group", "model", "task"), the same text clean-up and limits from opts,
+// and the same errors. path and line name the record as Walk's path and line
 // do: an article without an "id" gets the ID "PATH:LINE", and an error says
 // "corpus: PATH line LINE: ...".
 //

@@ -80,6 +80,8 @@ func FuzzHTML(f *testing.F) {
 		"", "<html><head><title>T</title></head><body><p>Hello world.</p></body></html>",
 		"<div><div><div>" + strings.Repeat("<b>", 600) + "deep", "<script>x</script>", "<p>\xff\xfe</p>",
 		`<meta charset="iso-8859-1"><p>caf\xe9</p>`, "<!DOCTYPE html><body><article><h1>H</h1><p>Text.</p></article>",
+		"<title>Lost end tag<body><p>Text.</p>", "<textarea><p>a</p>", "<p>It\u00e2\u20ac\u2122s</p>",
+		`<div class="comments-body hidden ad"><p>x</p></div><p>----</p><div><b>12 comments</b><a name="comments"></a></div>`,
 	} {
 		f.Add([]byte(s))
 	}

@@ -30,15 +30,25 @@ type htmlReader struct {
 func newHTMLReader() *htmlReader {
 	p := readability.NewParser()
 	p.MaxElemsToParse = maxReadabilityElements
+	// The article keeps its class names, which cleanArticle reads.
+	p.KeepClasses = true
 	return &htmlReader{parser: p}
 }
 
-// extract returns the title and visible text of an HTML page. Unless
-// wholePage is set it first asks readability for the article; when that
-// finds nothing (or fails) it falls back to the visible text of the page's
-// body and says so in note. The text keeps block structure: each paragraph,
-// heading, list item or other block on its own line.
+// extract returns the title and visible text of an HTML page (see
+// extractText), with UTF-8 that was read as windows-1252 repaired.
 func (h *htmlReader) extract(raw []byte, pageURL string, wholePage bool, maxDepth int) (title, text, note string) {
+	title, text, note = h.extractText(raw, pageURL, wholePage, maxDepth)
+	return fixMojibake(title), fixMojibake(text), note
+}
+
+// extractText returns the title and visible text of an HTML page. Unless
+// wholePage is set it first takes the page's furniture out (pruneDebris)
+// and asks readability for the article; when that finds nothing (or
+// fails) it falls back to the visible text of the page's body and says so
+// in note. The text keeps block structure: each paragraph,
+// heading, list item or other block on its own line.
+func (h *htmlReader) extractText(raw []byte, pageURL string, wholePage bool, maxDepth int) (title, text, note string) {
 	raw = toUTF8(raw)
 	if maxDepth < DefaultMaxHTMLDepth && nestedDeeper(raw, maxDepth) {
 		return "", tokenText(raw), fmt.Sprintf("HTML nested deeper than %d elements (Options.MaxHTMLDepth), so its text was read tag by tag", maxDepth)
@@ -49,8 +59,15 @@ func (h *htmlReader) extract(raw []byte, pageURL string, wholePage bool, maxDept
 		// tokenizer has no such limit.
 		return "", tokenText(raw), fmt.Sprintf("HTML could not be parsed as a tree (%v), so its text was read tag by tag", err)
 	}
+	if fixed, ok := closeRunaway(raw, doc); ok {
+		if fixedDoc, err := html.Parse(bytes.NewReader(fixed)); err == nil {
+			raw, doc = fixed, fixedDoc
+		}
+	}
 	if !wholePage {
+		pruneDebris(doc)
 		title, text, err = h.readable(doc, pageURL)
+		text = dropRuleLines(text)
 		if err == nil && !isBlank(text) {
 			return title, text, ""
 		}
@@ -91,6 +108,7 @@ func (h *htmlReader) readable(doc *html.Node, pageURL string) (title, text strin
 	if article.Node == nil {
 		return strings.TrimSpace(article.Title()), "", nil
 	}
+	cleanArticle(article.Node)
 	text = render.InnerText(article.Node)
 	// Readability moves a byline out of the text; put it back as the first
 	// line, since who wrote a story is part of what a reader sees.

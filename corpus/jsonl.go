@@ -184,10 +184,11 @@ func (w *walker) recordItem(line []byte, path string, lineNo int) Item {
 		a.Source = rec.Site
 	}
 	var note string
+	hasText, hasHTML := !isBlank(rec.Text), !isBlank(rec.HTML)
 	switch {
-	case !isBlank(rec.Text):
+	case hasText && !(hasHTML && w.opts.PreferHTML):
 		a.Text = normalizeString(rec.Text)
-	case !isBlank(rec.HTML):
+	case hasHTML:
 		var title string
 		title, a.Text, note = w.html.extract([]byte(rec.HTML), rec.URL, w.opts.WholePage, w.opts.MaxHTMLDepth)
 		if a.Title == "" {

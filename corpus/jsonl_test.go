@@ -204,3 +204,55 @@ func BenchmarkWalkJSONL(b *testing.B) {
 		}
 	}
 }
+
+// TestJSONLPreferHTML reads records that carry both "text" and "html":
+// by default from "text", with PreferHTML from "html", the record's own
+// title kept over the page's, and a page with nothing to read an error
+// rather than a silent fall-back to "text".
+func TestJSONLPreferHTML(t *testing.T) {
+	page := `<html><head><title>Page title | Example News</title></head><body>` +
+		`<nav><a href="/">Home</a></nav><article><h1>Tram line opens</h1>` +
+		`<p>The first trams ran on the new line on Monday morning, carrying commuters from the harbour to the station in twelve minutes.</p>` +
+		`<p>The city said the line cost less than planned and opened three weeks early after a dry winter.</p></article></body></html>`
+	lines := []string{
+		fmt.Sprintf(`{"id":"both","title":"Record title","text":"Hand-marked text.","html":%q}`, page),
+		fmt.Sprintf(`{"id":"untitled","text":"Hand-marked text.","html":%q}`, page),
+		`{"id":"text-only","text":"Only text."}`,
+		`{"id":"empty-page","text":"Hand-marked text.","html":"<html><body><script>var x = 1;</script></body></html>"}`,
+	}
+	path := write(t, t.TempDir(), "both.jsonl", strings.Join(lines, "\n")+"\n")
+
+	for _, prefer := range []bool{false, true} {
+		items := collect(t, []string{path}, Options{PreferHTML: prefer})
+		if len(items) != len(lines) {
+			t.Fatalf("PreferHTML %v: %d items for %d lines", prefer, len(items), len(lines))
+		}
+		for i, it := range items[:3] {
+			if !it.OK() {
+				t.Fatalf("PreferHTML %v, line %d: %v", prefer, i+1, it.Err)
+			}
+		}
+		both, untitled, textOnly, emptyPage := items[0].Article, items[1].Article, items[2].Article, items[3]
+		if both.Title != "Record title" {
+			t.Errorf("PreferHTML %v: title %q, want the record's", prefer, both.Title)
+		}
+		if textOnly.Text != "Only text." {
+			t.Errorf("PreferHTML %v: text-only record read as %q", prefer, textOnly.Text)
+		}
+		if !prefer {
+			if both.Text != "Hand-marked text." || untitled.Title != "" || !emptyPage.OK() {
+				t.Errorf("default: text %q, title %q, %v; want the record's text and title", both.Text, untitled.Title, emptyPage.Err)
+			}
+			continue
+		}
+		if !strings.Contains(both.Text, "The first trams ran") || strings.Contains(both.Text, "Hand-marked") {
+			t.Errorf("PreferHTML: text %q, want the page's article", both.Text)
+		}
+		if untitled.Title == "" || untitled.Text != both.Text {
+			t.Errorf("PreferHTML: record without a title: title %q, text %q", untitled.Title, untitled.Text)
+		}
+		if !errors.Is(emptyPage.Err, ErrNoText) || !strings.Contains(emptyPage.Err.Error(), `"html" has no visible text`) {
+			t.Errorf("PreferHTML: page without text gave %v, want ErrNoText", emptyPage.Err)
+		}
+	}
+}

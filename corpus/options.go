@@ -116,6 +116,13 @@ type Options struct {
 	// WholePage reads the visible text of the whole HTML page (menus,
 	// comments and all) instead of the article that readability finds.
 	WholePage bool
+	// PreferHTML reads a JSONL record that has both "text" and "html" from
+	// its "html", through the same HTML reader as .html files, instead of
+	// its "text"; the record's "title", when present, is still its title.
+	// A record whose "html" has no visible text is then an ErrNoText item,
+	// even when its "text" has some, so that a page the reader cannot read
+	// is never scored on text it did not extract.
+	PreferHTML bool
 	// MaxHTMLDepth caps the nesting of elements (default
 	// DefaultMaxHTMLDepth): a page nested deeper is not built as a tree but
 	// read tag by tag, and its Item.Warning says so.

@@ -37,16 +37,22 @@ import (
 // Plain text (.txt, .md) keeps every line, the first one too; Title stays
 // empty, since a text file has no marked headline. HTML yields the article
 // that readability finds, with the page title (and the byline kept as the
-// first line); when readability finds nothing, or with Options.WholePage,
-// it yields the visible text of the page, script, style and noscript left
-// out, one block per line. JSONL records take "text" (else "html"), "id",
+// first line), once the page's furniture is out: parts whose class or id
+// names them as comments, related stories, share tools, advertisements or
+// hidden copies before readability runs; lists of links, photo captions,
+// a trailing comment section and lines that are only rules from the
+// article it finds. When readability finds nothing, or with
+// Options.WholePage, it yields the visible text of the page, script,
+// style and noscript left out, one block per line. JSONL records take
+// "text" (else "html", or "html" first with Options.PreferHTML), "id",
 // "title", "url", "label", "kind", "source" (else "site") and "group"; the
 // ID defaults to "FILE:LINE", and "label" is kept as given (WalkLabelled
 // checks it). WARC files (.warc, .warc.gz) yield one item per record: an
 // article for each HTML page a response record holds, a skip with the
 // reason for every other record (see ErrWARC for broken files). Every text
-// is valid UTF-8 with "\n" line ends: invalid bytes become U+FFFD, and
-// nothing longer than Options.MaxBytes is kept.
+// is valid UTF-8 with "\n" line ends: invalid bytes become U+FFFD (and in
+// HTML, UTF-8 once decoded as windows-1252 is put right), and nothing
+// longer than Options.MaxBytes is kept.
 //
 // Only one article is in memory at a time, so Walk suits inputs of any
 // size.

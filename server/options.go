@@ -55,7 +55,7 @@ type Options struct {
 	DrainTimeout time.Duration
 	// Reader sets how article objects are read, as for the command line's
 	// JSONL input: MaxBytes, MaxLineBytes (the cap of one article object),
-	// MaxHTMLDepth and WholePage. Format and Stdin play no part.
+	// MaxHTMLDepth, WholePage and PreferHTML. Format and Stdin play no part.
 	Reader corpus.Options
 	// ModelName names the model in GET /v1/model (default
 	// DefaultModelName), e.g. the base name of the model file.

@@ -24,6 +24,7 @@ type evalFlags struct {
 	augment   bool
 	workers   int
 	worst     int
+	html      bool
 }
 
 func newEvalCommand() *cobra.Command {
@@ -64,6 +65,7 @@ golearn's Bernoulli naive Bayes on the same folds.`,
 	fl.BoolVar(&f.augment, "augment", true, "with --folds, add the synthetic examples training adds (false: the original articles alone)")
 	fl.IntVar(&f.workers, "workers", 0, "goroutines scoring (default: one per CPU)")
 	fl.IntVar(&f.worst, "worst", 10, "false positives and false negatives to quote")
+	registerPreferHTML(fl, &f.html)
 	return cmd
 }
 
@@ -78,7 +80,7 @@ func runEval(cmd *cobra.Command, paths []string, f evalFlags) error {
 	if f.folds == 0 && (f.peers || len(f.debris) > 0) {
 		return &exitError{2, "--peers and --debris need --folds"}
 	}
-	examples, err := loadExamples(paths, stderr)
+	examples, err := loadExamples(paths, corpus.Options{PreferHTML: f.html}, stderr)
 	if err != nil {
 		return &exitError{2, err.Error()}
 	}

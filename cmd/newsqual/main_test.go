@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -292,5 +293,53 @@ func TestScoreSaysWhenItTruncated(t *testing.T) {
 	}
 	if !strings.Contains(stdout, `"signal":"truncated"`) || !strings.Contains(stderr, "warning:") || !strings.Contains(stderr, "text cut at 200 bytes") {
 		t.Fatalf("no word of the truncation:\nstdout %s\nstderr %s", stdout, stderr)
+	}
+}
+
+// TestPreferHTMLReachesEveryReader checks that --prefer-html makes score
+// and sources read a record with both "text" and "html" as the page alone
+// would be read, that train and eval load their data with it, and that
+// serve takes it too.
+func TestPreferHTMLReachesEveryReader(t *testing.T) {
+	dir := t.TempDir()
+	page := `<html><head><title>Tram line opens</title></head><body><article><h1>Tram line opens</h1>` +
+		`<p>The first trams ran on the new line on Monday morning, carrying commuters from the harbour to the station in twelve minutes, the operator said.</p>` +
+		`<p>"We opened three weeks early after a dry winter," said the city's transport director, Ana Ruiz.</p></article></body></html>`
+	text := "Buy cheap watches now at watches-deal.example. Buy cheap watches now. Best cheap watches 2024."
+	both := writeFile(t, dir, "both.jsonl", fmt.Sprintf(`{"id":"p","label":"clean","site":"news.example","text":%q,"html":%q}`+"\n", text, page))
+	htmlOnly := writeFile(t, dir, "html.jsonl", fmt.Sprintf(`{"id":"p","label":"clean","site":"news.example","html":%q}`+"\n", page))
+	blank := writeFile(t, dir, "blank.jsonl", fmt.Sprintf(`{"id":"b","label":"clean","text":%q,"html":"<body><script>x()</script></body>"}`+"\n", text))
+
+	for _, command := range []string{"score", "sources"} {
+		fromHTML, stderr, code := runCLI(t, "", command, "--format", "jsonl", htmlOnly)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", command, code, stderr)
+		}
+		preferred, stderr, code := runCLI(t, "", command, "--format", "jsonl", "--prefer-html", both)
+		if code != 0 || preferred != strings.ReplaceAll(fromHTML, "html.jsonl", "both.jsonl") {
+			t.Errorf("%s --prefer-html: exit %d (%s)\n%s\nwant what the page alone gives:\n%s", command, code, stderr, preferred, fromHTML)
+		}
+		if fromText, _, _ := runCLI(t, "", command, "--format", "jsonl", both); fromText == preferred {
+			t.Errorf("%s without --prefer-html gives the page's result: %s", command, fromText)
+		}
+	}
+	for _, command := range []string{"train", "eval"} {
+		args := []string{command, "--prefer-html", blank}
+		if command == "train" {
+			args = append(args, "--out", filepath.Join(dir, "model.json"))
+		} else {
+			args = append(args, "--report", filepath.Join(dir, "report"))
+		}
+		_, stderr, code := runCLI(t, "", args...)
+		if want := `blank.jsonl line 1: no text: "html" has no visible text`; code != 2 || !strings.Contains(stderr, want) {
+			t.Errorf("%s --prefer-html: exit %d, stderr %q; want 2 and %q", command, code, stderr, want)
+		}
+		_, stderr, _ = runCLI(t, "", append(args[:1:1], args[2:]...)...)
+		if strings.Contains(stderr, "no visible text") {
+			t.Errorf("%s without --prefer-html read the page: %s", command, stderr)
+		}
+	}
+	if stdout, _, _ := runCLI(t, "", "serve", "--help"); !strings.Contains(stdout, "--prefer-html") {
+		t.Error("serve --help lacks --prefer-html")
 	}
 }

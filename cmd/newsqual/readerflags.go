@@ -19,6 +19,7 @@ type readerFlags struct {
 	maxHTMLDepth int
 	maxWords     int
 	wholePage    bool
+	preferHTML   bool
 }
 
 // register adds the flags to fl. files is false for a command that reads
@@ -37,6 +38,13 @@ func (r *readerFlags) register(fl *pflag.FlagSet, files bool) {
 	fl.IntVar(&r.maxHTMLDepth, "max-html-depth", corpus.DefaultMaxHTMLDepth, "element nesting of "+html+" built as a tree (at most 512); deeper pages are read tag by tag")
 	fl.IntVar(&r.maxWords, "max-words", features.DefaultMaxWords, "words of one article the signals consider; the result of a longer one says it was cut")
 	fl.BoolVar(&r.wholePage, "whole-page", false, "score the visible text of whole "+html+" pages, not just the article readability finds")
+	registerPreferHTML(fl, &r.preferHTML)
+}
+
+// registerPreferHTML adds --prefer-html, which the commands that load
+// labelled data (train, eval) take as well as those that score.
+func registerPreferHTML(fl *pflag.FlagSet, p *bool) {
+	fl.BoolVar(p, "prefer-html", false, `read a JSONL record that has both "text" and "html" from its "html" (its "title" is kept)`)
 }
 
 // options returns the reader options the flags ask for, reading stdin for
@@ -48,6 +56,7 @@ func (r readerFlags) options(stdin io.Reader) corpus.Options {
 		MaxHTMLBytes: r.maxHTMLBytes,
 		MaxHTMLDepth: r.maxHTMLDepth,
 		WholePage:    r.wholePage,
+		PreferHTML:   r.preferHTML,
 		Stdin:        stdin,
 	}
 }

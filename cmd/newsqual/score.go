@@ -49,8 +49,8 @@ in input order.
 PATH is a file (.txt, .md, .html/.htm, .jsonl/.ndjson, .warc/.warc.gz; any
 of them may be gzipped), a folder (read recursively, in name order), or - for
 standard input (plain text unless it starts with "{", then JSONL, or "WARC/",
-then WARC). A JSONL record has "text" or "html" and may have "id", "title",
-"url", "source". In a WARC file every HTML response record is an article,
+then WARC). A JSONL record has "text" or "html" (read first with
+--prefer-html) and may have "id", "title", "url", "source". In a WARC file every HTML response record is an article,
 its id the WARC-Record-ID and its url the WARC-Target-URI.
 
 Every input is accounted for: an article that cannot be read is reported

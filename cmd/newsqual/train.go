@@ -25,6 +25,7 @@ type trainFlags struct {
 	revision string
 	augment  bool
 	workers  int
+	html     bool
 }
 
 func newTrainCommand() *cobra.Command {
@@ -64,12 +65,13 @@ byte.`,
 	fl.StringVar(&f.revision, "revision", "", "code revision to record in the model's training metadata")
 	fl.BoolVar(&f.augment, "augment", true, "add synthetic examples of injected spam patterns")
 	fl.IntVar(&f.workers, "workers", 0, "goroutines extracting signals (default: one per CPU)")
+	registerPreferHTML(fl, &f.html)
 	return cmd
 }
 
 func runTrain(cmd *cobra.Command, paths []string, f trainFlags) error {
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
-	examples, err := loadExamples(paths, stderr)
+	examples, err := loadExamples(paths, corpus.Options{PreferHTML: f.html}, stderr)
 	if err != nil {
 		return &exitError{2, err.Error()}
 	}
@@ -102,14 +104,15 @@ func runTrain(cmd *cobra.Command, paths []string, f trainFlags) error {
 	return nil
 }
 
-// loadExamples reads labelled articles; any unreadable or mislabelled
-// record stops training, since a model must not silently lose data.
-func loadExamples(paths []string, stderr io.Writer) ([]training.Example, error) {
+// loadExamples reads labelled articles with the reader options opts; any
+// unreadable or mislabelled record stops training, since a model must not
+// silently lose data.
+func loadExamples(paths []string, opts corpus.Options, stderr io.Writer) ([]training.Example, error) {
 	var examples []training.Example
 	var failed int
 	var first error
 	skipped := map[string]int{}
-	err := corpus.WalkLabelled(paths, corpus.Options{}, func(it corpus.Item) error {
+	err := corpus.WalkLabelled(paths, opts, func(it corpus.Item) error {
 		switch {
 		case it.Err != nil:
 			failed++
