@@ -98,6 +98,10 @@ type Word struct {
 	key, prefix uint64
 }
 
+// Hash returns the FNV-1a hash of the word's folded form (Norm), which the
+// document computed while splitting the text.
+func (w Word) Hash() uint64 { return w.key }
+
 // Sentence is one sentence of a paragraph.
 type Sentence struct {
 	// Text is the sentence as it appears in its paragraph.

@@ -90,18 +90,17 @@ func TestTextModelScanAndStrongest(t *testing.T) {
 }
 
 func TestFeatureIndex(t *testing.T) {
-	ix := &featureIndex{slots: make([]indexSlot, 256), mask: 255}
-	want := map[uint64]int32{0: 7, 1: 1, 257: 2, 2: 3, ^uint64(0): 4}
-	for k, v := range want {
-		ix.put(k, v)
-	}
+	ix := &featureIndex{hashes: make([]uint64, 257), mask: 255, weights: make([]float64, 257), words: make([]string, 257)}
+	want := map[uint64]float64{0: -1, 1: 2, 257: 3, 2: 4, ^uint64(0): 5}
 	for i := uint64(3); i < 100; i++ {
-		ix.put(i*7919, int32(i+10))
-		want[i*7919] = int32(i + 10)
+		want[i*7919] = float64(i)
 	}
 	for k, v := range want {
-		if got := ix.get(k); got != v {
-			t.Fatalf("get(%d) = %d, want %d", k, got, v)
+		ix.weights[ix.put(k)] = v
+	}
+	for k, v := range want {
+		if i := ix.get(k); i < 0 || ix.weights[i] != v {
+			t.Fatalf("get(%d) = slot %d, want weight %v", k, i, v)
 		}
 	}
 	if ix.get(123456789) != -1 {

@@ -65,72 +65,135 @@ whom whose why will with within without would yet you your yours yourself
 yourselves
 `)
 
-// functionWords is functionWordList as a set.
-var functionWords = func() map[string]bool {
-	m := make(map[string]bool, len(functionWordList))
-	for _, w := range functionWordList {
-		m[w] = true
-	}
-	return m
-}()
+// functionWords is functionWordList as a set, looked up by the words'
+// hashes (see features.Word.Hash).
+var functionWords = newWordSet(functionWordList)
 
-// punctKeys maps the ASCII punctuation and symbols of the style sequence
-// to their items; typographic variants are folded in punctItem.
-var punctKeys = func() (t [utf8.RuneSelf]string) {
-	for _, c := range `,.;:!?()[]{}/&%$*#@+=|~<>_^\` {
-		t[c] = string(c)
+// wordSet is a set of words looked up by their FNV-1a hashes: an
+// open-addressing table, cheaper than a map of strings for every word of
+// every article.
+type wordSet struct {
+	hashes []uint64
+	words  []string
+	mask   uint64
+}
+
+func newWordSet(words []string) *wordSet {
+	size := 1
+	for size < 4*len(words) {
+		size <<= 1
 	}
-	t['"'], t['\''], t['-'], t['`'] = `"`, "'", "-", "'"
+	s := &wordSet{hashes: make([]uint64, size), words: make([]string, size), mask: uint64(size - 1)}
+	for _, w := range words {
+		h := keyHash(w)
+		i := h & s.mask
+		for s.words[i] != "" && s.words[i] != w {
+			i = (i + 1) & s.mask
+		}
+		s.hashes[i], s.words[i] = h, w
+	}
+	return s
+}
+
+// has reports whether word, whose hash is h, is in the set.
+func (s *wordSet) has(word string, h uint64) bool {
+	for i := h & s.mask; s.words[i] != ""; i = (i + 1) & s.mask {
+		if s.hashes[i] == h && s.words[i] == word {
+			return true
+		}
+	}
+	return false
+}
+
+// punct is the style item of an ASCII punctuation mark or symbol, with its
+// hash; key is "" for the runes the sequence leaves out.
+type punct struct {
+	key  string
+	hash uint64
+}
+
+// asciiPunct maps the ASCII punctuation and symbols of the style sequence
+// to their items; typographic variants are folded in punctItem.
+var asciiPunct = func() (t [utf8.RuneSelf]punct) {
+	for _, c := range `,.;:!?()[]{}/&%$*#@+=|~<>_^\"'-` {
+		t[c] = punct{key: string(c)}
+	}
+	t['`'] = punct{key: "'"}
+	for c := range t {
+		if t[c].key != "" {
+			t[c].hash = keyHash(t[c].key)
+		}
+	}
 	return t
 }()
 
-// punctItem returns the style item of a punctuation or symbol rune, or ""
-// for white space and other runes the sequence leaves out.
-func punctItem(r rune) string {
+// punctItem returns the style item of a punctuation or symbol rune, or a
+// zero punct for white space and other runes the sequence leaves out.
+func punctItem(r rune) punct {
 	if r < utf8.RuneSelf {
-		return punctKeys[r]
+		return asciiPunct[r]
 	}
+	var key string
 	switch r {
 	case '“', '”', '„', '«', '»', '‟':
-		return `"`
+		key = `"`
 	case '‘', '’', '‚', '‛':
-		return "'"
+		key = "'"
 	case '–', '—', '―', '−':
-		return "--"
+		key = "--"
 	case '…':
-		return "..."
+		key = "..."
+	default:
+		if !unicode.IsPunct(r) && !unicode.IsSymbol(r) {
+			return punct{}
+		}
+		key = punctOther
 	}
-	if unicode.IsPunct(r) || unicode.IsSymbol(r) {
-		return punctOther
+	return punct{key: key, hash: keyHash(key)}
+}
+
+// The hashes of the shapes.
+var (
+	hashCap    = keyHash(shapeCap)
+	hashNumber = keyHash(shapeNumber)
+	hashLong   = keyHash(shapeLong)
+	hashWord   = keyHash(shapeWord)
+)
+
+// hasDigit reports whether s holds an ASCII digit.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
 	}
-	return ""
+	return false
 }
 
 // wordToken returns the word feature of a folded word and whether it has
 // one: lower case, a trailing "'s" dropped; none for numbers and words of
 // one letter.
 func wordToken(norm string) (string, bool) {
-	if len(norm) < 2 || strings.ContainsAny(norm, "0123456789") {
+	if len(norm) < 2 || hasDigit(norm) {
 		return "", false
 	}
 	return strings.TrimSuffix(norm, "'s"), true
 }
 
-// shapeOf returns the style item of a word: the word itself for a function
-// word, else its shape.
-func shapeOf(w features.Word) string {
-	if functionWords[w.Norm] {
-		return w.Norm
-	}
-	switch {
-	case strings.ContainsAny(w.Norm, "0123456789"):
-		return shapeNumber
+// shapeOf returns the style item of a word and its hash: the word itself
+// for a function word, else its shape.
+func shapeOf(w features.Word) (key string, hash uint64, function bool) {
+	switch h := w.Hash(); {
+	case functionWords.has(w.Norm, h):
+		return w.Norm, h, true
+	case hasDigit(w.Norm):
+		return shapeNumber, hashNumber, false
 	case startsUpper(w.Text):
-		return shapeCap
+		return shapeCap, hashCap, false
 	case len(w.Norm) > longWord:
-		return shapeLong
+		return shapeLong, hashLong, false
 	}
-	return shapeWord
+	return shapeWord, hashWord, false
 }
 
 func startsUpper(s string) bool {
@@ -174,17 +237,21 @@ type occurrence struct {
 	order int
 }
 
-// featureWalk goes through a document's features in text order.
+// featureWalk goes through a document's features in text order, and
+// either tallies them against a text model (scan set) or counts them by
+// key (counts set).
 type featureWalk struct {
 	seq    [3]item // the last three items of the style sequence, oldest first
 	n      int     // items in seq
 	bigram uint64  // hash of the n-gram of the last two items
+
+	scan   *scanState
+	counts map[string]int
 }
 
-// walkFeatures calls visit for every feature occurrence of d, in text
-// order; visit may call w.key for the occurrence it is given.
-func (w *featureWalk) walk(d *features.Document, visit func(o occurrence)) {
-	*w = featureWalk{}
+// walk visits every feature occurrence of d, in text order.
+func (w *featureWalk) walk(d *features.Document) {
+	w.n, w.bigram = 0, 0
 	prevEnd := 0
 	for i, word := range d.Words {
 		gap := ""
@@ -192,16 +259,23 @@ func (w *featureWalk) walk(d *features.Document, visit func(o occurrence)) {
 			gap = d.Text[prevEnd:word.Start]
 		}
 		for k, r := range gap {
-			if key := punctItem(r); key != "" {
+			if r == ' ' {
+				continue
+			}
+			if p := punctItem(r); p.key != "" {
 				at := prevEnd + k
-				w.push(item{key: key, hash: keyHash(key), start: at, end: at + utf8.RuneLen(r), line: word.Line}, visit)
+				w.push(item{key: p.key, hash: p.hash, start: at, end: at + utf8.RuneLen(r), line: word.Line})
 			}
 		}
 		end := word.Start + len(word.Text)
-		shape := shapeOf(word)
-		w.push(item{key: shape, hash: keyHash(shape), start: word.Start, end: end, line: word.Line, function: shape == word.Norm}, visit)
-		if tok, ok := wordToken(word.Norm); ok && (i == 0 || shape != shapeCap || endsSentenceGap(gap)) {
-			visit(occurrence{hash: keyHash(tok), start: word.Start, end: end, line: word.Line, word: tok})
+		key, hash, function := shapeOf(word)
+		w.push(item{key: key, hash: hash, start: word.Start, end: end, line: word.Line, function: function})
+		if tok, ok := wordToken(word.Norm); ok && (i == 0 || key != shapeCap || endsSentenceGap(gap)) {
+			h := word.Hash()
+			if len(tok) != len(word.Norm) {
+				h = keyHash(tok)
+			}
+			w.visit(occurrence{hash: h, start: word.Start, end: end, line: word.Line, word: tok})
 		}
 		prevEnd = end
 	}
@@ -209,7 +283,7 @@ func (w *featureWalk) walk(d *features.Document, visit func(o occurrence)) {
 
 // push adds an item to the style sequence and visits the n-grams it ends:
 // itself (unless a function word), and the bigram and trigram ending in it.
-func (w *featureWalk) push(it item, visit func(occurrence)) {
+func (w *featureWalk) push(it item) {
 	if w.n == len(w.seq) {
 		w.seq[0], w.seq[1] = w.seq[1], w.seq[2]
 		w.n--
@@ -217,19 +291,28 @@ func (w *featureWalk) push(it item, visit func(occurrence)) {
 	w.seq[w.n] = it
 	w.n++
 	if !it.function {
-		visit(occurrence{hash: it.hash, start: it.start, end: it.end, line: it.line, order: 1})
+		w.visit(occurrence{hash: it.hash, start: it.start, end: it.end, line: it.line, order: 1})
 	}
 	var bigram uint64
 	if w.n >= 2 {
-		first := w.seq[w.n-2]
+		first := &w.seq[w.n-2]
 		bigram = mixHash(first.hash, it.hash)
-		visit(occurrence{hash: bigram, start: first.start, end: it.end, line: first.line, order: 2})
+		w.visit(occurrence{hash: bigram, start: first.start, end: it.end, line: first.line, order: 2})
 	}
 	if w.n == 3 {
-		first := w.seq[0]
-		visit(occurrence{hash: mixHash(w.bigram, it.hash), start: first.start, end: it.end, line: first.line, order: 3})
+		first := &w.seq[0]
+		w.visit(occurrence{hash: mixHash(w.bigram, it.hash), start: first.start, end: it.end, line: first.line, order: 3})
 	}
 	w.bigram = bigram
+}
+
+// visit hands one occurrence to the scan or the count.
+func (w *featureWalk) visit(o occurrence) {
+	if w.scan != nil {
+		w.scan.add(o)
+		return
+	}
+	w.counts[w.key(o)]++
 }
 
 // key returns the key of the occurrence being visited.
@@ -284,8 +367,7 @@ func featureKeyHash(key string) uint64 {
 // counts, by key. Training uses it; scoring reads the same features by
 // hash, without building keys.
 func FeatureCounts(d *features.Document) map[string]int {
-	counts := make(map[string]int)
-	var w featureWalk
-	w.walk(d, func(o occurrence) { counts[w.key(o)]++ })
-	return counts
+	w := featureWalk{counts: make(map[string]int)}
+	w.walk(d)
+	return w.counts
 }

@@ -35,46 +35,39 @@ type TextModel struct {
 }
 
 // featureIndex is an open-addressing table from feature hashes to their
-// weights: one flat array probed linearly, cheaper than a Go map for the
-// lookup of every feature of every article. Key 0 marks an empty slot, so
-// a feature whose hash is 0 is kept aside.
+// weights: one flat array of hashes probed linearly, small enough to stay
+// in the processor's cache, cheaper than a Go map for the lookup of every
+// feature of every article. A feature is known by the slot it sits in:
+// its weight and word are at the same place of their arrays. Hash 0 marks
+// an empty slot, so a feature whose hash is 0 sits in the extra last slot.
 type featureIndex struct {
-	slots   []indexSlot
+	hashes  []uint64
 	mask    uint64
 	weights []float64
 	// words holds the key of each word feature, "" for a style feature,
 	// whose evidence is quoted from the text instead.
 	words []string
-	zero  int32 // 1 + the position of the feature whose hash is 0
-}
-
-type indexSlot struct {
-	hash uint64
-	pos  int32
+	// zero says a feature's hash is 0.
+	zero bool
 }
 
 func (m *TextModel) byHash() *featureIndex {
 	m.indexOnce.Do(func() {
-		keys := make([]string, 0, len(m.Weights))
-		for k := range m.Weights {
-			keys = append(keys, k)
-		}
 		size := 1
-		for size < 3*len(keys)/2+2 {
+		for size < 3*len(m.Weights)/2+2 {
 			size <<= 1
 		}
-		ix := &featureIndex{slots: make([]indexSlot, size), mask: uint64(size - 1),
-			weights: make([]float64, len(keys)), words: make([]string, len(keys))}
-		for i, k := range keys {
-			ix.weights[i] = m.Weights[k]
-			ix.put(featureKeyHash(k), int32(i))
+		ix := &featureIndex{hashes: make([]uint64, size+1), mask: uint64(size - 1),
+			weights: make([]float64, size+1), words: make([]string, size+1)}
+		for k, w := range m.Weights {
+			i := ix.put(featureKeyHash(k))
+			ix.weights[i] = w
 			if isWordKey(k) {
 				ix.words[i] = k
 			}
 		}
 		m.index = ix
-		n := len(keys)
-		m.tallies.New = func() any { return &tally{slots: make([]tallySlot, n)} }
+		m.tallies.New = func() any { return &tally{slots: make([]tallySlot, len(ix.hashes))} }
 	})
 	return m.index
 }
@@ -86,28 +79,33 @@ func isWordKey(k string) bool {
 	return !strings.Contains(k, " ") && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
-func (ix *featureIndex) put(h uint64, pos int32) {
+// put files hash h and returns its slot.
+func (ix *featureIndex) put(h uint64) int {
 	if h == 0 {
-		ix.zero = pos + 1
-		return
+		ix.zero = true
+		return len(ix.hashes) - 1
 	}
 	for i := h & ix.mask; ; i = (i + 1) & ix.mask {
-		if s := &ix.slots[i]; s.hash == 0 || s.hash == h {
-			s.hash, s.pos = h, pos
-			return
+		if ix.hashes[i] == 0 || ix.hashes[i] == h {
+			ix.hashes[i] = h
+			return int(i)
 		}
 	}
 }
 
-// get returns the position of the feature with hash h, or -1.
+// get returns the slot of the feature with hash h, or -1 when the model
+// does not know it.
 func (ix *featureIndex) get(h uint64) int32 {
 	if h == 0 {
-		return ix.zero - 1
+		if ix.zero {
+			return int32(len(ix.hashes) - 1)
+		}
+		return -1
 	}
 	for i := h & ix.mask; ; i = (i + 1) & ix.mask {
-		switch s := ix.slots[i]; s.hash {
+		switch ix.hashes[i] {
 		case h:
-			return s.pos
+			return int32(i)
 		case 0:
 			return -1
 		}
@@ -117,15 +115,21 @@ func (ix *featureIndex) get(h uint64) int32 {
 // tally counts the known features of one text. Its slots, one per feature
 // of the model, are reused across texts: a slot counts for the current
 // text only when its stamp is the text's, so nothing is cleared between
-// texts.
+// texts. The counts and first occurrences sit in touched, in the order the
+// features were first met.
 type tally struct {
 	slots   []tallySlot
 	stamp   uint32
-	touched []int32
+	touched []touchedFeature
 }
 
 type tallySlot struct {
-	stamp      uint32
+	stamp uint32
+	at    int32 // place in touched
+}
+
+type touchedFeature struct {
+	pos        int32 // the feature's slot in the index
 	count      int32
 	start, end int32 // byte span of the first occurrence
 	line       int32 // line number of the first occurrence
@@ -173,44 +177,29 @@ func (m *TextModel) Scan(d *features.Document) TextScan {
 	}
 	t.touched = t.touched[:0]
 	scan := TextScan{Score: m.Bias, text: d.Text}
-	var w featureWalk
-	w.walk(d, func(o occurrence) {
-		j := ix.get(o.hash)
-		if j < 0 {
-			return
-		}
-		scan.Occurrences++
-		s := &t.slots[j]
-		if s.stamp != t.stamp {
-			line := 0
-			if o.line < len(d.Lines) {
-				line = d.Lines[o.line].Number
-			}
-			*s = tallySlot{stamp: t.stamp, start: int32(o.start), end: int32(o.end), line: int32(line)}
-			t.touched = append(t.touched, j)
-		}
-		s.count++
-	})
+	st := scanState{index: ix, tally: t, lines: d.Lines}
+	w := featureWalk{scan: &st}
+	w.walk(d)
+	scan.Occurrences = st.occurrences
 	scan.Known = len(t.touched)
 	if scan.Known == 0 {
 		return scan
 	}
 	norm := 0.0
-	for _, j := range t.touched {
-		v := 1 + math.Log(float64(t.slots[j].count))
+	for _, f := range t.touched {
+		v := logCount(f.count)
 		norm += v * v
 	}
 	norm = math.Sqrt(norm)
 	var spam, clean [maxTelling]tellingFeature
 	nSpam, nClean := 0, 0
-	for _, j := range t.touched {
-		s := t.slots[j]
-		c := ix.weights[j] * (1 + math.Log(float64(s.count))) / norm
+	for _, s := range t.touched {
+		c := ix.weights[s.pos] * logCount(s.count) / norm
 		scan.Score += c
 		if math.Abs(c) < minTellingWeight {
 			continue
 		}
-		f := tellingFeature{key: ix.words[j], start: s.start, end: s.end, line: s.line, count: s.count, contribution: c}
+		f := tellingFeature{key: ix.words[s.pos], start: s.start, end: s.end, line: s.line, count: s.count, contribution: c}
 		if c > 0 {
 			nSpam = keepStrongest(spam[:], nSpam, f)
 		} else {
@@ -220,6 +209,50 @@ func (m *TextModel) Scan(d *features.Document) TextScan {
 	scan.spam = append([]tellingFeature(nil), spam[:nSpam]...)
 	scan.clean = append([]tellingFeature(nil), clean[:nClean]...)
 	return scan
+}
+
+// scanState is what Scan's walk tallies into.
+type scanState struct {
+	index       *featureIndex
+	tally       *tally
+	lines       []features.Line
+	occurrences int
+}
+
+// add tallies one occurrence of a feature, if the model knows it.
+func (st *scanState) add(o occurrence) {
+	j := st.index.get(o.hash)
+	if j < 0 {
+		return
+	}
+	st.occurrences++
+	t := st.tally
+	s := &t.slots[j]
+	if s.stamp != t.stamp {
+		line := 0
+		if o.line < len(st.lines) {
+			line = st.lines[o.line].Number
+		}
+		*s = tallySlot{stamp: t.stamp, at: int32(len(t.touched))}
+		t.touched = append(t.touched, touchedFeature{pos: j, start: int32(o.start), end: int32(o.end), line: int32(line)})
+	}
+	t.touched[s.at].count++
+}
+
+// logCounts holds 1 + ln n for small n, the weighting of a count.
+var logCounts = func() (t [256]float64) {
+	for n := 1; n < len(t); n++ {
+		t[n] = 1 + math.Log(float64(n))
+	}
+	return t
+}()
+
+// logCount returns 1 + ln n.
+func logCount(n int32) float64 {
+	if n < int32(len(logCounts)) {
+		return logCounts[n]
+	}
+	return 1 + math.Log(float64(n))
 }
 
 // keepStrongest files f among the n strongest features kept so far,
