@@ -20,6 +20,9 @@ const (
 	// ByGroup keeps records that share Article.Group (an original and its
 	// rewrites) in one fold.
 	ByGroup = "group"
+	// ByID gives every article a group of its own: a plain random split
+	// of whatever the fields before it leave ungrouped.
+	ByID = "id"
 )
 
 // GroupBy says which examples must share a cross-validation fold: the
@@ -42,15 +45,15 @@ func ParseGroupBy(s string) (GroupBy, error) {
 	for _, f := range strings.Split(s, ",") {
 		f = strings.ToLower(strings.TrimSpace(f))
 		switch f {
-		case BySite, BySource, ByModel, ByGroup:
+		case BySite, BySource, ByModel, ByGroup, ByID:
 			g = append(g, f)
 		case "":
 		default:
-			return nil, fmt.Errorf("group by %q: want site, source, model or group, or a comma-separated list of them", f)
+			return nil, fmt.Errorf("group by %q: want site, source, model, group or id, or a comma-separated list of them", f)
 		}
 	}
 	if len(g) == 0 {
-		return nil, fmt.Errorf("group by %q: name at least one of site, source, model, group", s)
+		return nil, fmt.Errorf("group by %q: name at least one of site, source, model, group, id", s)
 	}
 	return g, nil
 }
@@ -74,6 +77,8 @@ func (g GroupBy) Key(a corpus.Article, spam bool) string {
 			}
 		case ByGroup:
 			v = a.Group
+		case ByID:
+			v = a.ID
 		}
 		if v != "" {
 			return field + ":" + v

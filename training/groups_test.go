@@ -56,6 +56,8 @@ func TestGroupByKey(t *testing.T) {
 		{"model,group", human, false, "group:story-1"},
 		{"source", outlet, false, "source:outlets"},
 		{"group", bare, false, "id:b1"},
+		{"group,id", outlet, false, "id:o1"},
+		{"site,id", outlet, false, "site:example.com"},
 	} {
 		g, err := ParseGroupBy(tt.by)
 		if err != nil {

@@ -1,6 +1,7 @@
 package training
 
 import (
+	"fmt"
 	"hash/fnv"
 	"math"
 	"os"
@@ -97,49 +98,86 @@ func TestTextDesigns(t *testing.T) {
 	if !full {
 		opts.MaxIterations = 60
 	}
+	// Knobs for trying variants by hand.
+	if n := os.Getenv("NEWSQUAL_TEXT_ITERATIONS"); n != "" {
+		fmt.Sscan(n, &opts.MaxIterations)
+	}
+	if n := os.Getenv("NEWSQUAL_TEXT_MINDOCS"); n != "" {
+		fmt.Sscan(n, &opts.MinDocs)
+	}
+	if n := os.Getenv("NEWSQUAL_TEXT_LAMBDA"); n != "" {
+		fmt.Sscan(n, &opts.Lambda)
+	}
+	only := os.Getenv("NEWSQUAL_TEXT_DESIGN")
+	withinPairs := opts
+	withinPairs.PairedRatios = true
 	designs := []textDesign{
 		{"naive Bayes, all words (the replaced model)", naiveBayesDesign(func(d designDoc) []string { return d.words })},
 		{"naive Bayes, words and style", naiveBayesDesign(func(d designDoc) []string { return v.keysOf(d.text) })},
 		{"NBSVM, words only", nbsvmDesign(opts, true, onlyWords(v))},
 		{"NBSVM, words and style, unweighted", nbsvmDesign(opts, false, nil)},
-		{"NBSVM, words and style, pair-weighted (kept)", nbsvmDesign(opts, true, nil)},
+		{"NBSVM, words and style, pair-weighted", nbsvmDesign(opts, true, nil)},
+		{"NBSVM, words and style, ratios within pairs (kept)", nbsvmDesign(withinPairs, true, nil)},
 	}
 	type scheme struct {
 		name  string
 		by    GroupBy
+		cross GroupBy // when set, an article is held out only where both groupings put it, trained on only where neither does
 		focus func(designDoc) bool
 	}
+	paired := func(d designDoc) bool {
+		return (d.article.Source == "pan24-generative-authorship" || strings.HasPrefix(d.article.Source, "xsum")) && d.article.Task != "polish"
+	}
 	schemes := []scheme{
-		{"leave-site-out", GroupBy{BySite, ByGroup}, func(d designDoc) bool { return d.spam || d.article.Site != "" }},
-		{"leave-generator-out", GroupBy{ByModel}, func(d designDoc) bool {
-			return (d.article.Source == "pan24-generative-authorship" || strings.HasPrefix(d.article.Source, "xsum")) && d.article.Task != "polish"
-		}},
+		{"leave-site-out", GroupBy{BySite, ByGroup}, nil, func(d designDoc) bool { return d.spam || d.article.Site != "" }},
+		{"leave-generator-out", GroupBy{ByModel}, nil, paired},
+		{"leave-generator-and-story-out", GroupBy{ByModel}, GroupBy{ByGroup}, paired},
 	}
 	t.Logf("%d articles (full=%v)", len(docs), full)
 	auc := make([][]float64, len(designs))
 	for k, ds := range designs {
+		if only != "" && !strings.Contains(ds.name, only) && k != 0 {
+			auc[k] = []float64{1, 1, 1}
+			continue
+		}
 		for _, sc := range schemes {
 			groups := make([]string, len(docs))
+			cross := make([]string, len(docs))
 			for i, d := range docs {
 				groups[i] = sc.by.Key(d.article, d.spam)
+				if sc.cross != nil {
+					cross[i] = sc.cross.Key(d.article, d.spam)
+				}
 			}
 			fold := Folds(groups, 5, 1)
+			fold2 := Folds(cross, 5, 2)
+			if sc.cross != nil {
+				// A human article has no generator: it is held out with
+				// its story alone.
+				for i, d := range docs {
+					if !d.spam {
+						fold[i] = fold2[i]
+					}
+				}
+			}
 			oof := make([]float64, len(docs))
+			scored := make([]bool, len(docs))
 			for f := range 5 {
-				score, err := ds.fit(v, docs, func(i int) bool { return fold[i] != f })
+				train := func(i int) bool { return fold[i] != f && (sc.cross == nil || fold2[i] != f) }
+				score, err := ds.fit(v, docs, train)
 				if err != nil {
 					t.Fatalf("%s, %s, fold %d: %v", ds.name, sc.name, f, err)
 				}
 				for i := range docs {
-					if fold[i] == f {
-						oof[i] = score(docs[i])
+					if fold[i] == f && (sc.cross == nil || fold2[i] == f) {
+						oof[i], scored[i] = score(docs[i]), true
 					}
 				}
 			}
 			var p []float64
 			var y []bool
 			for i, d := range docs {
-				if sc.focus(d) {
+				if scored[i] && sc.focus(d) {
 					p = append(p, oof[i])
 					y = append(y, d.spam)
 				}
@@ -147,7 +185,7 @@ func TestTextDesigns(t *testing.T) {
 			a := metrics.AUROC(p, y)
 			auc[k] = append(auc[k], a)
 		}
-		t.Logf("%-46s  leave-site-out AUROC %.4f  leave-generator-out AUROC %.4f", ds.name, auc[k][0], auc[k][1])
+		t.Logf("%-46s  AUROC leave-site-out %.4f  leave-generator-out %.4f  leave-generator-and-story-out %.4f", ds.name, auc[k][0], auc[k][1], auc[k][2])
 	}
 	kept, replaced := auc[len(auc)-1], auc[0]
 	for s, sc := range schemes {
@@ -278,9 +316,12 @@ func nbsvmDesign(opts TextOptions, pairWeighted bool, filter func(textDoc) textD
 				groups[i] = d.article.Group
 			}
 		}
-		var weight []float64
+		var weight textWeights
 		if pairWeighted {
-			weight = PairWeights(groups, spam)
+			weight.fit = PairWeights(groups, spam)
+		}
+		if opts.PairedRatios {
+			weight.ratio = PairCounts(groups, spam)
 		}
 		fit, err := fitTextModel(v, tds, spam, weight, train, opts)
 		if err != nil {

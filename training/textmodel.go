@@ -29,11 +29,16 @@ type TextOptions struct {
 	Lambda float64
 	// MaxIterations bounds the L-BFGS iterations of the logistic fit.
 	MaxIterations int
+	// PairedRatios learns the naive Bayes ratios from the groups that hold
+	// both a human original and its machine rewrites only, each side of a
+	// group counted alike: what a story is about is then on both sides
+	// and its words get no ratio, while the way machines write does.
+	PairedRatios bool
 }
 
 // DefaultTextOptions returns the text-model options `newsqual train` uses.
 func DefaultTextOptions() TextOptions {
-	return TextOptions{MinDocs: 5, Lambda: 1e-5, MaxIterations: 300}
+	return TextOptions{MinDocs: 40, Lambda: 1e-7, MaxIterations: 300}
 }
 
 // featureVocab gives every text-model feature key seen in the training
@@ -92,7 +97,7 @@ func TrainTextModel(docs []*features.Document, spam []bool, opts TextOptions) (*
 	for i, d := range docs {
 		tds[i] = v.doc(d)
 	}
-	fit, err := fitTextModel(v, tds, spam, nil, func(int) bool { return true }, opts)
+	fit, err := fitTextModel(v, tds, spam, textWeights{}, func(int) bool { return true }, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -128,9 +133,16 @@ func (f *textFit) score(d textDoc) float64 {
 	return z
 }
 
-// fitTextModel fits a text model on the documents that keep accepts, each
-// weighed by weight (all alike when weight is nil) in the logistic fit.
-func fitTextModel(v *featureVocab, docs []textDoc, spam []bool, weight []float64, keep func(int) bool, opts TextOptions) (*textFit, error) {
+// textWeights weigh the training documents of a text model: fit in the
+// logistic fit, ratio (a whole number of times) in the naive Bayes
+// counts. A nil slice weighs every document once.
+type textWeights struct {
+	fit   []float64
+	ratio []int
+}
+
+// fitTextModel fits a text model on the documents that keep accepts.
+func fitTextModel(v *featureVocab, docs []textDoc, spam []bool, weight textWeights, keep func(int) bool, opts TextOptions) (*textFit, error) {
 	var rows []int
 	for i := range docs {
 		if keep(i) {
@@ -150,9 +162,13 @@ func fitTextModel(v *featureVocab, docs []textDoc, spam []bool, weight []float64
 		if spam[i] {
 			c = 1
 		}
+		times := int64(1)
+		if weight.ratio != nil {
+			times = int64(weight.ratio[i])
+		}
 		for k, id := range docs[i].ids {
 			df[id]++
-			classCount[c][id] += int64(docs[i].counts[k])
+			classCount[c][id] += times * int64(docs[i].counts[k])
 		}
 	}
 	kept := make([]int32, 0)
@@ -198,8 +214,8 @@ func fitTextModel(v *featureVocab, docs []textDoc, spam []bool, weight []float64
 		}
 		x[r] = textRow(docs[i], col, ratio)
 		wt[r] = 1
-		if weight != nil {
-			wt[r] = weight[i]
+		if weight.fit != nil {
+			wt[r] = weight.fit[i]
 		}
 	}
 	if nSpam == 0 || nSpam == len(rows) {
@@ -260,6 +276,45 @@ func PairWeights(groups []string, spam []bool) []float64 {
 		}
 	}
 	return w
+}
+
+// PairCounts gives how many times each document counts in naive Bayes
+// ratios learned within pairs (TextOptions.PairedRatios): in a group
+// holding both clean and spam documents, each clean document counts as
+// many times as the group has spam documents and each spam document as
+// many times as it has clean ones, so that both sides weigh alike;
+// documents of other groups count 0 times.
+func PairCounts(groups []string, spam []bool) []int {
+	type sides struct{ clean, spam int }
+	count := make(map[string]*sides)
+	for i, g := range groups {
+		if g == "" {
+			continue
+		}
+		c := count[g]
+		if c == nil {
+			c = &sides{}
+			count[g] = c
+		}
+		if spam[i] {
+			c.spam++
+		} else {
+			c.clean++
+		}
+	}
+	out := make([]int, len(groups))
+	for i, g := range groups {
+		c := count[g]
+		if g == "" || c.clean == 0 || c.spam == 0 {
+			continue
+		}
+		if spam[i] {
+			out[i] = c.clean
+		} else {
+			out[i] = c.spam
+		}
+	}
+	return out
 }
 
 // sparseRow is one document's non-zero inputs.

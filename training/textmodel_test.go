@@ -160,7 +160,7 @@ func TestTrainingScoreEqualsScan(t *testing.T) {
 	for i, d := range docs {
 		tds[i] = v.doc(d)
 	}
-	fit, err := fitTextModel(v, tds, labels, nil, func(i int) bool { return i%3 != 0 }, TextOptions{MinDocs: 2, Lambda: 1e-4, MaxIterations: 100})
+	fit, err := fitTextModel(v, tds, labels, textWeights{}, func(i int) bool { return i%3 != 0 }, TextOptions{MinDocs: 2, Lambda: 1e-4, MaxIterations: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,6 +187,18 @@ func TestPairWeightsBalanceEachGroup(t *testing.T) {
 	for i := range w {
 		if math.Abs(w[i]-want[i]) > 1e-12 {
 			t.Fatalf("weights %v, want %v", w, want)
+		}
+	}
+}
+
+func TestPairCountsBalanceEachGroup(t *testing.T) {
+	groups := []string{"s1", "s1", "s1", "s1", "s2", "", "s3"}
+	spam := []bool{false, true, true, true, false, true, true}
+	got := PairCounts(groups, spam)
+	want := []int{3, 1, 1, 1, 0, 0, 0}
+	for i := range got {
+		if got[i] != want[i] {
+			t.Fatalf("counts %v, want %v", got, want)
 		}
 	}
 }

@@ -57,6 +57,9 @@ type Options struct {
 	// SpamFPR and SuspectFPR are the shares of clean articles allowed at or
 	// above the spam and suspect thresholds on held-out folds.
 	SpamFPR, SuspectFPR float64
+	// MinWords passes over examples of fewer words, as the scorer does
+	// (newsqual.MinWords): a model is fitted on what it will judge.
+	MinWords int
 	// Workers is the number of goroutines extracting signals (0: all cores).
 	Workers int
 	// Log receives progress lines; nil discards them.
@@ -73,6 +76,7 @@ func DefaultOptions() Options {
 		Augment:    true,
 		Lambdas:    []float64{1e-4, 1e-3, 1e-2, 1e-1},
 		Text:       DefaultTextOptions(),
+		MinWords:   50,
 		SpamFPR:    0.01,
 		SuspectFPR: 0.05,
 	}
@@ -114,6 +118,9 @@ type prepared struct {
 type Prepared struct {
 	// Examples are the originals followed by the synthetic examples.
 	Examples []Example
+	// TooShort are the examples passed over for having fewer than
+	// Options.MinWords words: the scorer gives such articles no score.
+	TooShort []Example
 	// Inputs are the model inputs of each example, in the order of
 	// model.InputNames.
 	Inputs [][]float64
@@ -136,6 +143,10 @@ func Prepare(examples []Example, opts Options) (*Prepared, error) {
 	if opts.Folds < 2 {
 		return nil, fmt.Errorf("train: need at least 2 folds, got %d", opts.Folds)
 	}
+	examples, short := splitTooShort(examples, opts.MinWords)
+	if len(short) > 0 {
+		opts.logf("passed over %d examples of fewer than %d words, which the scorer does not judge", len(short), opts.MinWords)
+	}
 	var clean, spam int
 	for _, e := range examples {
 		if e.Spam {
@@ -155,7 +166,7 @@ func Prepare(examples []Example, opts Options) (*Prepared, error) {
 	}
 	opts.logf("extracting signals from %d examples", len(all))
 	vocab := newFeatureVocab()
-	p := &Prepared{Examples: all, originals: len(examples), prep: prepare(all, vocab, opts.Workers), vocab: vocab, opts: opts}
+	p := &Prepared{Examples: all, TooShort: short, originals: len(examples), prep: prepare(all, vocab, opts.Workers), vocab: vocab, opts: opts}
 
 	p.Groups = GroupKeys(all, opts.GroupBy)
 	p.Spam = make([]bool, len(all))
@@ -163,6 +174,9 @@ func Prepare(examples []Example, opts Options) (*Prepared, error) {
 		p.Spam[i] = e.Spam
 	}
 	p.Fold = Folds(p.Groups, opts.Folds, opts.Seed)
+	if err := checkFolds(p, opts); err != nil {
+		return nil, err
+	}
 
 	p.Inputs = make([][]float64, len(all))
 	for i := range all {
@@ -183,6 +197,59 @@ func Prepare(examples []Example, opts Options) (*Prepared, error) {
 		}
 	}
 	return p, nil
+}
+
+// splitTooShort separates the examples of fewer than minWords words, as
+// the scorer counts them (the text's words, without the title).
+func splitTooShort(examples []Example, minWords int) (kept, short []Example) {
+	if minWords <= 0 {
+		return examples, nil
+	}
+	var d features.Document
+	for _, e := range examples {
+		d.Reset("", e.Article.Text)
+		if d.WordCount() < minWords && !d.WordsCut {
+			short = append(short, e)
+		} else {
+			kept = append(kept, e)
+		}
+	}
+	return kept, short
+}
+
+// checkFolds makes sure that every fold leaves both clean and spam
+// originals to train on, which a grouping coarser than the data fails.
+func checkFolds(p *Prepared, opts Options) error {
+	for f := range opts.Folds {
+		var clean, spam int
+		for i, e := range p.Examples[:p.originals] {
+			if p.Fold[i] == f {
+				continue
+			}
+			if e.Spam {
+				spam++
+			} else {
+				clean++
+			}
+		}
+		if clean == 0 || spam == 0 {
+			class := "clean"
+			if spam == 0 {
+				class = "spam"
+			}
+			return fmt.Errorf("train: grouped by %s, the %s examples fall in too few groups: fold %d has all of them and leaves none to train on (try a finer grouping, such as group,id)",
+				groupByName(opts.GroupBy), class, f+1)
+		}
+	}
+	return nil
+}
+
+// groupByName is the grouping as messages name it.
+func groupByName(g GroupBy) string {
+	if len(g) == 0 {
+		g = DefaultGroupBy
+	}
+	return g.String()
 }
 
 func (o Options) logf(format string, args ...any) {
@@ -385,11 +452,17 @@ func (p *Prepared) trainText(keep func(int) bool) (*textFit, error) {
 			trainSpam = append(trainSpam, p.Spam[i])
 		}
 	}
-	weight := make([]float64, len(docs))
-	for r, w := range PairWeights(trainGroups, trainSpam) {
-		weight[rows[r]] = w
+	w := textWeights{fit: make([]float64, len(docs))}
+	for r, x := range PairWeights(trainGroups, trainSpam) {
+		w.fit[rows[r]] = x
 	}
-	return fitTextModel(p.vocab, docs, p.Spam, weight, original, p.opts.Text)
+	if p.opts.Text.PairedRatios {
+		w.ratio = make([]int, len(docs))
+		for r, x := range PairCounts(trainGroups, trainSpam) {
+			w.ratio[rows[r]] = x
+		}
+	}
+	return fitTextModel(p.vocab, docs, p.Spam, w, original, p.opts.Text)
 }
 
 // foldFit is the logistic model fitted without one fold.

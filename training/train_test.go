@@ -2,8 +2,10 @@ package training
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
+	"github.com/newsqual/newsqual"
 	"github.com/newsqual/newsqual/corpus"
 	"github.com/newsqual/newsqual/internal/shareddata"
 )
@@ -35,6 +37,8 @@ func TestTrainIsDeterministic(t *testing.T) {
 	opts := DefaultOptions()
 	opts.Folds = 3
 	opts.Lambdas = []float64{1e-2}
+	// One source holds all the clean examples here: split them at random.
+	opts.GroupBy = GroupBy{ByGroup, ByID}
 	var files [2][]byte
 	for i := range files {
 		opts.Workers = i + 1 // the number of workers must not matter
@@ -72,5 +76,26 @@ func TestTrainRefusesTooLittleData(t *testing.T) {
 	opts.Folds = 1
 	if _, err := Train(smallCorpus(t), opts); err == nil {
 		t.Fatal("trained with one fold")
+	}
+}
+
+// TestTrainingPassesOverWhatTheScorerDoesNotJudge checks that training
+// drops the articles the scorer calls too short, by the scorer's own
+// count: a model is fitted and its thresholds chosen on what it will judge.
+func TestTrainingPassesOverWhatTheScorerDoesNotJudge(t *testing.T) {
+	if got := DefaultOptions().MinWords; got != newsqual.MinWords {
+		t.Fatalf("training passes over articles under %d words, the scorer under %d", got, newsqual.MinWords)
+	}
+	words := func(n int) string { return strings.TrimSpace(strings.Repeat("word ", n)) }
+	ex := []Example{{Article: corpus.Article{ID: "49", Text: words(newsqual.MinWords - 1)}}, {Article: corpus.Article{ID: "50", Text: words(newsqual.MinWords)}}}
+	kept, short := splitTooShort(ex, DefaultOptions().MinWords)
+	if len(kept) != 1 || kept[0].Article.ID != "50" || len(short) != 1 || short[0].Article.ID != "49" {
+		t.Fatalf("kept %v, passed over %v", kept, short)
+	}
+	for _, e := range ex {
+		res := newsqual.Default().Score(e.Article)
+		if tooShort := res.Verdict == newsqual.VerdictTooShort; tooShort != (e.Article.ID == "49") {
+			t.Errorf("article of %s words: scorer says %s", e.Article.ID, res.Verdict)
+		}
 	}
 }
