@@ -32,25 +32,33 @@ lint:
 # the code the model depends on (tests excluded), so rebuilding from the same code, data and
 # seed gives the same file, byte for byte.
 MODEL_SRC := features model training corpus ':!*_test.go' ':!*/testdata/*'
+# Every labelled file of the corpus; news pages are read from their HTML,
+# as the scorer will read pages.
+DATA := $(CORPUS)/xsum-human-vs-llm.jsonl $(CORPUS)/bbc-news.jsonl \
+	$(CORPUS)/reuters-21578.jsonl $(CORPUS)/templates.jsonl \
+	$(CORPUS)/news-outlets.jsonl $(CORPUS)/news-pages-html.jsonl \
+	$(CORPUS)/pan24-human-vs-llm.jsonl
 model:
 	$(GO) run ./cmd/newsqual train --out models/default.json --folds 5 --seed 1 \
 		--date "$$(git log -1 --format=%cs -- $(MODEL_SRC) 2>/dev/null)" \
 		--revision "$$(git log -1 --format=%h -- $(MODEL_SRC) 2>/dev/null)" \
-		--debris $(CORPUS)/pages-with-boilerplate.jsonl \
-		$(CORPUS)/xsum-human-vs-llm.jsonl $(CORPUS)/bbc-news.jsonl \
-		$(CORPUS)/reuters-21578.jsonl $(CORPUS)/templates.jsonl
+		--group-by site,group --prefer-html \
+		--debris $(CORPUS)/pages-with-boilerplate.jsonl $(DATA)
 
-## eval: cross-validate on ../shared/corpus with the peers and write reports/
-# reports/cv has the synthetic examples training adds; reports/originals
-# the corpus articles alone.
-EVAL_DATA := $(CORPUS)/xsum-human-vs-llm.jsonl $(CORPUS)/bbc-news.jsonl \
-	$(CORPUS)/reuters-21578.jsonl $(CORPUS)/templates.jsonl
+## eval: cross-validate on ../shared/corpus, holding out whole sites and
+## whole generators, with the peers; check the held-out figures; compare
+## the text-model designs; write reports/
+# reports/sites holds out each site (else each rewrite group, else each
+# source); reports/generators each generator family (human articles by
+# source). Both judge every article with the model fitted without it.
 eval:
 	bash eval/peers/install-bogofilter.sh
-	$(GO) run ./cmd/newsqual eval --folds 5 --seed 1 --peers \
-		--debris $(CORPUS)/pages-with-boilerplate.jsonl --report reports/cv $(EVAL_DATA)
-	$(GO) run ./cmd/newsqual eval --folds 5 --seed 1 --peers --augment=false \
-		--report reports/originals $(EVAL_DATA)
+	$(GO) run ./cmd/newsqual eval --folds 5 --seed 1 --group-by site,group --prefer-html --peers \
+		--debris $(CORPUS)/pages-with-boilerplate.jsonl --report reports/sites $(DATA)
+	$(GO) run ./cmd/newsqual eval --folds 5 --seed 1 --group-by model --prefer-html \
+		--debris $(CORPUS)/pages-with-boilerplate.jsonl --report reports/generators $(DATA)
+	$(GO) run ./scripts/heldout reports/sites reports/generators | tee reports/heldout.md
+	NEWSQUAL_FULL=1 $(GO) test ./training -count=1 -run 'TextDesigns|UnseenPatterns' -v -timeout 3h | tee reports/text-designs.txt
 
 ## check-model: rebuild the model and fail if it differs from the committed one
 check-model:

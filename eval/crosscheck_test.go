@@ -24,7 +24,7 @@ func TestMetricsAgreeWithGolearn(t *testing.T) {
 			ex = append(ex, Example{Spam: spam, Probability: p})
 		}
 		th := model.Thresholds{Suspect: 0.4, Spam: 0.4 + 0.5*rng.Float64()}
-		m := Measure(ex, th)
+		m := measureAt(ex, th)
 		at := m.Thresholds[1]
 		actual := make([]bool, len(ex))
 		flagged := make([]bool, len(ex))

@@ -60,7 +60,8 @@ var ErrNoData = errors.New("no labelled articles to evaluate")
 
 // scored is what one pass over an article yields.
 type scored struct {
-	probability float64
+	verdict     string
+	probability float64 // NaN when the scorer gives no score
 	textOnly    float64
 	fired       []bool
 }
@@ -72,9 +73,20 @@ func undefinedMetrics(of Metrics) Metrics {
 		AUROC: nan(), AveragePrecision: nan(), Brier: nan(), LogLoss: nan(), ECE: nan()}
 }
 
+// judge scores one article as newsqual score does: its verdict and spam
+// probability (NaN when the article gets none: too short, empty, not
+// English).
+func judge(s *newsqual.Scorer, a corpus.Article) (verdict string, probability float64) {
+	res := s.Score(a)
+	if !res.Judged() {
+		return res.Verdict, math.NaN()
+	}
+	return res.Verdict, *res.SpamProbability
+}
+
 // EvaluateModel scores labelled articles with a model and measures it. The
-// baselines are the full model and its naive Bayes text model alone (the
-// signals alone need training: see CrossValidate).
+// baselines are the full model and its text model alone (the signals alone
+// need training: see CrossValidate).
 func EvaluateModel(ctx context.Context, scorer *newsqual.Scorer, modelName string, articles []corpus.Article, data []string, opts Options) (*Report, error) {
 	if len(articles) == 0 {
 		return nil, ErrNoData
@@ -94,29 +106,34 @@ func EvaluateModel(ctx context.Context, scorer *newsqual.Scorer, modelName strin
 	opts.logf("scoring %d articles with %s", len(articles), modelName)
 	var results []scored
 	for r := range ordered.Map(ctx, in, opts.Workers, func(a corpus.Article) scored {
+		verdict, p := judge(scorer, a)
 		d := features.NewDocument(a.Title, a.Text)
 		sig := features.ExtractDocument(d)
-		pred := m.Predict(d, sig)
 		fired := make([]bool, len(sig))
 		for k, s := range sig {
 			fired[k] = s.Fired
 		}
-		return scored{probability: pred.Probability, textOnly: model.Sigmoid(pred.Text.Score), fired: fired}
+		text := math.NaN()
+		if !math.IsNaN(p) {
+			text = model.Sigmoid(m.Text.Scan(d).Score)
+		}
+		return scored{verdict: verdict, probability: p, textOnly: text, fired: fired}
 	}) {
 		results = append(results, r)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	r := &Report{Mode: "model", Model: modelName, Data: data}
+	r := &Report{Mode: "model", Model: modelName, Data: data, Thresholds: []model.Thresholds{m.Thresholds}}
 	full := make([]float64, len(articles))
 	text := make([]float64, len(articles))
+	verdicts := make([]string, len(articles))
 	fired := make([][]bool, len(articles))
 	for i, s := range results {
-		full[i], text[i], fired[i] = s.probability, s.textOnly, s.fired
+		full[i], text[i], verdicts[i], fired[i] = s.probability, s.textOnly, s.verdict, s.fired
 	}
-	r.Examples = examplesOf(articles, full, m.Thresholds, nil)
-	r.fill(m.Thresholds)
+	r.Examples = examplesOf(articles, full, verdicts, nil, nil)
+	r.fill()
 	r.Baselines = []Baseline{
 		baseline(BaselineFull, r.Examples, full, &m.Thresholds),
 		baseline(BaselineText, r.Examples, text, nil),
@@ -125,15 +142,17 @@ func EvaluateModel(ctx context.Context, scorer *newsqual.Scorer, modelName strin
 	r.Baselines[1].Note = "the model's own text model over words and style, its log-odds read as a probability " +
 		"(a ranking score, not calibrated: the full model recalibrates it)"
 	r.Signals = signalTable(m, r.Examples, fired)
-	r.worstErrors(scorer, articles, opts.worst())
+	r.worstErrors(func(int) *newsqual.Scorer { return scorer }, articles, opts.worst())
 	measureThroughput(&r.Baselines[0], scorer, articles)
 	return r, nil
 }
 
 // CrossValidate trains models out of fold on labelled examples (with the
-// training options' augmentation, folds and seed) and measures the
-// out-of-fold predictions of the full model, of its parts alone, and of
-// the peers when asked.
+// training options' augmentation, grouping, folds and seed) and measures
+// them: every example is judged by the model fitted without its fold,
+// through the scorer, with that model's verdict thresholds, which were
+// chosen on the other folds only. The report also measures the model's
+// parts alone and, when asked, the peers, on the same folds.
 func CrossValidate(ctx context.Context, examples []training.Example, data []string, topts training.Options, opts Options) (*Report, error) {
 	if len(examples) == 0 {
 		return nil, ErrNoData
@@ -144,7 +163,6 @@ func CrossValidate(ctx context.Context, examples []training.Example, data []stri
 	}
 	p := res.Prepared
 	m := res.Model
-	scorer := newsqual.New(m)
 	textCol := len(model.InputNames()) - 1
 	signals, err := p.CrossValidate(func(j int) bool { return j != textCol })
 	if err != nil {
@@ -161,15 +179,62 @@ func CrossValidate(ctx context.Context, examples []training.Example, data []stri
 			articles[i].Kind = "synthetic " + e.Augmented
 		}
 	}
-	r := &Report{Mode: "cross-validation", Model: fmt.Sprintf("trained out of fold (lambda %g, %d synthetic examples)", m.Training.Lambda, m.Training.Augmented),
-		Data: data, Folds: topts.Folds, Seed: topts.Seed}
-	r.Examples = examplesOf(articles, res.OutOfFold, m.Thresholds, p.Spam)
-	r.fill(m.Thresholds)
-	r.Baselines = []Baseline{
-		baseline(BaselineFull, r.Examples, res.OutOfFold, &m.Thresholds),
-		baseline(BaselineSignals, r.Examples, signals.OutOfFold, nil),
-		baseline(BaselineText, r.Examples, text.OutOfFold, nil),
+	scorers := make([]*newsqual.Scorer, len(res.FoldModels))
+	for f, fm := range res.FoldModels {
+		scorers[f] = newsqual.New(fm)
 	}
+	scorerOf := func(i int) *newsqual.Scorer { return scorers[p.Fold[i]] }
+	opts.logf("judging %d examples with the models fitted without their folds", len(articles))
+	in := make(chan int)
+	go func() {
+		defer close(in)
+		for i := range articles {
+			select {
+			case in <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	full := make([]float64, 0, len(articles))
+	verdicts := make([]string, 0, len(articles))
+	for r := range ordered.Map(ctx, in, opts.Workers, func(i int) scored {
+		v, prob := judge(scorerOf(i), articles[i])
+		return scored{verdict: v, probability: prob}
+	}) {
+		full = append(full, r.probability)
+		verdicts = append(verdicts, r.verdict)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	r := &Report{Mode: "cross-validation", Model: fmt.Sprintf("trained out of fold (lambda %g, %d synthetic examples)", m.Training.Lambda, m.Training.Augmented),
+		Data: data, Folds: topts.Folds, Seed: topts.Seed, GroupBy: groupByName(topts.GroupBy)}
+	for _, fm := range res.FoldModels {
+		r.Thresholds = append(r.Thresholds, fm.Thresholds)
+	}
+	r.Examples = examplesOf(articles, full, verdicts, p.Spam, p.Groups)
+	// Articles too short to judge were never trained or tested on; they
+	// count as not judged, in their groups.
+	if len(p.TooShort) > 0 {
+		short := make([]corpus.Article, len(p.TooShort))
+		spam := make([]bool, len(p.TooShort))
+		nan := make([]float64, len(p.TooShort))
+		v := make([]string, len(p.TooShort))
+		for i, e := range p.TooShort {
+			short[i], spam[i], nan[i], v[i] = e.Article, e.Spam, math.NaN(), newsqual.VerdictTooShort
+		}
+		r.Examples = append(r.Examples, examplesOf(short, nan, v, spam, training.GroupKeys(p.TooShort, topts.GroupBy))...)
+	}
+	r.fill()
+	judged := r.Examples[:len(articles)]
+	r.Baselines = []Baseline{
+		baseline(BaselineFull, judged, full, nil),
+		baseline(BaselineSignals, judged, judgedOnly(signals.OutOfFold, full), nil),
+		baseline(BaselineText, judged, judgedOnly(text.OutOfFold, full), nil),
+	}
+	r.Baselines[0].Metrics = r.Overall
+	r.Baselines[0].Metrics.Reliability = nil
 	n := len(features.Names())
 	fired := make([][]bool, len(p.Inputs))
 	for i, row := range p.Inputs {
@@ -178,19 +243,41 @@ func CrossValidate(ctx context.Context, examples []training.Example, data []stri
 			fired[i][k] = row[n+k] > 0
 		}
 	}
-	r.Signals = signalTable(m, r.Examples, fired)
-	r.worstErrors(scorer, articles, opts.worst())
-	originals := articles[:len(examples)]
-	measureThroughput(&r.Baselines[0], scorer, originals)
+	r.Signals = signalTable(m, judged, fired)
+	r.worstErrors(scorerOf, articles, opts.worst())
+	originals := articles[:len(examples)-len(p.TooShort)]
+	measureThroughput(&r.Baselines[0], newsqual.New(m), originals)
 	if opts.Peers {
 		r.Baselines = append(r.Baselines, runPeers(ctx, p, opts)...)
 	}
 	return r, nil
 }
 
-// examplesOf pairs articles with their probabilities. spam gives the labels
-// when not nil; else each article's Label does.
-func examplesOf(articles []corpus.Article, p []float64, t model.Thresholds, spam []bool) []Example {
+// groupByName names a grouping as the report shows it.
+func groupByName(g training.GroupBy) string {
+	if len(g) == 0 {
+		g = training.DefaultGroupBy
+	}
+	return g.String()
+}
+
+// judgedOnly returns p with NaN wherever the full model gave no score, so
+// that every baseline is measured on the same articles.
+func judgedOnly(p, full []float64) []float64 {
+	out := make([]float64, len(p))
+	for i := range p {
+		out[i] = p[i]
+		if math.IsNaN(full[i]) {
+			out[i] = math.NaN()
+		}
+	}
+	return out
+}
+
+// examplesOf pairs articles with their probabilities and verdicts. spam
+// gives the labels when not nil, else each article's Label does; groups
+// gives the cross-validation groups when not nil.
+func examplesOf(articles []corpus.Article, p []float64, verdicts []string, spam []bool, groups []string) []Example {
 	out := make([]Example, len(articles))
 	for i, a := range articles {
 		label := a.Label == corpus.LabelSpam
@@ -201,7 +288,11 @@ func examplesOf(articles []corpus.Article, p []float64, t model.Thresholds, spam
 		if kind == "" {
 			kind = map[bool]string{true: "spam", false: "clean"}[label]
 		}
-		out[i] = Example{ID: a.ID, Kind: kind, Source: a.Source, Spam: label, Probability: p[i], Verdict: verdictOf(p[i], t)}
+		out[i] = Example{ID: a.ID, Kind: kind, Source: a.Source, Generator: a.Generator, Task: a.Task,
+			Spam: label, Probability: p[i], Verdict: verdicts[i]}
+		if groups != nil {
+			out[i].Group = groups[i]
+		}
 	}
 	return out
 }
@@ -211,19 +302,40 @@ func verdictOf(p float64, t model.Thresholds) string {
 	return m.Verdict(p)
 }
 
-// fill measures the full model overall and by kind and source.
-func (r *Report) fill(t model.Thresholds) {
+// fill measures the full model overall and by kind, source, group,
+// generator and task.
+func (r *Report) fill() {
+	var t *model.Thresholds
+	if len(r.Thresholds) == 1 {
+		t = &r.Thresholds[0]
+	}
 	r.Overall = Measure(r.Examples, t)
 	r.ByKind = groupBy(r.Examples, t, func(e Example) string { return e.Kind })
 	r.BySource = groupBy(r.Examples, t, func(e Example) string { return e.Source })
+	r.ByGroup = groupRows(r.Examples, func(e Example) string { return e.Group })
+	r.ByGenerator = groupRows(r.Examples, func(e Example) string {
+		if e.Generator != "" && e.Task != "" {
+			return e.Generator + " (" + e.Task + ")"
+		}
+		return e.Generator
+	})
+	r.ByTask = groupRows(r.Examples, func(e Example) string { return e.Task })
 }
 
 // ThresholdsFor chooses verdict thresholds for probabilities the way
 // training does: spam where 1% of clean articles are flagged, suspect where
 // 5% are.
 func ThresholdsFor(p []float64, y []bool) model.Thresholds {
-	spam, _ := metrics.ThresholdForFPR(p, y, 0.01)
-	suspect, _ := metrics.ThresholdForFPR(p, y, 0.05)
+	var pp []float64
+	var yy []bool
+	for i := range p {
+		if !math.IsNaN(p[i]) {
+			pp = append(pp, p[i])
+			yy = append(yy, y[i])
+		}
+	}
+	spam, _ := metrics.ThresholdForFPR(pp, yy, 0.01)
+	suspect, _ := metrics.ThresholdForFPR(pp, yy, 0.05)
 	return model.Thresholds{Suspect: min(suspect, spam), Spam: spam}
 }
 
@@ -234,15 +346,20 @@ func baseline(name string, ex []Example, p []float64, t *model.Thresholds) Basel
 	b := make([]Example, len(ex))
 	y := make([]bool, len(ex))
 	for i, e := range ex {
-		b[i] = e
-		b[i].Probability = p[i]
 		y[i] = e.Spam
 	}
 	th := ThresholdsFor(p, y)
 	if t != nil {
 		th = *t
 	}
-	m := Measure(b, th)
+	for i, e := range ex {
+		b[i] = e
+		b[i].Probability = p[i]
+		if !math.IsNaN(p[i]) {
+			b[i].Verdict = verdictOf(p[i], th)
+		}
+	}
+	m := Measure(b, &th)
 	m.Reliability = nil
 	return Baseline{Name: name, Metrics: m}
 }
@@ -291,26 +408,28 @@ func signalTable(m *model.Model, ex []Example, fired [][]bool) []SignalRow {
 	return rows
 }
 
-// worstErrors quotes the clean articles with the highest spam probability
-// and the spam articles with the lowest, with the reasons the scorer gives.
-func (r *Report) worstErrors(s *newsqual.Scorer, articles []corpus.Article, n int) {
-	idx := make([]int, len(r.Examples))
-	for i := range idx {
-		idx[i] = i
+// worstErrors quotes the clean articles called spam with the highest spam
+// probability and the spam articles not called spam with the lowest, with
+// the reasons the scorer that judged each (scorerOf) gives.
+func (r *Report) worstErrors(scorerOf func(i int) *newsqual.Scorer, articles []corpus.Article, n int) {
+	var idx []int
+	for i, e := range r.Examples {
+		if e.judged() {
+			idx = append(idx, i)
+		}
 	}
 	p := func(i int) float64 { return r.Examples[i].Probability }
 	sort.SliceStable(idx, func(a, b int) bool { return p(idx[a]) > p(idx[b]) })
-	spamThreshold := r.Overall.Thresholds[len(r.Overall.Thresholds)-1].Threshold
 	for _, i := range idx {
 		e := r.Examples[i]
-		if !e.Spam && p(i) >= float64(spamThreshold) && len(r.FalsePositives) < n {
-			r.FalsePositives = append(r.FalsePositives, errorCase(s, e, articles[i], false))
+		if !e.Spam && e.Verdict == model.Spam && len(r.FalsePositives) < n {
+			r.FalsePositives = append(r.FalsePositives, errorCase(scorerOf(i), e, articles[i], false))
 		}
 	}
 	for _, i := range slices.Backward(idx) {
 		e := r.Examples[i]
-		if e.Spam && p(i) < float64(spamThreshold) && len(r.FalseNegatives) < n {
-			r.FalseNegatives = append(r.FalseNegatives, errorCase(s, e, articles[i], true))
+		if e.Spam && e.Verdict != model.Spam && len(r.FalseNegatives) < n {
+			r.FalseNegatives = append(r.FalseNegatives, errorCase(scorerOf(i), e, articles[i], true))
 		}
 	}
 }
@@ -319,7 +438,7 @@ func (r *Report) worstErrors(s *newsqual.Scorer, articles []corpus.Article, n in
 // way: toward spam for a false positive, toward clean for a false negative.
 func errorCase(s *newsqual.Scorer, e Example, a corpus.Article, spam bool) ErrorCase {
 	res := s.Score(a)
-	c := ErrorCase{ID: e.ID, Kind: e.Kind, Source: e.Source, Spam: e.Spam, Probability: Number(e.Probability),
+	c := ErrorCase{ID: e.ID, Kind: e.Kind, Source: e.Source, Group: e.Group, Spam: e.Spam, Probability: Number(e.Probability),
 		Quality: int(math.Round(100 * (1 - e.Probability))), Verdict: e.Verdict, Reasons: []string{}, Excerpt: excerpt(a.Text, 8, 240)}
 	for _, reason := range res.Reasons {
 		if reason.TowardClean() == spam && len(c.Reasons) < 3 {

@@ -2,6 +2,8 @@ package eval
 
 import (
 	"cmp"
+	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -69,7 +71,7 @@ func flaggedShare(m Metrics) Number {
 	t := spamThreshold(m)
 	c := t.Confusion
 	total := c.TP + c.FP + c.TN + c.FN
-	if total == 0 || !t.Threshold.Defined() {
+	if total == 0 {
 		return nan()
 	}
 	return Number(float64(c.TP+c.FP) / float64(total))
@@ -106,4 +108,104 @@ func evaluatedAs(r *Report) string {
 		s += ", " + strconv.Itoa(r.Folds) + " folds, seed " + strconv.FormatInt(r.Seed, 10)
 	}
 	return s
+}
+
+// heldOutLine says how a cross-validation held articles out and at which
+// thresholds it judged them, or "" for a model evaluation.
+func heldOutLine(r *Report) string {
+	if r.GroupBy == "" {
+		return ""
+	}
+	s := "Held out together: articles sharing " + r.GroupBy + " (the first field an article has; else its source)."
+	if len(r.Thresholds) > 0 {
+		lo, hi := r.Thresholds[0], r.Thresholds[0]
+		for _, t := range r.Thresholds {
+			lo.Spam, hi.Spam = min(lo.Spam, t.Spam), max(hi.Spam, t.Spam)
+			lo.Suspect, hi.Suspect = min(lo.Suspect, t.Suspect), max(hi.Suspect, t.Suspect)
+		}
+		s += fmt.Sprintf(" Each fold judged at thresholds chosen on the other folds only: spam %.4f to %.4f, suspect %.4f to %.4f.",
+			lo.Spam, hi.Spam, lo.Suspect, hi.Suspect)
+	}
+	return s
+}
+
+// unjudgedLine counts the articles given no score, or "" when there are
+// none.
+func unjudgedLine(m Metrics) string {
+	if len(m.Unjudged) == 0 {
+		return ""
+	}
+	var parts []string
+	total := 0
+	for _, v := range slices.Sorted(maps.Keys(m.Unjudged)) {
+		parts = append(parts, fmt.Sprintf("%s %d", v, m.Unjudged[v]))
+		total += m.Unjudged[v]
+	}
+	return fmt.Sprintf("Not judged, and in no measure: %d articles (%s).", total, strings.Join(parts, ", "))
+}
+
+// rowSection is one table of group rows in the reports.
+type rowSection struct {
+	ID, Title, Key, Note string
+	Rows                 []GroupRow
+}
+
+// maxGroupRows is how many held-out groups the reports list; metrics.json
+// has them all.
+const maxGroupRows = 30
+
+// rowSections returns the generator, task and held-out group tables that
+// the report has data for.
+func rowSections(r *Report) []rowSection {
+	var out []rowSection
+	if len(r.ByGenerator) > 0 {
+		out = append(out, rowSection{"by-generator", "By generator", "generator",
+			"Machine-written articles by the model that wrote them; recall at the spam verdict.", r.ByGenerator})
+	}
+	if len(r.ByTask) > 0 {
+		out = append(out, rowSection{"by-task", "By task", "task",
+			"Articles by how a machine made them from a human original.", r.ByTask})
+	}
+	if len(r.ByGroup) > 0 {
+		rows := worstGroups(r.ByGroup, maxGroupRows)
+		out = append(out, rowSection{"by-group", "By held-out group", "group",
+			fmt.Sprintf("The %d of %d held-out groups with the largest share of clean articles called spam (among groups of 30 articles or more, then the rest), then the lowest recall.", len(rows), len(r.ByGroup)),
+			rows})
+	}
+	return out
+}
+
+// worstGroups picks the n groups a reader should see first: those of at
+// least 30 articles with the most clean articles called spam, then smaller
+// ones, then those whose spam was caught least.
+func worstGroups(rows []GroupRow, n int) []GroupRow {
+	sorted := slices.Clone(rows)
+	falseAlarm := func(g GroupRow) float64 {
+		if !g.CleanSpam.Defined() {
+			return -1
+		}
+		return float64(g.CleanSpam)
+	}
+	missed := func(g GroupRow) float64 {
+		if !g.Recall.Defined() {
+			return -1
+		}
+		return 1 - float64(g.Recall)
+	}
+	slices.SortStableFunc(sorted, func(a, b GroupRow) int {
+		if ba, bb := a.Articles >= 30, b.Articles >= 30; ba != bb {
+			if ba {
+				return -1
+			}
+			return 1
+		}
+		if c := cmp.Compare(falseAlarm(b), falseAlarm(a)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(missed(b), missed(a)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Name, b.Name)
+	})
+	return sorted[:min(n, len(sorted))]
 }

@@ -59,6 +59,10 @@ type htmlPage struct {
 	Spam AtThreshold
 	// SignalsByWeight is the signal table, strongest weight first.
 	SignalsByWeight []SignalRow
+	// HeldOut and Unjudged say how a cross-validation held articles out,
+	// and how many got no score; Sections are the group-row tables.
+	HeldOut, Unjudged string
+	Sections          []rowSection
 }
 
 // WriteHTML writes report.html: what was evaluated, the headline metrics
@@ -77,6 +81,9 @@ func WriteHTML(w io.Writer, r *Report) error {
 		EvaluatedAs:     evaluatedAs(r),
 		Spam:            spamThreshold(r.Overall),
 		SignalsByWeight: signalsByWeight(r.Signals),
+		HeldOut:         heldOutLine(r),
+		Unjudged:        unjudgedLine(r.Overall),
+		Sections:        rowSections(r),
 	}
 	for _, c := range charts {
 		page.Charts = append(page.Charts, htmlChart{

@@ -19,6 +19,12 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	fmt.Fprintf(&b, "Evaluated: %s. Model: %s. Data: %s.\n\n",
 		markdownCell(evaluatedAs(r)), markdownCell(orUndefined(r.Model)), markdownCell(orUndefined(strings.Join(r.Data, ", "))))
 
+	if line := heldOutLine(r); line != "" {
+		b.WriteString(markdownCell(line) + "\n\n")
+	}
+	if line := unjudgedLine(o); line != "" {
+		b.WriteString(markdownCell(line) + "\n\n")
+	}
 	markdownTable(&b, []string{"articles", "clean", "spam", "AUROC", "average precision", "Brier", "log loss", "ECE"}, "rrrrrrrr",
 		[][]string{{strconv.Itoa(o.Articles), strconv.Itoa(o.Clean), strconv.Itoa(o.Spam),
 			formatNumber(o.AUROC), formatNumber(o.AveragePrecision), formatNumber(o.Brier), formatNumber(o.LogLoss), formatNumber(o.ECE)}})
@@ -62,6 +68,16 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 				formatNumber(m.AUROC), formatNumber(t.Precision), formatNumber(t.Recall), formatNumber(t.F1), formatNumber(flaggedShare(m))})
 		}
 		markdownTable(&b, []string{"kind", "articles", "clean", "spam", "AUROC", "precision", "recall", "F1", "share flagged"}, "lrrrrrrrr", rows)
+	}
+
+	for _, sec := range rowSections(r) {
+		fmt.Fprintf(&b, "### %s\n\n%s\n\n", sec.Title, markdownCell(sec.Note))
+		rows = rows[:0]
+		for _, g := range sec.Rows {
+			rows = append(rows, []string{markdownCell(g.Name), strconv.Itoa(g.Articles), strconv.Itoa(g.Clean), strconv.Itoa(g.Spam),
+				strconv.Itoa(g.Unjudged), formatPercent(g.CleanSpam), formatPercent(g.CleanSuspect), formatPercent(g.Recall)})
+		}
+		markdownTable(&b, []string{sec.Key, "articles", "clean", "spam", "not judged", "clean called spam", "clean called suspect or spam", "spam recall"}, "lrrrrrrr", rows)
 	}
 
 	if _, err := w.Write(b.Bytes()); err != nil {

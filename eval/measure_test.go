@@ -28,7 +28,7 @@ func fixture() []Example {
 }
 
 func TestMeasureMatchesHandCounts(t *testing.T) {
-	m := Measure(fixture(), model.Thresholds{Suspect: 0.5, Spam: 0.9})
+	m := measureAt(fixture(), model.Thresholds{Suspect: 0.5, Spam: 0.9})
 	if m.Articles != 7 || m.Spam != 3 || m.Clean != 4 {
 		t.Fatalf("counts %d/%d/%d", m.Articles, m.Spam, m.Clean)
 	}
@@ -65,7 +65,8 @@ func TestMeasureMatchesHandCounts(t *testing.T) {
 }
 
 func TestGroupsWithOneClassHaveUndefinedAUROC(t *testing.T) {
-	groups := groupBy(fixture(), model.Thresholds{Suspect: 0.5, Spam: 0.9}, func(e Example) string { return e.Kind })
+	th := model.Thresholds{Suspect: 0.5, Spam: 0.9}
+	groups := groupBy(withVerdicts(fixture(), th), &th, func(e Example) string { return e.Kind })
 	if len(groups) != 2 || groups[0].Name != "human" || groups[1].Name != "llm" {
 		t.Fatalf("groups %+v", groups)
 	}
@@ -83,10 +84,10 @@ func TestGroupsWithOneClassHaveUndefinedAUROC(t *testing.T) {
 
 func TestEvaluateModelIsDeterministic(t *testing.T) {
 	articles := []corpus.Article{
-		{ID: "c1", Label: "clean", Kind: "human-news", Text: "The council said on Tuesday it would close the bridge for repairs costing £2m, officials told reporters. \"It is overdue,\" said engineer Ann Lee."},
-		{ID: "c2", Label: "clean", Kind: "human-news", Text: "Police said two men had been arrested after a break-in at a jeweller's on the high street on Monday night."},
-		{ID: "s1", Label: "spam", Kind: "shop", Text: "Buy Now\nProduct 1 Title\nLorem ipsum dolor sit amet, consectetur adipiscing elit.\nQuantity\n$20.00\n$17.00"},
-		{ID: "s2", Label: "spam", Kind: "llm-news", Text: "In a pivotal development that underscores the complex web of challenges, leaders are navigating a landscape of fostering dialogue. In conclusion, the path forward remains a testament to resilience."},
+		{ID: "c1", Label: "clean", Kind: "human-news", Text: "The council said on Tuesday it would close the Mill Lane bridge for repairs costing £2m, officials told reporters. \"It is overdue,\" said engineer Ann Lee, who led the survey.\n\nThe bridge carries about 9,000 vehicles a day. Buses will be diverted through Hale Street from 4 March, the council said, and the work should take 14 weeks. Shopkeepers on the high street said they feared losing trade during the closure."},
+		{ID: "c2", Label: "clean", Kind: "human-news", Text: "Police said two men had been arrested after a break-in at a jeweller's on the high street on Monday night. Officers were called at about 23:40 GMT and found a smashed window, a spokeswoman said.\n\nThe men, aged 24 and 31, were being held in custody. Detectives have asked anyone with footage from the area to contact them, quoting incident 1142."},
+		{ID: "s1", Label: "spam", Kind: "shop", Text: "Buy Now\nProduct 1 Title\nLorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.\nQuantity\n$20.00\n$17.00\nAdd to cart\nProduct 2 Title\nUt enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat.\n$35.00\nBuy Now\nFree shipping on orders over $50\nRelated products"},
+		{ID: "s2", Label: "spam", Kind: "llm-news", Text: "In a pivotal development that underscores the complex web of challenges, leaders are navigating a landscape of fostering dialogue. This milestone highlights the importance of collaboration and a commitment to a brighter future.\n\nMoreover, stakeholders continue to emphasize the need for resilience in an ever-evolving world. In conclusion, the path forward remains a testament to the power of unity and the enduring spirit of innovation."},
 	}
 	var out [2][]byte
 	for i := range out {
@@ -108,5 +109,66 @@ func TestEvaluateModelIsDeterministic(t *testing.T) {
 	}
 	if _, err := EvaluateModel(context.Background(), newsqual.Default(), "m", nil, nil, Options{}); err != ErrNoData {
 		t.Fatalf("empty data: %v", err)
+	}
+}
+
+// withVerdicts gives each example the verdict of its probability at t.
+func withVerdicts(ex []Example, t model.Thresholds) []Example {
+	out := append([]Example(nil), ex...)
+	for i := range out {
+		if out[i].judged() {
+			out[i].Verdict = verdictOf(out[i].Probability, t)
+		}
+	}
+	return out
+}
+
+// measureAt measures examples judged at the thresholds t.
+func measureAt(ex []Example, t model.Thresholds) Metrics {
+	return Measure(withVerdicts(ex, t), &t)
+}
+
+func TestMeasureCountsUnjudgedApart(t *testing.T) {
+	ex := append(fixture(), Example{ID: "short", Probability: math.NaN(), Verdict: "too_short"},
+		Example{ID: "fr", Spam: true, Probability: math.NaN(), Verdict: "unsupported"})
+	m := measureAt(ex, model.Thresholds{Suspect: 0.5, Spam: 0.9})
+	if m.Articles != 7 || m.Unjudged["too_short"] != 1 || m.Unjudged["unsupported"] != 1 {
+		t.Fatalf("articles %d, unjudged %v", m.Articles, m.Unjudged)
+	}
+	if c := m.Thresholds[1].Confusion; c != (Confusion{TP: 1, FP: 1, TN: 3, FN: 2}) {
+		t.Fatalf("spam confusion %+v: an unjudged article was counted", c)
+	}
+}
+
+func TestMeasureReadsPerFoldVerdicts(t *testing.T) {
+	// Two folds judged at their own thresholds: the same probability is
+	// spam in one and clean in the other, and the verdicts decide.
+	ex := []Example{
+		{Spam: true, Probability: 0.7, Verdict: model.Spam},
+		{Spam: false, Probability: 0.7, Verdict: model.Clean},
+		{Spam: false, Probability: 0.2, Verdict: model.Clean},
+	}
+	m := Measure(ex, nil)
+	spam := m.Thresholds[1]
+	if spam.Confusion != (Confusion{TP: 1, TN: 2}) || spam.Threshold.Defined() {
+		t.Fatalf("at the spam verdict: %+v", spam)
+	}
+}
+
+func TestGroupRows(t *testing.T) {
+	ex := withVerdicts(fixture(), model.Thresholds{Suspect: 0.5, Spam: 0.9})
+	ex = append(ex, Example{Kind: "human", Probability: math.NaN(), Verdict: "too_short"})
+	rows := groupRows(ex, func(e Example) string { return e.Kind })
+	if len(rows) != 2 || rows[0].Name != "human" || rows[1].Name != "llm" {
+		t.Fatalf("rows %+v", rows)
+	}
+	// human: 0.90, 0.60, 0.20, 0.10 judged: 0.90 spam, 0.60 suspect.
+	h := rows[0]
+	if h.Articles != 5 || h.Unjudged != 1 || !near(h.CleanSpam, 0.25) || !near(h.CleanSuspect, 0.5) || h.Recall.Defined() {
+		t.Fatalf("human row %+v", h)
+	}
+	// llm: 0.95 spam, 0.60 suspect, 0.40 clean.
+	if l := rows[1]; !near(l.Recall, 1.0/3) || l.CleanSpam.Defined() {
+		t.Fatalf("llm row %+v", l)
 	}
 }

@@ -24,12 +24,13 @@ const hostile = `<script>alert("owned")</script> & <img src=x onerror=alert(1)>`
 
 // renderMeasure measures examples at the given thresholds.
 func renderMeasure(ex []Example, suspect, spam float64) Metrics {
-	return Measure(ex, model.Thresholds{Suspect: suspect, Spam: spam})
+	return measureAt(ex, model.Thresholds{Suspect: suspect, Spam: spam})
 }
 
 // renderGroups measures the examples sharing each key, in key order.
 func renderGroups(ex []Example, key func(Example) string) []Group {
-	return groupBy(ex, model.Thresholds{Suspect: 0.5, Spam: 0.8}, key)
+	th := model.Thresholds{Suspect: 0.5, Spam: 0.8}
+	return groupBy(withVerdicts(ex, th), &th, key)
 }
 
 // renderReport builds a report from 90 made-up articles: clean ones score

@@ -8,6 +8,8 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
+
+	"github.com/newsqual/newsqual/model"
 )
 
 // Number is a float64 that encodes NaN (a metric undefined on the data,
@@ -43,16 +45,27 @@ func (n Number) Defined() bool { return !math.IsNaN(float64(n)) }
 
 // Example is one scored, labelled article.
 type Example struct {
-	// ID names the article; Kind and Source come from its record.
-	ID     string `json:"id"`
-	Kind   string `json:"kind,omitempty"`
-	Source string `json:"source,omitempty"`
+	// ID names the article; Kind, Source, Generator and Task come from its
+	// record.
+	ID        string `json:"id"`
+	Kind      string `json:"kind,omitempty"`
+	Source    string `json:"source,omitempty"`
+	Generator string `json:"generator,omitempty"`
+	Task      string `json:"task,omitempty"`
+	// Group is the cross-validation group that held the article out (see
+	// training.GroupBy), in cross-validation.
+	Group string `json:"group,omitempty"`
 	// Spam is the label.
 	Spam bool `json:"spam"`
-	// Probability is the model's spam probability; Verdict its verdict.
+	// Probability is the model's spam probability, NaN when the scorer
+	// gives none (too short, empty, not English); Verdict its verdict.
 	Probability float64 `json:"probability"`
 	Verdict     string  `json:"verdict"`
 }
+
+// judged reports whether the scorer gave the example a score and a clean,
+// suspect or spam verdict.
+func (e Example) judged() bool { return !math.IsNaN(e.Probability) }
 
 // Confusion counts predictions at one threshold.
 type Confusion struct {
@@ -96,9 +109,13 @@ type Bin struct {
 
 // Metrics measure one set of predictions.
 type Metrics struct {
+	// Articles, Clean and Spam count the articles the scorer judged.
 	Articles int `json:"articles"`
 	Clean    int `json:"clean"`
 	Spam     int `json:"spam"`
+	// Unjudged counts, by verdict, the articles given no score (too_short,
+	// unsupported, empty); they are in no other measure.
+	Unjudged map[string]int `json:"unjudged,omitempty"`
 	// Thresholds holds the measures at each verdict threshold.
 	Thresholds []AtThreshold `json:"thresholds"`
 	// AUROC is the area under the ROC curve; AveragePrecision the area
@@ -112,6 +129,23 @@ type Metrics struct {
 	// OperatingPoints are the thresholds for 1% and 5% false positives.
 	OperatingPoints []OperatingPoint `json:"operating_points,omitempty"`
 	Reliability     []Bin            `json:"reliability,omitempty"`
+}
+
+// GroupRow is how one group of articles fared: a held-out site, generator
+// or story, or a task.
+type GroupRow struct {
+	Name     string `json:"name"`
+	Articles int    `json:"articles"`
+	Clean    int    `json:"clean"`
+	Spam     int    `json:"spam"`
+	// Unjudged counts the articles given no score.
+	Unjudged int `json:"unjudged,omitempty"`
+	// CleanSpam and CleanSuspect are the shares of the judged clean
+	// articles called spam, and called suspect or spam.
+	CleanSpam    Number `json:"clean_called_spam"`
+	CleanSuspect Number `json:"clean_called_suspect_or_spam"`
+	// Recall is the share of the judged spam articles called spam.
+	Recall Number `json:"recall"`
 }
 
 // Group is the metrics of the examples sharing a kind or a source.
@@ -158,6 +192,7 @@ type ErrorCase struct {
 	ID          string   `json:"id"`
 	Kind        string   `json:"kind,omitempty"`
 	Source      string   `json:"source,omitempty"`
+	Group       string   `json:"group,omitempty"`
 	Spam        bool     `json:"spam"`
 	Probability Number   `json:"probability"`
 	Quality     int      `json:"quality"`
@@ -184,15 +219,27 @@ type Report struct {
 	Model string `json:"model"`
 	// Data lists the data files.
 	Data []string `json:"data"`
-	// Folds and Seed are set in cross-validation.
-	Folds int   `json:"folds,omitempty"`
-	Seed  int64 `json:"seed,omitempty"`
+	// Folds, Seed and GroupBy are set in cross-validation: GroupBy names
+	// the fields that decided which articles were held out together.
+	Folds   int    `json:"folds,omitempty"`
+	Seed    int64  `json:"seed,omitempty"`
+	GroupBy string `json:"group_by,omitempty"`
+	// Thresholds are the verdict thresholds the articles were judged at:
+	// the model's, or in cross-validation each fold's, chosen on the other
+	// folds only.
+	Thresholds []model.Thresholds `json:"thresholds"`
 	// Overall is the full model on all examples.
 	Overall Metrics `json:"overall"`
 	// ByKind and BySource break Overall down, when the data has kinds and
 	// sources.
 	ByKind   []Group `json:"by_kind,omitempty"`
 	BySource []Group `json:"by_source,omitempty"`
+	// ByGroup, ByGenerator and ByTask give the shares called spam per
+	// cross-validation group, per generator of machine text and per task
+	// that made it, when the data has them.
+	ByGroup     []GroupRow `json:"by_group,omitempty"`
+	ByGenerator []GroupRow `json:"by_generator,omitempty"`
+	ByTask      []GroupRow `json:"by_task,omitempty"`
 	// Baselines compares the full model with its parts and with peers on
 	// the same examples.
 	Baselines []Baseline `json:"baselines"`

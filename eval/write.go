@@ -15,7 +15,39 @@ const (
 	ThroughputFile = "throughput.json"
 	HTMLFile       = "report.html"
 	MarkdownFile   = "report.md"
+	// PredictionsFile has one line per article: its labels, group, spam
+	// probability and verdict, for analyses the report does not make.
+	PredictionsFile = "predictions.jsonl"
 )
+
+// prediction is one line of predictions.jsonl.
+type prediction struct {
+	ID          string `json:"id"`
+	Kind        string `json:"kind,omitempty"`
+	Source      string `json:"source,omitempty"`
+	Generator   string `json:"generator,omitempty"`
+	Task        string `json:"task,omitempty"`
+	Group       string `json:"group,omitempty"`
+	Spam        bool   `json:"spam"`
+	Probability Number `json:"probability"`
+	Verdict     string `json:"verdict"`
+}
+
+// WritePredictions writes predictions.jsonl: one JSON object per article
+// evaluated, in the report's order; the probability is null for an
+// article the scorer gave no score.
+func WritePredictions(w io.Writer, r *Report) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, e := range r.Examples {
+		p := prediction{ID: e.ID, Kind: e.Kind, Source: e.Source, Generator: e.Generator, Task: e.Task,
+			Group: e.Group, Spam: e.Spam, Probability: Number(e.Probability), Verdict: e.Verdict}
+		if err := enc.Encode(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // WriteMetrics writes the report as indented JSON: everything measured
 // except timings, so the same data, model and seed give the same bytes.
@@ -34,8 +66,8 @@ type throughput struct {
 	MBPerSecond       Number `json:"mb_per_second"`
 }
 
-// Write writes metrics.json, throughput.json, report.html and report.md
-// into dir, creating it if needed.
+// Write writes metrics.json, throughput.json, report.html, report.md and
+// predictions.jsonl into dir, creating it if needed.
 func Write(dir string, r *Report) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("report: %w", err)
@@ -58,6 +90,7 @@ func Write(dir string, r *Report) error {
 		}},
 		{HTMLFile, func(w io.Writer) error { return WriteHTML(w, r) }},
 		{MarkdownFile, func(w io.Writer) error { return WriteMarkdown(w, r) }},
+		{PredictionsFile, func(w io.Writer) error { return WritePredictions(w, r) }},
 	}
 	for _, f := range files {
 		var buf bytes.Buffer
@@ -75,6 +108,11 @@ func Write(dir string, r *Report) error {
 func Summary(w io.Writer, r *Report) {
 	o := r.Overall
 	fmt.Fprintf(w, "%d articles (%d clean, %d spam), %s\n", o.Articles, o.Clean, o.Spam, r.Mode)
+	for _, line := range []string{heldOutLine(r), unjudgedLine(o)} {
+		if line != "" {
+			fmt.Fprintln(w, line)
+		}
+	}
 	fmt.Fprintf(w, "AUROC %s  average precision %s  Brier %s  log loss %s  ECE %s\n",
 		format(o.AUROC), format(o.AveragePrecision), format(o.Brier), format(o.LogLoss), format(o.ECE))
 	for _, t := range o.Thresholds {
