@@ -29,6 +29,17 @@ const (
 	gopherDupLine  = 0.20
 	gopherDupPara  = 0.20
 	gopherMinWords = 50
+	// dupLaterShare is the share of the text that third and later copies
+	// of repeated 5- and 10-grams in running text must pass, on top of
+	// Gopher's threshold, for those signals to fire: a passage that keeps
+	// coming back (a generator caught in a loop, a template), not one
+	// quote, caption or summary that a news page shows twice.
+	dupLaterShare = 0.03
+	// runningTextWords: a paragraph of more words is running text.
+	runningTextWords = 12
+	// runningFigureShare: running text has fewer than one figure in so
+	// many words.
+	runningFigureShare = 8
 )
 
 // Keyword stuffing rules.
@@ -77,7 +88,12 @@ const (
 //
 // Characters are counted in runes of the folded words, without spaces and
 // punctuation. The Gopher measures fire past the thresholds of that filter
-// on documents of at least 50 words.
+// on documents of at least 50 words. The n-gram measures fire only on what
+// a news page does not do by itself: the most frequent n-gram must occur
+// mostly in running text (not in credits or labels on lines of their own),
+// and repeated passages must come back a third time in running text (see
+// dupLaterShare): one caption, quote or summary shown twice is how news
+// pages are scraped.
 type stuffing struct{}
 
 // newStuffing builds the repetition check.
@@ -102,7 +118,8 @@ type ngramScratch struct {
 	chars    []int32  // rune length of each word
 	pos      []int32  // start of every n-gram of the current n that may repeat, in order
 	slot     []int32  // table slot of the n-gram starting at pos[j], for every j
-	seen     []bool   // per table slot: n-gram met before, for the Gopher duplicate scan
+	seen     []uint8  // per table slot, for the Gopher duplicate scan (see dupNgramChars)
+	running  []bool   // per paragraph: running text (see markRunning)
 	copyWord []bool   // per word: inside a paragraph that repeats an earlier one (see markCopies)
 	table    hashTable
 	pairs    []occurrencePair
@@ -224,8 +241,11 @@ func (stuffing) measure(d *Document, sc *ngramScratch) ([]Signal, []stuffedPhras
 	ctx := newStuffContext(d, words, sc)
 	var stuffed []stuffedPhrase
 	var cands []stuffCandidate
+	sc.markRunning(d)
 	top := [5]float64{}
+	topProse := [5]bool{} // the most frequent n-gram occurs mostly in running text
 	dup5, dup10 := 0.0, 0.0
+	later5, later10 := 0.0, 0.0 // the same, in third and later copies
 	for size := 2; size <= 10; size++ {
 		if size > 2 {
 			sc.pos = sc.narrowPositions(n, size)
@@ -240,19 +260,20 @@ func (stuffing) measure(d *Document, sc *ngramScratch) ([]Signal, []stuffedPhras
 			}
 			break
 		}
-		best, bestAt := sc.countGrams(size)
+		best, bestAt, bestSlot := sc.countGrams(size)
 		if size <= 4 && total > 0 {
 			top[size] = float64(best) * float64(charsOf(sc.chars[bestAt:bestAt+size])) / float64(total)
+			topProse[size] = best < 2 || 2*sc.inProse(d, bestSlot) >= int(best)
 		}
 		if size <= 5 {
 			cands = ctx.collectCandidates(cands, sc, size)
 		}
 		if (size == 5 || size == 10) && total > 0 {
-			share := float64(sc.dupNgramChars(size)) / float64(total)
+			dup, later := sc.dupNgramChars(d, size)
 			if size == 5 {
-				dup5 = share
+				dup5, later5 = float64(dup)/float64(total), float64(later)/float64(total)
 			} else {
-				dup10 = share
+				dup10, later10 = float64(dup)/float64(total), float64(later)/float64(total)
 			}
 		}
 	}
@@ -263,11 +284,11 @@ func (stuffing) measure(d *Document, sc *ngramScratch) ([]Signal, []stuffedPhras
 
 	out[0] = stuffingSignal(d, stuffed, n)
 	enough := n >= gopherMinWords
-	out[1] = shareSignal(top[2], enough && top[2] > gopherTop2, "most frequent 2-gram covers")
-	out[2] = shareSignal(top[3], enough && top[3] > gopherTop3, "most frequent 3-gram covers")
-	out[3] = shareSignal(top[4], enough && top[4] > gopherTop4, "most frequent 4-gram covers")
-	out[4] = shareSignal(dup5, enough && dup5 > gopherDup5, "repeated 5-grams cover")
-	out[5] = shareSignal(dup10, enough && dup10 > gopherDup10, "repeated 10-grams cover")
+	out[1] = shareSignal(top[2], enough && top[2] > gopherTop2 && topProse[2], "most frequent 2-gram covers")
+	out[2] = shareSignal(top[3], enough && top[3] > gopherTop3 && topProse[3], "most frequent 3-gram covers")
+	out[3] = shareSignal(top[4], enough && top[4] > gopherTop4 && topProse[4], "most frequent 4-gram covers")
+	out[4] = shareSignal(dup5, enough && dup5 > gopherDup5 && later5 > dupLaterShare, "repeated 5-grams cover")
+	out[5] = shareSignal(dup10, enough && dup10 > gopherDup10 && later10 > dupLaterShare, "repeated 10-grams cover")
 	out[6] = dupBlockSignal(d, sc, false, enough)
 	out[7] = dupBlockSignal(d, sc, true, enough)
 	return out, stuffed
@@ -299,7 +320,7 @@ func (sc *ngramScratch) narrowPositions(n, size int) []int32 {
 // given size and counts them, and returns the count of the most frequent
 // n-gram and the first position where an n-gram reached that count (a
 // position of 0 and a count of 1 when none repeats).
-func (sc *ngramScratch) countGrams(size int) (best int32, bestAt int) {
+func (sc *ngramScratch) countGrams(size int) (best int32, bestAt, bestSlot int) {
 	t := &sc.table
 	t.reset(len(sc.pos))
 	for j, p := range sc.pos {
@@ -309,13 +330,51 @@ func (sc *ngramScratch) countGrams(size int) (best int32, bestAt int) {
 		s := t.add(h)
 		sc.slot[j] = int32(s)
 		if c := t.vals[s]; c > best {
-			best, bestAt = c, i
+			best, bestAt, bestSlot = c, i, s
 		}
 	}
 	if best < 2 {
-		return 1, 0
+		return 1, 0, -1
 	}
-	return best, bestAt
+	return best, bestAt, bestSlot
+}
+
+// inProse counts the occurrences of the n-gram in table slot s, counted by
+// countGrams, that start in running text (see markRunning). A credit or a
+// label repeated on lines of its own is page furniture, which the line
+// measures see.
+func (sc *ngramScratch) inProse(d *Document, s int) int {
+	n := 0
+	k := 0 // the paragraph of the current position
+	for j, p := range sc.pos {
+		if int(sc.slot[j]) != s {
+			continue
+		}
+		for k+1 < len(d.Paragraphs) && d.Paragraphs[k].EndWord <= int(p) {
+			k++
+		}
+		if sc.running[k] {
+			n++
+		}
+	}
+	return n
+}
+
+// markRunning flags, in sc.running, the paragraphs of d that are running
+// text: more than runningTextWords words, fewer than one in
+// runningFigureShare of them figures (a table run together is not).
+func (sc *ngramScratch) markRunning(d *Document) {
+	sc.running = resized(sc.running, len(d.Paragraphs))
+	for k, p := range d.Paragraphs {
+		n := p.EndWord - p.FirstWord
+		figures := 0
+		for _, w := range d.Words[p.FirstWord:p.EndWord] {
+			if w.Norm != "" && isDigitByte(w.Norm[0]) {
+				figures++
+			}
+		}
+		sc.running[k] = n > runningTextWords && runningFigureShare*figures < n
+	}
 }
 
 // shareSignal wraps a share in [0, 1] as a signal.
@@ -411,26 +470,45 @@ func repeatMix(h uint64) uint64 {
 // seen before adds its characters and the scan jumps past it; otherwise it
 // is remembered and the scan moves one word. An n-gram that occurs once is
 // never seen before, so only the repeating ones, at the positions in pos,
-// are looked at.
-func (sc *ngramScratch) dupNgramChars(size int) int {
+// are looked at. later is the part of dup in n-grams that occurred at least
+// twice before (jumped over or not) and start in running text: the third
+// and later copies of a passage, not of a credit or a label on a line of
+// its own.
+func (sc *ngramScratch) dupNgramChars(d *Document, size int) (dup, later int) {
+	// Per table slot: bit 0, the scan remembered the n-gram; the bits
+	// above, how often it occurred so far, up to 2.
 	sc.seen = resized(sc.seen, len(sc.table.vals))
 	clear(sc.seen)
-	dup := 0
 	next := 0 // where the scan stands
+	k := 0    // the paragraph of the current position
 	for j, p := range sc.pos {
-		i := int(p)
-		if i < next || !sc.repeats(j) {
+		if !sc.repeats(j) {
 			continue
+		}
+		i := int(p)
+		for k+1 < len(d.Paragraphs) && d.Paragraphs[k].EndWord <= i {
+			k++
 		}
 		s := sc.slot[j]
-		if sc.seen[s] {
-			dup += charsOf(sc.chars[i : i+size])
-			next = i + size
+		before := sc.seen[s] >> 1
+		if before < 2 {
+			sc.seen[s] += 2
+		}
+		if i < next {
 			continue
 		}
-		sc.seen[s] = true
+		if sc.seen[s]&1 == 0 {
+			sc.seen[s] |= 1
+			continue
+		}
+		c := charsOf(sc.chars[i : i+size])
+		dup += c
+		if before >= 2 && sc.running[k] {
+			later += c
+		}
+		next = i + size
 	}
-	return dup
+	return dup, later
 }
 
 // runeCount is utf8.RuneCountInString for valid UTF-8 (as all text of a
