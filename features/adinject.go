@@ -13,7 +13,14 @@ import (
 // adInjection finds advertising pasted into an article: a short line of its
 // own, off the article's topic, that carries a web address, phone number or
 // e-mail, or money, gambling, offer and call-to-action words. A line with
-// both an address and money or offer words counts on any topic.
+// both an address and money or offer words counts on any topic. What news
+// pages and press releases carry themselves is no ad: a credit, share or
+// contact line (a person's e-mail, "Contact Jane Roe at …", a quoted
+// social-media post), a pointer to the site of something the article names
+// ("visit vandapharma.com" in a story about Vanda), a sentence of the
+// article that gives an address without selling, an item of a numbered
+// list, and figures in millions. Words of a web address's path do not
+// count as the line's words.
 //
 // Signals:
 //   - ad_injection: log1p of the weighted count of ad lines: 1 for every
@@ -44,16 +51,150 @@ var creditPhrases = []string{
 	"phone", "tel", "telephone", "fax", "e-mail", "email", "mail", "switchboard", "toll free", "newsroom", "desk",
 	"reporter", "editor", "correspondent", "press office", "media contact", "comments", "reply", "write to",
 	"facebook", "twitter", "instagram", "youtube", "linkedin", "pinterest", "tiktok", "google plus", "reddit",
-	"newsletter", "newsletters", "e-edition", "app", "apps", "podcast", "rss", "contact us", "trending",
+	"newsletter", "newsletters", "subscribe", "e-edition", "app", "apps", "podcast", "rss", "contact us", "trending",
 	"related", "read more", "more at", "more on", "more from", "see also", "full story", "continue reading",
 }
 
 // isCredit reports whether a paragraph is a credit, share or contact line.
 func (c adInjection) isCredit(d *Document, p Paragraph) bool {
-	if strings.ContainsRune(p.Text, '©') {
+	if strings.ContainsRune(p.Text, '©') || embeddedPost(p.Text) || personalContact(d, p) {
 		return true
 	}
 	return len(c.credits.FindIn(d.Words, p.FirstWord, p.EndWord)) > 0
+}
+
+// embeddedPost reports whether a paragraph is a social-media post quoted
+// in the article, with its picture link or its author's handle ("… pic.
+// twitter.com/x1 — Name (@name) May 5, 2019").
+func embeddedPost(text string) bool {
+	return strings.Contains(text, "pic.twitter.com/") || strings.Contains(text, "(@")
+}
+
+// personalContact reports whether a paragraph gives a person's contact: an
+// e-mail address whose name part holds a name written on the same line
+// ("Contact Jane Roe: jroe@example.com"), or "contact" followed by a
+// capitalised first and last name ("please contact Jane Roe at …").
+func personalContact(d *Document, p Paragraph) bool {
+	words := d.Words[p.FirstWord:p.EndWord]
+	capital := func(w Word) bool {
+		r, _ := utf8.DecodeRuneInString(w.Text)
+		return unicode.IsUpper(r) && utf8.RuneCountInString(w.Norm) >= 3 && !d.inAddress(w)
+	}
+	for k, w := range words {
+		if w.Norm == "contact" && k+2 < len(words) && capital(words[k+1]) && capital(words[k+2]) {
+			return true
+		}
+	}
+	at, ok := findEmail(p.Text)
+	if !ok {
+		return false
+	}
+	local := strings.ToLower(at[:strings.IndexByte(at, '@')])
+	for _, w := range words {
+		if capital(w) && strings.Contains(local, w.Norm) {
+			return true
+		}
+	}
+	return false
+}
+
+// listItem reports whether a paragraph opens with the number of an item
+// of a list ("5. Enact …", "2) …").
+func listItem(text string) bool {
+	i := 0
+	for i < len(text) && i < 3 && isDigitByte(text[i]) {
+		i++
+	}
+	return i > 0 && i+1 < len(text) && (text[i] == '.' || text[i] == ')') && text[i+1] == ' '
+}
+
+// ownNamesMaxWords caps the words whose names ownNames collects: the names
+// an article is about come early.
+const ownNamesMaxWords = 20_000
+
+// ownNames holds the capitalised names of a document, to tell the site of
+// something the article writes about from an advertiser's: every run of one
+// to three capitalised words within a paragraph, folded and run together
+// ("Free Press" gives "freepress"), and every prefix of three or more
+// letters of such runs, each with the paragraph it was found in (-1 when
+// found in more than one).
+type ownNames struct {
+	runs, prefixes map[string]int32
+}
+
+// ownNamesMaxRun caps the letters kept of a run of names.
+const ownNamesMaxRun = 24
+
+// newOwnNames collects the names of the first ownNamesMaxWords words of d.
+func newOwnNames(d *Document) *ownNames {
+	o := &ownNames{runs: make(map[string]int32), prefixes: make(map[string]int32)}
+	note := func(m map[string]int32, key []byte, para int32) {
+		if k, ok := m[string(key)]; !ok {
+			m[string(key)] = para
+		} else if k != para {
+			m[string(key)] = -1
+		}
+	}
+	capital := func(w Word) bool {
+		r, _ := utf8.DecodeRuneInString(w.Text)
+		return unicode.IsUpper(r) && !d.inAddress(w)
+	}
+	var run []byte
+	for k, p := range d.Paragraphs {
+		if p.FirstWord >= ownNamesMaxWords {
+			break
+		}
+		end := min(p.EndWord, ownNamesMaxWords)
+		for i := p.FirstWord; i < end; i++ {
+			if !capital(d.Words[i]) {
+				continue
+			}
+			run = run[:0]
+			for j := i; j < min(i+3, end) && capital(d.Words[j]); j++ {
+				for _, c := range []byte(d.Words[j].Norm) {
+					if c != '-' && c != '.' && c != '\'' && len(run) < ownNamesMaxRun {
+						run = append(run, c)
+					}
+				}
+				note(o.runs, run, int32(k))
+				for n := 3; n <= len(run); n++ {
+					note(o.prefixes, run[:n], int32(k))
+				}
+			}
+		}
+	}
+	return o
+}
+
+// elsewhere reports whether key was found in m outside paragraph para.
+func elsewhere(m map[string]int32, key string, para int) bool {
+	k, ok := m[key]
+	return ok && int(k) != para
+}
+
+// ownSite reports whether domain word w, on paragraph para, names the site
+// of something the article writes about elsewhere: the name part of the
+// domain starts with a run of capitalised words of another paragraph
+// (four letters or more, nearly half the name: "vandapharma.com" and
+// "Vanda"), or is the start of one ("freep.com" and "Free Press"). A
+// company's, a study's or a publication's own address is a reference, not
+// an ad.
+func (o *ownNames) ownSite(w Word, para int) bool {
+	tld, _ := domainTLD(w.Norm)
+	name := strings.TrimSuffix(w.Norm, "."+tld)
+	name = name[strings.LastIndexByte(name, '.')+1:]
+	if len(name) < 3 {
+		return false
+	}
+	if elsewhere(o.prefixes, name, para) {
+		return true
+	}
+	for n := max(4, (len(name)-1)/2); n <= len(name); n++ {
+		if elsewhere(o.runs, name[:n], para) {
+			return true
+		}
+	}
+	return false
 }
 
 // Names lists the ad signals.
@@ -184,6 +325,7 @@ type adLine struct {
 	price    bool // an amount of money or a percentage off
 	cheapTLD bool // an address on a domain ending that spam favours
 	sentence bool // reads as a sentence: five words or more ending in a full stop
+	ownSite  bool // its addresses are all the site of a name the article uses (see ownSite)
 	para     int  // index of the first occurrence in Document.Paragraphs
 }
 
@@ -212,7 +354,17 @@ func (a adLine) clear() bool {
 	case a.title && !a.address:
 		return false
 	case a.address:
-		return a.terms > 0 && a.words <= adMaxWordsAddress
+		if a.terms == 0 || a.words > adMaxWordsAddress {
+			return false
+		}
+		// A pointer to the site of a name the article uses ("For more
+		// on the study, visit lipididiet.eu"), or a sentence of the
+		// article naming an address or a phone number, is a reference,
+		// not an ad, unless it sells.
+		if a.ownSite && a.classes&(promoMoney|promoOffer) == 0 {
+			return false
+		}
+		return !a.sentence || a.classes&(promoMoney|promoSpam) != 0
 	case a.words > adMaxWords || a.terms < 2:
 		return false
 	case a.sentence && a.classes&promoSpam == 0:
@@ -321,6 +473,7 @@ func (c adInjection) standaloneLines(d *Document, matches []Match, domains []int
 	title := firstTextLine(d)
 	var out []adLine
 	var index map[string]int
+	var names *ownNames // made when a line first needs them
 	m := 0
 	var key []byte
 	for k, p := range d.Paragraphs {
@@ -331,9 +484,15 @@ func (c adInjection) standaloneLines(d *Document, matches []Match, domains []int
 		if n == 0 || n > adMaxWordsAddress {
 			continue
 		}
+		if listItem(p.Text) {
+			continue // an item of the article's own numbered list
+		}
 		var classes promoClass
 		terms := 0
 		for j := m; j < len(matches) && matches[j].Word+matches[j].Len <= p.EndWord; j++ {
+			if d.inAddress(d.Words[matches[j].Word]) {
+				continue // a word of a web address's path, not of the line
+			}
 			classes |= promoClassOf[matches[j].Phrase]
 			terms++
 		}
@@ -348,8 +507,16 @@ func (c adInjection) standaloneLines(d *Document, matches []Match, domains []int
 			terms++
 		}
 		cheap := false
+		own := len(here) > 0 && !hasPhone(p.Text)
 		for _, i := range here {
 			w := d.Words[i]
+			if names == nil {
+				names = newOwnNames(d)
+			}
+			if names.ownSite(w, k) {
+				continue
+			}
+			own = false
 			if promoDomain(w) {
 				classes |= promoMoney
 				terms++
@@ -374,7 +541,7 @@ func (c adInjection) standaloneLines(d *Document, matches []Match, domains []int
 		out = append(out, adLine{
 			text: p.Text, line: d.Lines[p.FirstLine].Number, count: 1, words: n,
 			address: address, classes: classes, terms: terms, title: p.FirstLine == title, para: k,
-			credit: c.isCredit(d, p), price: price, cheapTLD: cheap,
+			credit: c.isCredit(d, p), price: price, cheapTLD: cheap, ownSite: own,
 			sentence: n >= 5 && strings.HasSuffix(strings.TrimRight(p.Text, "\"'”’)"), "."),
 		})
 	}
@@ -669,7 +836,10 @@ func promoDomain(w Word) bool {
 	name = name[strings.LastIndexByte(name, '.')+1:]
 	for _, part := range strings.Split(name, "-") {
 		for _, stem := range promoDomainStems {
-			if strings.HasPrefix(part, stem) || (len(part) > len(stem)+2 && strings.HasSuffix(part, stem)) ||
+			// A stem at the start needs a word of three letters or more
+			// after it, or none: "freep" and "dealer" are other words.
+			if strings.HasPrefix(part, stem) && (len(part) == len(stem) || len(part) >= len(stem)+3) ||
+				(len(part) > len(stem)+2 && strings.HasSuffix(part, stem)) ||
 				(len(stem) >= 5 && strings.Contains(part, stem)) {
 				return true
 			}
@@ -902,8 +1072,31 @@ func hasPrice(s string) bool {
 				}
 			}
 		}
-		if n > 0 && i+n < len(s) && isDigitByte(s[i+n]) {
+		if n > 0 && i+n < len(s) && isDigitByte(s[i+n]) && !largeAmount(s[i+n:]) {
 			return true
+		}
+	}
+	return false
+}
+
+// largeAmount reports whether the number at the start of s is counted in
+// millions or more ("25 billion", "3.5m", "2bn"): a figure of a news
+// story, not a price.
+func largeAmount(s string) bool {
+	i := 0
+	for i < len(s) && (isDigitByte(s[i]) || s[i] == '.' || s[i] == ',') {
+		i++
+	}
+	rest := strings.TrimLeft(s[i:], " ")
+	for _, unit := range []string{"million", "billion", "trillion", "mln", "bln", "bn", "m", "b", "tn"} {
+		if len(rest) >= len(unit) && strings.EqualFold(rest[:len(unit)], unit) {
+			if len(rest) == len(unit) {
+				return true
+			}
+			r, _ := utf8.DecodeRuneInString(rest[len(unit):])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				return true
+			}
 		}
 	}
 	return false

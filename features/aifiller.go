@@ -772,8 +772,8 @@ func titleCase(s Sentence, words []Word) bool {
 // closingStrength rates the closing zone: the last prose paragraphs and
 // the headings between them, within the last closingTailPercent of words. A sentence there that opens with a
 // summing-up phrase scores 1; a mild opener ("Ultimately", "As talks
-// continue") scores 0.6, or 1 when its paragraph also holds two stock
-// phrases. Otherwise the last prose paragraph scores by its density of
+// continue") scores 0.6, or 1 when its paragraph (at most
+// closingParagraphWords words around it) also holds two stock phrases. Otherwise the last prose paragraph scores by its density of
 // stock phrases, up to 0.9, halved when it holds numbers or quotes.
 func (c *aiFiller) closingStrength(scan *stockScan) (float64, []Evidence) {
 	d := scan.d
@@ -785,7 +785,7 @@ func (c *aiFiller) closingStrength(scan *stockScan) (float64, []Evidence) {
 	// The stock-phrase weight of the last paragraph weighed, so that a
 	// paragraph of many sentences is scanned once.
 	weighedPara, paraWeight := -1, 0.0
-	start := max(d.Paragraphs[from].FirstWord, len(d.Words)*(100-closingTailPercent)/100)
+	start := max(d.Paragraphs[from].FirstWord, len(d.Words)*(100-closingTailPercent)/100, len(d.Words)-closingMaxWords)
 	for si := firstSentenceFrom(d, start); si < len(d.Sentences); si++ {
 		s := d.Sentences[si]
 		if s.EndWord <= s.FirstWord {
@@ -808,9 +808,14 @@ func (c *aiFiller) closingStrength(scan *stockScan) (float64, []Evidence) {
 			continue
 		}
 		v := 0.6
-		if pi := paragraphOf(d, s.FirstWord); pi != weighedPara {
+		if pi := paragraphOf(d, s.FirstWord); pi != weighedPara || d.Paragraphs[pi].EndWord-d.Paragraphs[pi].FirstWord > closingParagraphWords {
+			// The paragraph around the sentence, or as much of it as a
+			// paragraph holds: an article run into one paragraph is not
+			// all one closing.
 			p := d.Paragraphs[pi]
-			weighedPara, paraWeight = pi, c.weigh(scan.in(p.FirstWord, p.EndWord))
+			from := max(p.FirstWord, s.FirstWord-closingParagraphWords/3)
+			to := min(p.EndWord, from+closingParagraphWords)
+			weighedPara, paraWeight = pi, c.weigh(scan.in(from, to))
 		}
 		if paraWeight >= 2 {
 			v = 1
@@ -850,6 +855,14 @@ func paragraphOf(d *Document, w int) int {
 // closingTailPercent bounds the closing zone to the last part of the text,
 // so that a single long paragraph is not all "closing".
 const closingTailPercent = 40
+
+// closingMaxWords bounds the closing zone to the last words of the text,
+// about four paragraphs of news, however the text is laid out.
+const closingMaxWords = 300
+
+// closingParagraphWords is the most words weighed as the paragraph of a
+// closing sentence.
+const closingParagraphWords = 120
 
 // closingProseWords is the length from which a paragraph counts as prose
 // rather than a heading, caption or widget.

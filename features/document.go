@@ -581,5 +581,45 @@ func countWords(s string) int {
 	return n
 }
 
+// inAddress reports whether word w of d is part of a web address, an
+// e-mail address or a handle ("https://t.co/x1", "pic.twitter.com/x1",
+// "www.example.com", "@name", "name@example.com"): pieces of an address
+// are not words of the text's language. It looks at most addressScan bytes
+// either side of the word.
+func (d *Document) inAddress(w Word) bool {
+	const addressScan = 256
+	t := d.Text
+	a, b := w.Start, w.Start+len(w.Text)
+	for a > 0 && w.Start-a < addressScan && !isSpaceByte(t[a-1]) {
+		a--
+	}
+	for b < len(t) && b-w.Start < addressScan && !isSpaceByte(t[b]) {
+		b++
+	}
+	tok := t[a:b]
+	if strings.Contains(tok, "://") || strings.Contains(tok, "www.") || strings.IndexByte(tok, '@') >= 0 {
+		return true
+	}
+	// A host name before a path: a dot followed by two or more letters,
+	// then a slash ("t.co/", "example.com/").
+	slash := strings.IndexByte(tok, '/')
+	if slash < 0 {
+		return false
+	}
+	dot := strings.LastIndexByte(tok[:slash], '.')
+	if dot < 0 || slash-dot < 3 {
+		return false
+	}
+	for _, r := range tok[dot+1 : slash] {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isSpaceByte reports whether c is ASCII white space.
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
 // WordCount returns the number of words in the document.
 func (d *Document) WordCount() int { return len(d.Words) }

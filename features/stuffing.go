@@ -29,6 +29,17 @@ const (
 	gopherDupLine  = 0.20
 	gopherDupPara  = 0.20
 	gopherMinWords = 50
+	// dupLaterShare is the share of the text that third and later copies
+	// of repeated 5- and 10-grams in running text must pass, on top of
+	// Gopher's threshold, for those signals to fire: a passage that keeps
+	// coming back (a generator caught in a loop, a template), not one
+	// quote, caption or summary that a news page shows twice.
+	dupLaterShare = 0.03
+	// runningTextWords: a paragraph of more words is running text.
+	runningTextWords = 12
+	// runningFigureShare: running text has fewer than one figure in so
+	// many words.
+	runningFigureShare = 8
 )
 
 // Keyword stuffing rules.
@@ -41,6 +52,9 @@ const (
 	stuffMaxPhrase = 10
 	// stuffMaxCandidates bounds the repeated phrases examined per document.
 	stuffMaxCandidates = 300
+	// stuffMaxEndsShare: a stuffed phrase ends a clause (is followed by
+	// punctuation) in at most one of so many occurrences.
+	stuffMaxEndsShare = 4
 )
 
 // stuffing measures repetition: a phrase stuffed into the text far beyond
@@ -48,13 +62,19 @@ const (
 //
 // Signals:
 //   - keyword_stuffing: log1p of the stuffed phrase's excess count (see
-//     stuffedPhrase.excess). A repeated phrase of topic words (2-5 words,
-//     widened to the maximal repeated phrase up to 10) looks inserted when
-//     the sentences around it never need it and its neighbouring words keep
-//     changing; it fires when it also repeats at least five times and breaks
-//     the text (a paragraph of its own, a fake heading, glued onto the next
-//     sentence, a lower-case sentence start, running into an article), or
-//     repeats at least eight times in ever-changing company (see
+//     stuffedPhrase.excess). A repeated phrase of topic words (2-5 words
+//     written in one piece, widened to the maximal repeated phrase up to
+//     10; no piece of a web address) looks inserted when the sentences
+//     around it never need it, its neighbouring words keep changing and it
+//     hardly ever ends a clause. Repetition alone never fires it: a name or
+//     a show's title repeated in a story about it, a squad list or a label
+//     is written into its sentences. It fires when the phrase also shows
+//     evidence of insertion (a paragraph of its own, a fake heading, glued
+//     onto the next sentence, a lower-case sentence start, wedged between a
+//     subject and its verb, running into an article, capitals in a
+//     lower-case sentence): at least five times with strong evidence, at
+//     least eight times with some, or at least eight times in ever-changing
+//     company with words the text uses nowhere else (see
 //     stuffedPhrase.fired).
 //   - top_2gram_share, top_3gram_share, top_4gram_share: share of word
 //     characters covered by the most frequent 2-, 3-, 4-gram (counting every
@@ -68,7 +88,12 @@ const (
 //
 // Characters are counted in runes of the folded words, without spaces and
 // punctuation. The Gopher measures fire past the thresholds of that filter
-// on documents of at least 50 words.
+// on documents of at least 50 words. The n-gram measures fire only on what
+// a news page does not do by itself: the most frequent n-gram must occur
+// mostly in running text (not in credits or labels on lines of their own),
+// and repeated passages must come back a third time in running text (see
+// dupLaterShare): one caption, quote or summary shown twice is how news
+// pages are scraped.
 type stuffing struct{}
 
 // newStuffing builds the repetition check.
@@ -88,15 +113,17 @@ func (stuffing) Names() []string {
 // reused through a pool so that scoring allocates little. A scratch belongs
 // to one Run at a time.
 type ngramScratch struct {
-	word  []uint64 // hash of each word's Norm
-	gram  []uint64 // hash of the n-gram starting at each word, for the current n (valid at the positions in pos)
-	chars []int32  // rune length of each word
-	pos   []int32  // start of every n-gram of the current n that may repeat, in order
-	slot  []int32  // table slot of the n-gram starting at pos[j], for every j
-	seen  []bool   // per table slot: n-gram met before, for the Gopher duplicate scan
-	table hashTable
-	pairs []occurrencePair
-	occ   []int // occurrences of all candidates, grouped by candidate
+	word     []uint64 // hash of each word's Norm
+	gram     []uint64 // hash of the n-gram starting at each word, for the current n (valid at the positions in pos)
+	chars    []int32  // rune length of each word
+	pos      []int32  // start of every n-gram of the current n that may repeat, in order
+	slot     []int32  // table slot of the n-gram starting at pos[j], for every j
+	seen     []uint8  // per table slot, for the Gopher duplicate scan (see dupNgramChars)
+	running  []bool   // per paragraph: running text (see markRunning)
+	copyWord []bool   // per word: inside a paragraph that repeats an earlier one (see markCopies)
+	table    hashTable
+	pairs    []occurrencePair
+	occ      []int // occurrences of all candidates, grouped by candidate
 
 	shape     []lineShape // per line, for stuffContext
 	paraOf    []int32     // per line, for stuffContext
@@ -214,8 +241,11 @@ func (stuffing) measure(d *Document, sc *ngramScratch) ([]Signal, []stuffedPhras
 	ctx := newStuffContext(d, words, sc)
 	var stuffed []stuffedPhrase
 	var cands []stuffCandidate
+	sc.markRunning(d)
 	top := [5]float64{}
+	topProse := [5]bool{} // the most frequent n-gram occurs mostly in running text
 	dup5, dup10 := 0.0, 0.0
+	later5, later10 := 0.0, 0.0 // the same, in third and later copies
 	for size := 2; size <= 10; size++ {
 		if size > 2 {
 			sc.pos = sc.narrowPositions(n, size)
@@ -230,19 +260,20 @@ func (stuffing) measure(d *Document, sc *ngramScratch) ([]Signal, []stuffedPhras
 			}
 			break
 		}
-		best, bestAt := sc.countGrams(size)
+		best, bestAt, bestSlot := sc.countGrams(size)
 		if size <= 4 && total > 0 {
 			top[size] = float64(best) * float64(charsOf(sc.chars[bestAt:bestAt+size])) / float64(total)
+			topProse[size] = best < 2 || 2*sc.inProse(d, bestSlot) >= int(best)
 		}
 		if size <= 5 {
 			cands = ctx.collectCandidates(cands, sc, size)
 		}
 		if (size == 5 || size == 10) && total > 0 {
-			share := float64(sc.dupNgramChars(size)) / float64(total)
+			dup, later := sc.dupNgramChars(d, size)
 			if size == 5 {
-				dup5 = share
+				dup5, later5 = float64(dup)/float64(total), float64(later)/float64(total)
 			} else {
-				dup10 = share
+				dup10, later10 = float64(dup)/float64(total), float64(later)/float64(total)
 			}
 		}
 	}
@@ -253,11 +284,11 @@ func (stuffing) measure(d *Document, sc *ngramScratch) ([]Signal, []stuffedPhras
 
 	out[0] = stuffingSignal(d, stuffed, n)
 	enough := n >= gopherMinWords
-	out[1] = shareSignal(top[2], enough && top[2] > gopherTop2, "most frequent 2-gram covers")
-	out[2] = shareSignal(top[3], enough && top[3] > gopherTop3, "most frequent 3-gram covers")
-	out[3] = shareSignal(top[4], enough && top[4] > gopherTop4, "most frequent 4-gram covers")
-	out[4] = shareSignal(dup5, enough && dup5 > gopherDup5, "repeated 5-grams cover")
-	out[5] = shareSignal(dup10, enough && dup10 > gopherDup10, "repeated 10-grams cover")
+	out[1] = shareSignal(top[2], enough && top[2] > gopherTop2 && topProse[2], "most frequent 2-gram covers")
+	out[2] = shareSignal(top[3], enough && top[3] > gopherTop3 && topProse[3], "most frequent 3-gram covers")
+	out[3] = shareSignal(top[4], enough && top[4] > gopherTop4 && topProse[4], "most frequent 4-gram covers")
+	out[4] = shareSignal(dup5, enough && dup5 > gopherDup5 && later5 > dupLaterShare, "repeated 5-grams cover")
+	out[5] = shareSignal(dup10, enough && dup10 > gopherDup10 && later10 > dupLaterShare, "repeated 10-grams cover")
 	out[6] = dupBlockSignal(d, sc, false, enough)
 	out[7] = dupBlockSignal(d, sc, true, enough)
 	return out, stuffed
@@ -289,7 +320,7 @@ func (sc *ngramScratch) narrowPositions(n, size int) []int32 {
 // given size and counts them, and returns the count of the most frequent
 // n-gram and the first position where an n-gram reached that count (a
 // position of 0 and a count of 1 when none repeats).
-func (sc *ngramScratch) countGrams(size int) (best int32, bestAt int) {
+func (sc *ngramScratch) countGrams(size int) (best int32, bestAt, bestSlot int) {
 	t := &sc.table
 	t.reset(len(sc.pos))
 	for j, p := range sc.pos {
@@ -299,13 +330,51 @@ func (sc *ngramScratch) countGrams(size int) (best int32, bestAt int) {
 		s := t.add(h)
 		sc.slot[j] = int32(s)
 		if c := t.vals[s]; c > best {
-			best, bestAt = c, i
+			best, bestAt, bestSlot = c, i, s
 		}
 	}
 	if best < 2 {
-		return 1, 0
+		return 1, 0, -1
 	}
-	return best, bestAt
+	return best, bestAt, bestSlot
+}
+
+// inProse counts the occurrences of the n-gram in table slot s, counted by
+// countGrams, that start in running text (see markRunning). A credit or a
+// label repeated on lines of its own is page furniture, which the line
+// measures see.
+func (sc *ngramScratch) inProse(d *Document, s int) int {
+	n := 0
+	k := 0 // the paragraph of the current position
+	for j, p := range sc.pos {
+		if int(sc.slot[j]) != s {
+			continue
+		}
+		for k+1 < len(d.Paragraphs) && d.Paragraphs[k].EndWord <= int(p) {
+			k++
+		}
+		if sc.running[k] {
+			n++
+		}
+	}
+	return n
+}
+
+// markRunning flags, in sc.running, the paragraphs of d that are running
+// text: more than runningTextWords words, fewer than one in
+// runningFigureShare of them figures (a table run together is not).
+func (sc *ngramScratch) markRunning(d *Document) {
+	sc.running = resized(sc.running, len(d.Paragraphs))
+	for k, p := range d.Paragraphs {
+		n := p.EndWord - p.FirstWord
+		figures := 0
+		for _, w := range d.Words[p.FirstWord:p.EndWord] {
+			if w.Norm != "" && isDigitByte(w.Norm[0]) {
+				figures++
+			}
+		}
+		sc.running[k] = n > runningTextWords && runningFigureShare*figures < n
+	}
 }
 
 // shareSignal wraps a share in [0, 1] as a signal.
@@ -401,26 +470,45 @@ func repeatMix(h uint64) uint64 {
 // seen before adds its characters and the scan jumps past it; otherwise it
 // is remembered and the scan moves one word. An n-gram that occurs once is
 // never seen before, so only the repeating ones, at the positions in pos,
-// are looked at.
-func (sc *ngramScratch) dupNgramChars(size int) int {
+// are looked at. later is the part of dup in n-grams that occurred at least
+// twice before (jumped over or not) and start in running text: the third
+// and later copies of a passage, not of a credit or a label on a line of
+// its own.
+func (sc *ngramScratch) dupNgramChars(d *Document, size int) (dup, later int) {
+	// Per table slot: bit 0, the scan remembered the n-gram; the bits
+	// above, how often it occurred so far, up to 2.
 	sc.seen = resized(sc.seen, len(sc.table.vals))
 	clear(sc.seen)
-	dup := 0
 	next := 0 // where the scan stands
+	k := 0    // the paragraph of the current position
 	for j, p := range sc.pos {
-		i := int(p)
-		if i < next || !sc.repeats(j) {
+		if !sc.repeats(j) {
 			continue
+		}
+		i := int(p)
+		for k+1 < len(d.Paragraphs) && d.Paragraphs[k].EndWord <= i {
+			k++
 		}
 		s := sc.slot[j]
-		if sc.seen[s] {
-			dup += charsOf(sc.chars[i : i+size])
-			next = i + size
+		before := sc.seen[s] >> 1
+		if before < 2 {
+			sc.seen[s] += 2
+		}
+		if i < next {
 			continue
 		}
-		sc.seen[s] = true
+		if sc.seen[s]&1 == 0 {
+			sc.seen[s] |= 1
+			continue
+		}
+		c := charsOf(sc.chars[i : i+size])
+		dup += c
+		if before >= 2 && sc.running[k] {
+			later += c
+		}
+		next = i + size
 	}
-	return dup
+	return dup, later
 }
 
 // runeCount is utf8.RuneCountInString for valid UTF-8 (as all text of a
@@ -617,6 +705,9 @@ func isTopicWord(w Word) bool {
 // capitals ("US") counts as a topic word unless its whole line is in
 // capitals (a wire headline).
 func (c *stuffContext) topicWord(w Word) bool {
+	if c.d.inAddress(w) {
+		return false
+	}
 	if isTopicWord(w) {
 		return true
 	}
@@ -645,13 +736,18 @@ type stuffedPhrase struct {
 	prose    int     // occurrences inside running text (paragraphs of more than 12 words)
 	repeats  float64 // share of occurrences whose neighbour (either side) repeats an earlier one
 	line     int     // 1-based line of the first occurrence
+	ends     int     // occurrences followed by punctuation: the end of a clause
+	foreign  bool    // most of its topic words occur nowhere but in its occurrences (see stuffContext.foreign)
 }
 
 // evidence weighs the occurrences that break the text: two points for a
 // paragraph of its own (counted once), a fake heading, a run into the next
-// sentence or a lower-case sentence start, one for a run into an article.
+// sentence, a lower-case sentence start or a wedge between two function
+// words; one for a run into an article and for capitals in a lower-case
+// sentence.
 func (p stuffedPhrase) evidence() int {
-	return 2*(min(p.kinds[occAlone], 1)+p.kinds[occHeading]+p.kinds[occGlued]+p.kinds[occLowerStart]) + p.kinds[occArticle]
+	return 2*(min(p.kinds[occAlone], 1)+p.kinds[occHeading]+p.kinds[occGlued]+p.kinds[occLowerStart]+p.kinds[occWedged]) +
+		p.kinds[occArticle] + p.kinds[occShouted]
 }
 
 // inserted reports whether the phrase looks pasted into the text rather
@@ -665,20 +761,26 @@ func (p stuffedPhrase) inserted() bool {
 
 // excess is the phrase's count beyond natural use: occurrences beyond two,
 // less three for every occurrence the sentence needs; 0 unless the phrase
-// looks inserted and breaks the text at least once or fires.
-func (p stuffedPhrase) excess(words int) float64 {
-	if !p.inserted() || (p.evidence() == 0 && !p.fired(words)) {
+// fires, or looks inserted, hardly ever ends a clause and breaks the text
+// at least once.
+func (p stuffedPhrase) excess() float64 {
+	if !p.fired() && (!p.inserted() || p.ends*stuffMaxEndsShare > p.count || p.evidence() == 0) {
 		return 0
 	}
 	return math.Max(0, float64(p.count-2-3*p.anchors))
 }
 
-// fired says whether the phrase is clearly stuffed: inserted and repeated
-// at least five times with strong evidence of breaking the text, or at
-// least eight times with some evidence, or at least eight times (and once
-// per 150 words) in neighbourhoods that almost never repeat.
-func (p stuffedPhrase) fired(words int) bool {
-	if !p.inserted() || p.count < 5 {
+// fired says whether the phrase is clearly stuffed: inserted, hardly ever
+// ending a clause (a natural phrase is often followed by a comma or a full
+// stop; an inserted one is always followed by the word it was put before),
+// and either repeated at least five times with strong evidence of breaking
+// the text, or at least eight times with some evidence, or at least eight
+// times in ever-changing company with words that the text uses nowhere
+// else (unrelated words pasted in). Repetition alone never fires: a name,
+// a show's title or a label repeated in a story about it is written into
+// its sentences.
+func (p stuffedPhrase) fired() bool {
+	if !p.inserted() || p.count < 5 || p.ends*stuffMaxEndsShare > p.count {
 		return false
 	}
 	e := p.evidence()
@@ -687,10 +789,8 @@ func (p stuffedPhrase) fired(words int) bool {
 		return true
 	case p.count < 8:
 		return false
-	case e >= 1:
-		return true
 	}
-	return p.repeats <= 0.1 && p.count*150 >= words
+	return e >= 2 || p.foreign
 }
 
 // findStuffedPhrases examines the candidates, longest first (a candidate
@@ -725,7 +825,7 @@ func (ctx *stuffContext) findStuffedPhrases(cands []stuffCandidate) []stuffedPhr
 	clear(covered)
 	var out []stuffedPhrase
 	for _, c := range cands {
-		starts := c.occ
+		starts := ctx.keepTight(c.occ, c.size)
 		if len(starts) < stuffMinCount {
 			continue
 		}
@@ -747,6 +847,9 @@ func (ctx *stuffContext) findStuffedPhrases(cands []stuffCandidate) []stuffedPhr
 		p := stuffedPhrase{from: starts[0] - left, to: starts[0] + c.size + right, count: len(starts)}
 		p.line = d.Lines[words[p.from].Line].Number
 		for _, i := range starts {
+			if to := i + c.size + right; words[i].Line != ctx.title && ctx.endsClause(to) {
+				p.ends++
+			}
 			switch o := ctx.judge(i-left, i+c.size+right); o {
 			case occNeutral:
 			case occAnchored:
@@ -758,13 +861,16 @@ func (ctx *stuffContext) findStuffedPhrases(cands []stuffCandidate) []stuffedPhr
 		}
 		p.prose = ctx.proseCount(starts)
 		p.repeats = ctx.contextRepeats(starts, left, c.size+right)
+		if p.count >= 8 && p.repeats <= 0.1 && p.ends*stuffMaxEndsShare <= p.count && p.inserted() {
+			p.foreign = ctx.foreign(p) && 3*ctx.withinCount(starts, left, c.size+right) >= 2*p.count
+		}
 		out = append(out, p)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
-		if fi, fj := out[i].fired(len(words)), out[j].fired(len(words)); fi != fj {
+		if fi, fj := out[i].fired(), out[j].fired(); fi != fj {
 			return fi
 		}
-		return out[i].excess(len(words)) > out[j].excess(len(words))
+		return out[i].excess() > out[j].excess()
 	})
 	return out
 }
@@ -790,6 +896,10 @@ func (c *stuffContext) extendPhrase(starts []int, size int) (left, right int) {
 			if j < lo || j >= hi || words[j].Norm != words[starts[0]+off].Norm {
 				return false
 			}
+			// The word joins the phrase across white space only.
+			if off < 0 && !wordGap(textBetween(c.d, words, j)) || off > 0 && !wordGap(textBetween(c.d, words, j-1)) {
+				return false
+			}
 		}
 		return true
 	}
@@ -808,6 +918,133 @@ func (c *stuffContext) extendPhrase(starts []int, size int) (left, right int) {
 		right--
 	}
 	return left, right
+}
+
+// endsClause reports whether punctuation follows the word before to: a
+// comma, a full stop, a bracket or a quote ends the phrase's clause.
+func (c *stuffContext) endsClause(to int) bool {
+	d := c.d
+	w := d.Words[to-1]
+	end := len(d.Text)
+	if to < len(d.Words) {
+		end = d.Words[to].Start
+	}
+	return !blankGap(d.Text[w.Start+len(w.Text) : end])
+}
+
+// foreign reports whether most topic words of phrase p (all of a two-word
+// phrase's) occur nowhere in the text but inside the phrase's occurrences,
+// nor in the document's title: words unrelated to the article around them.
+// A phrase of the headline is what the story is about, however often it
+// comes back.
+func (c *stuffContext) foreign(p stuffedPhrase) bool {
+	hashes := c.sc.word[:len(c.words)]
+	topic, used := 0, 0
+	for k := p.from; k < p.to; k++ {
+		if !isTopicWord(c.words[k]) {
+			continue
+		}
+		topic++
+		if c.inTitle(c.words[k].Norm) {
+			used++
+			continue
+		}
+		h := hashes[k]
+		inPhrase, total := 0, 0
+		for j := p.from; j < p.to; j++ {
+			if hashes[j] == h {
+				inPhrase++
+			}
+		}
+		for _, v := range hashes {
+			if v == h {
+				total++
+			}
+		}
+		if total > inPhrase*p.count {
+			used++
+		}
+	}
+	return topic > 0 && 2*used < topic
+}
+
+// inTitle reports whether the folded word norm is a word of the
+// document's title.
+func (c *stuffContext) inTitle(norm string) bool {
+	t := c.d.Title
+	for t != "" {
+		i := strings.IndexFunc(t, isWordRune)
+		if i < 0 {
+			return false
+		}
+		t = t[i:]
+		j := strings.IndexFunc(t, func(r rune) bool { return !isWordRune(r) && !isJoiner(r) })
+		if j < 0 {
+			j = len(t)
+		}
+		if string(appendFolded(nil, t[:j])) == norm {
+			return true
+		}
+		t = t[j:]
+	}
+	return false
+}
+
+// withinCount counts the occurrences (at starts, widened by left words,
+// size words long) that sit inside a sentence: a word of the same
+// paragraph right before and right after, with only white space between.
+// A caption's credit or a widget's label sits at the edge of its line.
+func (c *stuffContext) withinCount(starts []int, left, size int) int {
+	d, words := c.d, c.words
+	n := 0
+	for _, i := range starts {
+		from, to := i-left, i+size
+		k := c.paraOfLine[words[from].Line]
+		if k < 0 || to >= len(words) {
+			continue
+		}
+		p := d.Paragraphs[k]
+		if from > p.FirstWord && to < p.EndWord && blankGap(textBetween(d, words, from-1)) && blankGap(textBetween(d, words, to-1)) {
+			n++
+		}
+	}
+	return n
+}
+
+// keepTight keeps, in place, the occurrences (starts of size words) whose
+// words are joined by white space only: a keyword phrase is written in one
+// piece, while a run of words across a full stop, a bracket or a slash
+// ("Cambodia. Reuters/Jorge", "raw (1 cup") is the shape of a caption or a
+// table, not a phrase.
+func (c *stuffContext) keepTight(starts []int, size int) []int {
+	kept := starts[:0]
+	for _, i := range starts {
+		tight := true
+		for k := i; k+1 < i+size && tight; k++ {
+			tight = wordGap(textBetween(c.d, c.words, k))
+		}
+		if tight {
+			kept = append(kept, i)
+		}
+	}
+	return kept
+}
+
+// wordGap reports whether s, the text between two words, is white space
+// within one paragraph: spaces and tabs, and at most one line break (a
+// hard wrap).
+func wordGap(s string) bool {
+	breaks := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t':
+		case '\n':
+			breaks++
+		default:
+			return false
+		}
+	}
+	return s != "" && breaks <= 1
 }
 
 // firstTextLine returns the index of the first non-blank line, which is the
@@ -919,17 +1156,32 @@ const (
 	// of running text.
 	occAlone
 	// occHeading: the phrase ends a short paragraph that does not end a
-	// sentence, between paragraphs of running text (a fake heading such as
-	// "Upon his arrival <phrase>").
+	// sentence, after a sentence fragment that opens with a function word,
+	// between paragraphs of running text (a fake heading such as "Upon his
+	// arrival <phrase>"). A caption's credit ("… in 1968. Courtesy of
+	// <name>", "Kitchen <agency>") follows a full sentence or a noun, and
+	// does not count.
 	occHeading
-	// occGlued: the phrase runs without punctuation into a capitalised
-	// function word, the start of the next sentence.
+	// occGlued: the phrase, at the start of a sentence or inside one, runs
+	// without punctuation into a capitalised function word, the start of
+	// the next sentence (not the next word of a title in Title Case).
 	occGlued
-	// occLowerStart: the phrase starts a sentence in lower case.
+	// occLowerStart: the phrase starts a sentence in lower case, right
+	// after the full stop (not after a dash or a bullet).
 	occLowerStart
-	// occArticle: the phrase, ending in a content word, runs into an
-	// article ("… <phrase> a broader strategy").
+	// occArticle: the phrase, ending in a content word and placed inside a
+	// sentence (a word right before it), runs into an article or a
+	// possessive ("… in <phrase> a broader strategy").
 	occArticle
+	// occWedged: the phrase sits between two function words that no noun
+	// or verb phrase can separate: a subject pronoun and its verb ("he
+	// <phrase> said"), or, outside a question, an auxiliary and the
+	// auxiliary it goes with ("will <phrase> be").
+	occWedged
+	// occShouted: a phrase of two or more words in capitals sits inside a
+	// sentence in lower case ("the company had paid <PHRASE> 31 cents"):
+	// capitals mark single acronyms in running text, not phrases.
+	occShouted
 	occKinds
 )
 
@@ -947,14 +1199,17 @@ func (c *stuffContext) judge(from, to int) occurrence {
 	if to > end {
 		return occNeutral
 	}
+	// leads: the paragraph opens with the phrase, nothing before it.
+	leads := from == p.FirstWord && d.Words[from].Start == d.Lines[p.FirstLine].Start
+	amid := c.amidProse(int(c.paraOfLine[li]))
+	if amid && leads && to == end && c.shape(li) != shapeTable {
+		return occAlone
+	}
 	if c.shape(li) != shapeProse {
 		return occNeutral
 	}
-	if c.amidProse(int(c.paraOfLine[li])) {
-		if from == p.FirstWord && to == end {
-			return occAlone
-		}
-		if to == end && p.EndWord-p.FirstWord <= 12 && !endsSentence(p.Text) {
+	if amid {
+		if to == end && p.EndWord-p.FirstWord <= 12 && !endsSentence(p.Text) && c.fragmentBefore(p, from) {
 			return occHeading
 		}
 	}
@@ -963,19 +1218,27 @@ func (c *stuffContext) judge(from, to int) occurrence {
 	if to < end && blankGap(textBetween(d, words, to-1)) {
 		next = &words[to]
 	}
+	// starts: the phrase opens a sentence right after its full stop (or
+	// opens the paragraph); inside: a word of the same clause stands right
+	// before it, with nothing but white space between.
+	starts := leads || from > p.FirstWord && c.startsSentence(from) && sentenceGap(textBetween(d, words, from-1))
+	inside := from > p.FirstWord && blankGap(textBetween(d, words, from-1))
+	if next != nil && inside && c.shouted(from, to) && hasLower(words[from-1].Text) && hasLower(next.Text) {
+		return occShouted
+	}
 	if next != nil {
 		r, _ := utf8.DecodeRuneInString(next.Text)
-		if unicode.IsUpper(r) && sentenceOpeners[next.Norm] && !allCapitals(next.Text) {
+		if (starts || inside) && unicode.IsUpper(r) && sentenceOpeners[next.Norm] && !allCapitals(next.Text) && !c.titleCase(to+1, end) {
 			return occGlued
 		}
-		if articleWords[next.Norm] && c.topicWord(words[to-1]) {
+		if inside && nounStarters[next.Norm] && c.topicWord(words[to-1]) {
 			return occArticle
 		}
 	}
-	if from == p.FirstWord || c.startsSentence(from) {
+	if starts || from == p.FirstWord || c.startsSentence(from) {
 		first := words[from].Text
 		r, _ := utf8.DecodeRuneInString(first)
-		if unicode.IsLower(r) && strings.IndexFunc(first, unicode.IsUpper) < 0 {
+		if starts && unicode.IsLower(r) && strings.IndexFunc(first, unicode.IsUpper) < 0 {
 			return occLowerStart
 		}
 		if next != nil {
@@ -986,10 +1249,13 @@ func (c *stuffContext) judge(from, to int) occurrence {
 		}
 		return occNeutral
 	}
-	if !blankGap(textBetween(d, words, from-1)) {
+	if !inside {
 		return occNeutral
 	}
 	prev := words[from-1].Norm
+	if next != nil && wedges(prev, next.Norm) && !c.inQuestion(from) {
+		return occWedged
+	}
 	switch {
 	case determiners[prev]:
 		if next == nil || determiners[next.Norm] || prepositions[next.Norm] || verbish[next.Norm] || conjunctions[next.Norm] || next.Norm == "to" {
@@ -1001,6 +1267,96 @@ func (c *stuffContext) judge(from, to int) occurrence {
 		}
 	}
 	return occNeutral
+}
+
+// shouted reports whether words[from:to] are two or more words in
+// capitals, each of two letters or more.
+func (c *stuffContext) shouted(from, to int) bool {
+	if to-from < 2 {
+		return false
+	}
+	for _, w := range c.words[from:to] {
+		if utf8.RuneCountInString(w.Text) < 2 || !allCapitals(w.Text) || strings.IndexFunc(w.Text, unicode.IsLetter) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// hasLower reports whether s holds a lower-case letter.
+func hasLower(s string) bool { return strings.IndexFunc(s, unicode.IsLower) >= 0 }
+
+// titleCase reports whether word i (before end) is capitalised, as the
+// words of a title quoted in Title Case are ("… View Open Source As A Key
+// Tactic"): a capitalised function word there starts no sentence.
+func (c *stuffContext) titleCase(i, end int) bool {
+	if i >= end {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(c.words[i].Text)
+	return unicode.IsUpper(r)
+}
+
+// wedges reports whether nothing can stand between the words prev and
+// next: a subject pronoun and a verb or auxiliary, or an auxiliary and the
+// auxiliary it goes with.
+func wedges(prev, next string) bool {
+	switch {
+	case subjectPronouns[prev]:
+		return verbish[next] || auxiliaries[next]
+	case auxiliaries[prev]:
+		return auxiliaries[next]
+	}
+	return false
+}
+
+// fragmentBefore reports whether the words of paragraph p before word
+// from are a sentence fragment that a heading could be broken from: one to
+// eight words right before the phrase, with no sentence end among them,
+// opening with a function word or a connective ("Upon his arrival",
+// "Despite the challenges"). A caption's text before its credit is a full
+// sentence or a noun ("Kitchen"), and is no fragment.
+func (c *stuffContext) fragmentBefore(p Paragraph, from int) bool {
+	d, words := c.d, c.words
+	n := from - p.FirstWord
+	if n < 1 || n > 8 || !blankGap(textBetween(d, words, from-1)) {
+		return false
+	}
+	first := words[p.FirstWord]
+	if d.Lines[p.FirstLine].Start != first.Start {
+		return false // a bullet, a bracket or a quote opens the line
+	}
+	for i := p.FirstWord; i+1 < from; i++ {
+		if !blankGap(textBetween(d, words, i)) {
+			return false
+		}
+	}
+	return !isTopicWord(first) || sentenceOpeners[first.Norm] || prepositions[first.Norm]
+}
+
+// sentenceGap reports whether the text between two words closes a
+// sentence and opens the next one with nothing else: a full stop, question
+// or exclamation mark, closing quotes or brackets, then white space.
+func sentenceGap(s string) bool {
+	i := 0
+	for i < len(s) && strings.IndexByte(".!?", s[i]) >= 0 {
+		i++
+	}
+	if i == 0 {
+		r, n := utf8.DecodeRuneInString(s)
+		if r != '…' {
+			return false
+		}
+		i = n
+	}
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !strings.ContainsRune("\"'”’)]»", r) {
+			break
+		}
+		i += n
+	}
+	return i < len(s) && blankGap(s[i:])
 }
 
 // proseCount counts the occurrences that sit in paragraphs of more than 12
@@ -1060,19 +1416,35 @@ func isLinkWord(norm string) bool {
 }
 
 // amidProse reports whether the paragraphs on either side of paragraph k
-// are running text (more than 12 words) or the title: a short line there is
-// out of place, while among other short lines it is a menu or a list.
+// (past any copies of it) are running text (more than 12 words) or the
+// title: a short line there is out of place, while among other short lines
+// it is a menu or a list.
 func (c *stuffContext) amidProse(k int) bool {
-	for _, j := range []int{k - 1, k + 1} {
-		if j < 0 || j >= len(c.d.Paragraphs) {
+	ps := c.d.Paragraphs
+	for _, step := range []int{-1, 1} {
+		// Copies of the same line next to it are passed over: a phrase
+		// pasted as a line several times in a row is still out of place.
+		j := k + step
+		for j >= 0 && j < len(ps) && ps[j].Text == ps[k].Text {
+			j += step
+		}
+		if j < 0 || j >= len(ps) {
 			continue
 		}
-		p := c.d.Paragraphs[j]
-		if p.EndWord-p.FirstWord <= 12 && p.FirstLine != c.title {
+		if p := ps[j]; p.EndWord-p.FirstWord <= 12 && p.FirstLine != c.title {
 			return false
 		}
 	}
 	return true
+}
+
+// inQuestion reports whether word i lies in a sentence that asks a
+// question, where an auxiliary comes before its subject ("Did the
+// president do this?").
+func (c *stuffContext) inQuestion(i int) bool {
+	ss := c.d.Sentences
+	k := sort.Search(len(ss), func(k int) bool { return ss[k].EndWord > i })
+	return k < len(ss) && ss[k].FirstWord <= i && strings.HasSuffix(strings.TrimRight(ss[k].Text, "\"'”’)] "), "?")
 }
 
 // startsSentence reports whether word i opens a sentence of the document.
@@ -1089,20 +1461,25 @@ var (
 		from by meanwhile also`)
 	articleWords = wordSetOf("a an the")
 	determiners  = wordSetOf("the a an this these those his her its their our my your every each")
-	prepositions = wordSetOf(`of in on at by for from with into about over under between against across
-		through during after before per via among without within toward towards`)
+	prepositions = wordSetOf(`of in on at by for from with into onto upon about over under between against across
+		through during after before per via among amid amidst without within toward towards`)
 	verbish      = wordSetOf("is was are were has have had will would said says can could may might should must")
 	conjunctions = wordSetOf("and or but")
+	// nounStarters open a noun phrase, which cannot follow a complete
+	// one directly.
+	nounStarters    = wordSetOf("a an the his its their our my your")
+	subjectPronouns = wordSetOf("he she it we i they")
+	auxiliaries     = wordSetOf("is was are were will would can could should may might must shall has have had be been being do does did")
 )
 
 // stuffingSignal reports the most stuffed phrase and quotes up to three
 // repeated phrases, most stuffed first.
 func stuffingSignal(d *Document, found []stuffedPhrase, words int) Signal {
-	if len(found) == 0 || found[0].excess(words) == 0 {
+	if len(found) == 0 || found[0].excess() == 0 {
 		return Signal{}
 	}
 	best := found[0]
-	s := Signal{Value: math.Log1p(best.excess(words)), Fired: best.fired(words)}
+	s := Signal{Value: math.Log1p(best.excess()), Fired: best.fired()}
 	for k, p := range found {
 		if k == 3 {
 			break

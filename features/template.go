@@ -449,6 +449,10 @@ func (c shopTemplate) classify(d *Document, li int, flags []uint16) templateLine
 		t.kind = tmplPrice
 	case endsWithFullStop(l.Text):
 		// Widgets and labels do not end with a full stop.
+	case isPageLabelLine(l.Text):
+		// "Tags: …" and "Topics: …" end news pages and blog posts as
+		// often as product pages: they count only beside a clearer line.
+		t.kind, t.weak = tmplShop, true
 	case isLabelLine(l.Text) || (all&twShopStart != 0 && coversLine(c.ui.FindIn(d.Words, l.FirstWord, l.EndWord), n, 0.6)):
 		t.kind = tmplShop
 	case isBareLabel(flags):
@@ -587,9 +591,23 @@ func isLabelLine(s string) bool {
 		return false
 	}
 	switch strings.ToLower(strings.TrimSpace(s[:i])) {
-	case "categories", "category", "tags", "tag", "sku", "product code", "item code", "brand", "availability",
+	case "categories", "category", "sku", "product code", "item code", "brand", "availability",
 		"size", "color", "colour", "material", "weight", "dimensions", "quantity", "qty", "price", "sale price",
 		"regular price", "original price was", "current price is":
+		return true
+	}
+	return false
+}
+
+// isPageLabelLine reports whether a line files the page under tags or
+// topics: "Tags: sale, summer", "Topics: Politics".
+func isPageLabelLine(s string) bool {
+	i := strings.IndexByte(s, ':')
+	if i <= 0 || i > 20 {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSpace(s[:i])) {
+	case "tags", "tag", "topics", "filed under":
 		return true
 	}
 	return false

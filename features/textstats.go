@@ -845,7 +845,9 @@ func (c *textStats) fakeHeadings(d *Document) Signal {
 	for i := 1; i+1 < len(d.Paragraphs); i++ {
 		p, next := d.Paragraphs[i], d.Paragraphs[i+1]
 		n := p.EndWord - p.FirstWord
-		if n < 2 || n > fakeHeadingMaxWords || p.EndLine-p.FirstLine != 1 || endsSentenceQuick(p.Text) {
+		// A line with a colon is a label ("Photo: …", "Related: …"), not
+		// a sentence broken off.
+		if n < 2 || n > fakeHeadingMaxWords || p.EndLine-p.FirstLine != 1 || endsSentenceQuick(p.Text) || strings.IndexByte(p.Text, ':') >= 0 {
 			continue
 		}
 		// A heading starts with a capital and stands apart, with a blank

@@ -16,16 +16,24 @@ import (
 // location, which is ../shared beside the module root.
 func Dir(tb testing.TB) string {
 	tb.Helper()
+	dir, err := Find()
+	if err != nil {
+		tb.Skipf("shared data not found at %s (set NEWSQUAL_SHARED): %v", dir, err)
+	}
+	return dir
+}
+
+// Find returns the path of the shared data folder and, when it is not
+// there, an error saying so, for a test that goes on without it.
+func Find() (string, error) {
 	dir := os.Getenv("NEWSQUAL_SHARED")
 	if dir == "" {
 		_, file, _, _ := runtime.Caller(0)
 		root := filepath.Join(filepath.Dir(file), "..", "..")
 		dir = filepath.Join(root, "..", "shared")
 	}
-	if _, err := os.Stat(filepath.Join(dir, "seeds")); err != nil {
-		tb.Skipf("shared data not found at %s (set NEWSQUAL_SHARED): %v", dir, err)
-	}
-	return dir
+	_, err := os.Stat(filepath.Join(dir, "seeds"))
+	return dir, err
 }
 
 // Path returns the path of a file inside the shared data folder, skipping
@@ -58,6 +66,7 @@ type Record struct {
 	Source     string `json:"source"`
 	Title      string `json:"title"`
 	URL        string `json:"url"`
+	Site       string `json:"site"`
 	Group      string `json:"group"`
 	Model      string `json:"model"`
 	Task       string `json:"task"`
