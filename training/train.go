@@ -74,7 +74,7 @@ func DefaultOptions() Options {
 		Seed:       1,
 		Pools:      DefaultPools(),
 		Augment:    true,
-		Lambdas:    []float64{1e-4, 1e-3, 1e-2, 1e-1},
+		Lambdas:    []float64{1e-5, 1e-4, 1e-3, 1e-2, 1e-1},
 		Text:       DefaultTextOptions(),
 		MinWords:   50,
 		SpamFPR:    0.01,
@@ -258,23 +258,29 @@ func (o Options) logf(format string, args ...any) {
 	}
 }
 
+// lambdaTolerance is how much worse, relatively, a penalty's out-of-fold
+// log loss may be than the best one's for the stronger penalty to be
+// chosen.
+const lambdaTolerance = 0.005
+
 // CrossValidation is the out-of-fold result of one logistic model.
 type CrossValidation struct {
 	// OutOfFold is each example's spam probability from the model fitted
 	// without its fold.
 	OutOfFold []float64
-	// Lambda is the L2 penalty with the lowest out-of-fold log loss, and
-	// LambdaLoss the loss of every penalty tried.
+	// Lambda is the strongest L2 penalty whose out-of-fold log loss is
+	// within lambdaTolerance of the lowest, and LambdaLoss the loss of
+	// every penalty tried.
 	Lambda     float64
 	LambdaLoss map[float64]float64
 
-	// folds are the logistic fits of the best penalty, one per fold.
+	// folds are the logistic fits of the chosen penalty, one per fold.
 	folds []foldFit
 }
 
 // CrossValidate fits a logistic model per fold over the inputs that keep
 // accepts (all when keep is nil), for every penalty in the options, and
-// returns the out-of-fold probabilities of the best penalty. Evaluation
+// returns the out-of-fold probabilities of the chosen penalty. Evaluation
 // uses it to measure the model's parts alone: the signals without the text
 // model, or the text model alone.
 func (p *Prepared) CrossValidate(keep func(input int) bool) (*CrossValidation, error) {
@@ -293,6 +299,13 @@ func (p *Prepared) CrossValidate(keep func(input int) bool) (*CrossValidation, e
 		}
 	}
 	cv := &CrossValidation{LambdaLoss: make(map[float64]float64)}
+	type tried struct {
+		lambda float64
+		loss   float64
+		oof    []float64
+		folds  []foldFit
+	}
+	var all []tried
 	best := math.Inf(1)
 	for _, lambda := range p.opts.Lambdas {
 		oof, fits, err := crossValidate(x, p.Spam, p.Fold, p.opts.Folds, lambda)
@@ -302,8 +315,15 @@ func (p *Prepared) CrossValidate(keep func(input int) bool) (*CrossValidation, e
 		loss := metrics.LogLoss(oof, p.Spam)
 		cv.LambdaLoss[lambda] = loss
 		p.opts.logf("lambda %g: out-of-fold log loss %.4f, AUROC %.4f", lambda, loss, metrics.AUROC(oof, p.Spam))
-		if loss < best {
-			best, cv.Lambda, cv.OutOfFold, cv.folds = loss, lambda, oof, fits
+		all = append(all, tried{lambda, loss, oof, fits})
+		best = math.Min(best, loss)
+	}
+	// The strongest penalty whose loss is as good as the best, within a
+	// tolerance far below the noise between folds: of models that fit
+	// alike, the simpler one, and a choice that does not flip on a hair.
+	for _, t := range all {
+		if t.loss <= best*(1+lambdaTolerance) && (cv.OutOfFold == nil || t.lambda > cv.Lambda) {
+			cv.Lambda, cv.OutOfFold, cv.folds = t.lambda, t.oof, t.folds
 		}
 	}
 	if cv.OutOfFold == nil {
