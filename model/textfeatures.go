@@ -218,18 +218,18 @@ func endsSentenceGap(gap string) bool { return strings.ContainsAny(gap, ".!?\n")
 
 // item is one item of a document's style sequence.
 type item struct {
-	key        string
-	hash       uint64
-	start, end int // byte span in Document.Text
-	line       int // index in Document.Lines
-	function   bool
+	key      string
+	hash     uint64
+	start    int // byte offset in Document.Text
+	line     int // index in Document.Lines
+	function bool
 }
 
 // occurrence is one feature found in the text.
 type occurrence struct {
-	hash       uint64
-	start, end int // byte span in Document.Text
-	line       int // index in Document.Lines of its first byte
+	hash  uint64
+	start int // byte offset in Document.Text
+	line  int // index in Document.Lines of its first byte
 	// word is a word feature's token; empty for a style n-gram, whose
 	// items are the last order items of the walk's sequence when it is
 	// visited.
@@ -263,21 +263,19 @@ func (w *featureWalk) walk(d *features.Document) {
 				continue
 			}
 			if p := punctItem(r); p.key != "" {
-				at := prevEnd + k
-				w.push(item{key: p.key, hash: p.hash, start: at, end: at + utf8.RuneLen(r), line: word.Line})
+				w.push(item{key: p.key, hash: p.hash, start: prevEnd + k, line: word.Line})
 			}
 		}
-		end := word.Start + len(word.Text)
 		key, hash, function := shapeOf(word)
-		w.push(item{key: key, hash: hash, start: word.Start, end: end, line: word.Line, function: function})
+		w.push(item{key: key, hash: hash, start: word.Start, line: word.Line, function: function})
 		if tok, ok := wordToken(word.Norm); ok && (i == 0 || key != shapeCap || endsSentenceGap(gap)) {
 			h := word.Hash()
 			if len(tok) != len(word.Norm) {
 				h = keyHash(tok)
 			}
-			w.visit(occurrence{hash: h, start: word.Start, end: end, line: word.Line, word: tok})
+			w.visit(occurrence{hash: h, start: word.Start, line: word.Line, word: tok})
 		}
-		prevEnd = end
+		prevEnd = word.Start + len(word.Text)
 	}
 }
 
@@ -291,17 +289,17 @@ func (w *featureWalk) push(it item) {
 	w.seq[w.n] = it
 	w.n++
 	if !it.function {
-		w.visit(occurrence{hash: it.hash, start: it.start, end: it.end, line: it.line, order: 1})
+		w.visit(occurrence{hash: it.hash, start: it.start, line: it.line, order: 1})
 	}
 	var bigram uint64
 	if w.n >= 2 {
 		first := &w.seq[w.n-2]
 		bigram = mixHash(first.hash, it.hash)
-		w.visit(occurrence{hash: bigram, start: first.start, end: it.end, line: first.line, order: 2})
+		w.visit(occurrence{hash: bigram, start: first.start, line: first.line, order: 2})
 	}
 	if w.n == 3 {
 		first := &w.seq[0]
-		w.visit(occurrence{hash: mixHash(w.bigram, it.hash), start: first.start, end: it.end, line: first.line, order: 3})
+		w.visit(occurrence{hash: mixHash(w.bigram, it.hash), start: first.start, line: first.line, order: 3})
 	}
 	w.bigram = bigram
 }

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/newsqual/newsqual/features"
 )
@@ -44,9 +42,9 @@ type featureIndex struct {
 	hashes  []uint64
 	mask    uint64
 	weights []float64
-	// words holds the key of each word feature, "" for a style feature,
-	// whose evidence is quoted from the text instead.
-	words []string
+	// evidence holds how each feature is quoted as evidence: a word as
+	// itself, a style pattern with its shapes named (see patternText).
+	evidence []string
 	// zero says a feature's hash is 0.
 	zero bool
 }
@@ -58,13 +56,11 @@ func (m *TextModel) byHash() *featureIndex {
 			size <<= 1
 		}
 		ix := &featureIndex{hashes: make([]uint64, size+1), mask: uint64(size - 1),
-			weights: make([]float64, size+1), words: make([]string, size+1)}
+			weights: make([]float64, size+1), evidence: make([]string, size+1)}
 		for k, w := range m.Weights {
 			i := ix.put(featureKeyHash(k))
 			ix.weights[i] = w
-			if isWordKey(k) {
-				ix.words[i] = k
-			}
+			ix.evidence[i] = patternText(k)
 		}
 		m.index = ix
 		m.tallies.New = func() any { return &tally{slots: make([]tallySlot, len(ix.hashes))} }
@@ -72,11 +68,30 @@ func (m *TextModel) byHash() *featureIndex {
 	return m.index
 }
 
-// isWordKey reports whether a feature key is a word rather than a style
-// n-gram or item.
-func isWordKey(k string) bool {
-	r, _ := utf8.DecodeRuneInString(k)
-	return !strings.Contains(k, " ") && (unicode.IsLetter(r) || unicode.IsDigit(r))
+// patternText is how a feature is quoted as evidence: a word as itself,
+// a style pattern with its shapes named, as in "[Name] said" or "of the
+// [long word]", since the pattern's occurrences differ in those words.
+func patternText(key string) string {
+	if !strings.Contains(key, "<") {
+		return key
+	}
+	parts := strings.Split(key, " ")
+	for i, p := range parts {
+		if name, ok := shapeNames[p]; ok {
+			parts[i] = name
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// shapeNames are the names evidence gives the shapes of the style
+// sequence.
+var shapeNames = map[string]string{
+	shapeCap:    "[Name]",
+	shapeNumber: "[number]",
+	shapeLong:   "[long word]",
+	shapeWord:   "[word]",
+	punctOther:  "[symbol]",
 }
 
 // put files hash h and returns its slot.
@@ -129,10 +144,10 @@ type tallySlot struct {
 }
 
 type touchedFeature struct {
-	pos        int32 // the feature's slot in the index
-	count      int32
-	start, end int32 // byte span of the first occurrence
-	line       int32 // line number of the first occurrence
+	pos   int32 // the feature's slot in the index
+	count int32
+	start int32 // byte offset of the first occurrence
+	line  int32 // line number of the first occurrence
 }
 
 // minTellingWeight is the smallest contribution to the text model's
@@ -151,7 +166,6 @@ type TextScan struct {
 	// knows, Occurrences how often they occur in all.
 	Known, Occurrences int
 
-	text string
 	// spam and clean are the features that push hardest toward spam and
 	// toward clean, strongest first.
 	spam, clean []tellingFeature
@@ -159,8 +173,8 @@ type TextScan struct {
 
 // tellingFeature is one feature's part in a scan.
 type tellingFeature struct {
-	key          string // the word, or "" for an n-gram quoted from the text
-	start, end   int32
+	text         string // as the evidence quotes it
+	start        int32  // byte offset of the first occurrence, to order ties
 	line, count  int32
 	contribution float64
 }
@@ -176,7 +190,7 @@ func (m *TextModel) Scan(d *features.Document) TextScan {
 		t.stamp = 1
 	}
 	t.touched = t.touched[:0]
-	scan := TextScan{Score: m.Bias, text: d.Text}
+	scan := TextScan{Score: m.Bias}
 	st := scanState{index: ix, tally: t, lines: d.Lines}
 	w := featureWalk{scan: &st}
 	w.walk(d)
@@ -199,7 +213,7 @@ func (m *TextModel) Scan(d *features.Document) TextScan {
 		if math.Abs(c) < minTellingWeight {
 			continue
 		}
-		f := tellingFeature{key: ix.words[s.pos], start: s.start, end: s.end, line: s.line, count: s.count, contribution: c}
+		f := tellingFeature{text: ix.evidence[s.pos], line: s.line, count: s.count, contribution: c, start: s.start}
 		if c > 0 {
 			nSpam = keepStrongest(spam[:], nSpam, f)
 		} else {
@@ -234,7 +248,7 @@ func (st *scanState) add(o occurrence) {
 			line = st.lines[o.line].Number
 		}
 		*s = tallySlot{stamp: t.stamp, at: int32(len(t.touched))}
-		t.touched = append(t.touched, touchedFeature{pos: j, start: int32(o.start), end: int32(o.end), line: int32(line)})
+		t.touched = append(t.touched, touchedFeature{pos: j, start: int32(o.start), line: int32(line)})
 	}
 	t.touched[s.at].count++
 }
@@ -284,8 +298,8 @@ func keepStrongest(kept []tellingFeature, n int, f tellingFeature) int {
 
 // TokenScore is one feature's part in a text-model score.
 type TokenScore struct {
-	// Token is the word, or the words and punctuation of the text where a
-	// style pattern first occurs.
+	// Token is the word, or the style pattern with its shapes named
+	// ("[Name] said", "of the [long word]").
 	Token string
 	// Count is how often the feature occurs in the document.
 	Count int
@@ -309,11 +323,7 @@ func (s TextScan) Strongest(sign float64, n int) []TokenScore {
 	}
 	out := make([]TokenScore, 0, len(list))
 	for _, f := range list {
-		text := f.key
-		if text == "" && int(f.end) <= len(s.text) && f.start < f.end {
-			text = strings.Join(strings.Fields(s.text[f.start:f.end]), " ")
-		}
-		out = append(out, TokenScore{Token: text, Count: int(f.count), Line: int(f.line), LogRatio: f.contribution})
+		out = append(out, TokenScore{Token: f.text, Count: int(f.count), Line: int(f.line), LogRatio: f.contribution})
 	}
 	return out
 }
