@@ -3,6 +3,7 @@ package features_test
 import (
 	"fmt"
 	"hash/fnv"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -252,7 +253,7 @@ func checkEdit(t *testing.T, name string, edit func(e *editor, a editArticle) ed
 				}
 				why += fmt.Sprintf("%s %+.2f ", r.Signal, r.Weight)
 			}
-			spam = append(spam, fmt.Sprintf("%s: %s %.3f → %.3f (%s)", a.id, r0.Verdict, r0.SpamProbability, r1.SpamProbability, why))
+			spam = append(spam, fmt.Sprintf("%s: %s %.3f → %.3f (%s)", a.id, r0.Verdict, probability(r0), probability(r1), why))
 		}
 	}
 	t.Logf("%s: %d articles edited; %d new strong firings; %d called spam only after the edit", name, len(arts), len(firedBy), len(spam))
@@ -428,4 +429,12 @@ func TestEditOneParagraph(t *testing.T) {
 		a.text = strings.Join(strings.Fields(a.text), " ")
 		return a
 	})
+}
+
+// probability is a result's spam probability, NaN when it has none.
+func probability(r newsqual.Result) float64 {
+	if r.SpamProbability == nil {
+		return math.NaN()
+	}
+	return *r.SpamProbability
 }

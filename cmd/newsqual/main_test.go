@@ -204,7 +204,7 @@ func TestScoreGates(t *testing.T) {
 		{[]string{"score", "--format", "csv", "--fail-on", "suspect", unscored}, 0, "below the gate 0"},
 		{[]string{"score", "--format", "csv", "--min-quality", "100", "--fail-on", "suspect", unscored}, 0, "below the gate 0"},
 		// Beside them, a scored article still trips the gate.
-		{[]string{"score", "--format", "csv", "--min-quality", "99", unscored, clean}, 1, "below the gate 1"},
+		{[]string{"score", "--format", "csv", "--min-quality", "50", unscored, spam}, 1, "below the gate 1"},
 		{[]string{"score", "--format", "csv", "--fail-on", "spam", unscored, spam}, 1, "below the gate 1"},
 		{[]string{"score", "--format", "xml", clean}, 2, ""},
 		{[]string{"score", "--fail-on", "maybe", clean}, 2, ""},
@@ -304,8 +304,11 @@ func TestPreferHTMLReachesEveryReader(t *testing.T) {
 	dir := t.TempDir()
 	page := `<html><head><title>Tram line opens</title></head><body><article><h1>Tram line opens</h1>` +
 		`<p>The first trams ran on the new line on Monday morning, carrying commuters from the harbour to the station in twelve minutes, the operator said.</p>` +
-		`<p>"We opened three weeks early after a dry winter," said the city's transport director, Ana Ruiz.</p></article></body></html>`
-	text := "Buy cheap watches now at watches-deal.example. Buy cheap watches now. Best cheap watches 2024."
+		`<p>"We opened three weeks early after a dry winter," said the city's transport director, Ana Ruiz.</p>` +
+		`<p>The line cost 140 million euros and runs every six minutes at peak hours. Fares are the same as on the buses, and the old route 12 will stop on Friday, the council said.</p></article></body></html>`
+	text := "Buy cheap watches now at watches-deal.example. Buy cheap watches now. Best cheap watches 2024. " +
+		"Order today and save big on every watch in the store, with free delivery on all orders and a gift for every buyer. " +
+		"Buy cheap watches now at watches-deal.example. Limited offer, while stocks last, so buy now."
 	both := writeFile(t, dir, "both.jsonl", fmt.Sprintf(`{"id":"p","label":"clean","site":"news.example","text":%q,"html":%q}`+"\n", text, page))
 	htmlOnly := writeFile(t, dir, "html.jsonl", fmt.Sprintf(`{"id":"p","label":"clean","site":"news.example","html":%q}`+"\n", page))
 	blank := writeFile(t, dir, "blank.jsonl", fmt.Sprintf(`{"id":"b","label":"clean","text":%q,"html":"<body><script>x()</script></body>"}`+"\n", text))

@@ -204,7 +204,7 @@ func generatorChecks(c *checks, ps []prediction) {
 
 	byGen := map[string][]prediction{}
 	for _, p := range ps {
-		if p.Spam && p.Source == pan24 {
+		if p.Spam && p.Source == pan24 && p.Kind == "llm-news" {
 			byGen[p.Generator] = append(byGen[p.Generator], p)
 		}
 	}
