@@ -16,6 +16,7 @@ const (
 	AugmentTemplate = "shop-template"
 	AugmentFarm     = "content-farm-debris"
 	AugmentDebris   = "benign-debris"
+	AugmentFurnish  = "page-furniture"
 )
 
 // Augmenter injects spam patterns into articles with a seeded random
@@ -352,6 +353,65 @@ func (a *Augmenter) AddFarmDebris(title, text string) string {
 	}
 	if title != "" && a.rng.IntN(2) == 0 {
 		blocks = append([]string{title, title}, blocks...)
+	}
+	return strings.Join(blocks, "\n\n")
+}
+
+// AddPageFurniture adds one to three of the ordinary features of a real
+// news page to a clean article, which stays clean: a byline and dateline,
+// the headline repeated above the text, the same photo credit after
+// several paragraphs, a tags or topics line, a "Related:" line, a few
+// market-price lines, a quoted paragraph of a press release, or the whole
+// text run into one paragraph.
+func (a *Augmenter) AddPageFurniture(title, text string) string {
+	blocks := paragraphs(text)
+	edits := a.rng.Perm(8)[:a.between(1, 3)]
+	slices.Sort(edits) // the one-paragraph edit, last, joins what the others added
+	for _, e := range edits {
+		switch e {
+		case 0:
+			name := a.pick(a.pools.Names)
+			byline := a.pick([]string{"By " + name, "By " + name + ", " + a.pick(a.pools.Sections) + " correspondent", name + " | " + a.pick(a.pools.Sections)})
+			if len(blocks) > 0 {
+				blocks[0] = strings.ToUpper(a.pick(a.pools.Places)) + " (" + a.pick(a.pools.Places) + " Press) - " + blocks[0]
+			}
+			blocks = append([]string{byline}, blocks...)
+		case 1:
+			if title == "" {
+				title = a.title()
+			}
+			blocks = append([]string{title}, blocks...)
+		case 2:
+			credit := a.pick([]string{"Photo: ", "Image: ", "(Photo by ", "Picture: "}) + a.pick(a.pools.Names) + "/" + a.pick(a.pools.Places) + " Images"
+			if strings.HasPrefix(credit, "(") {
+				credit += ")"
+			}
+			for range a.between(2, 5) {
+				blocks = a.insertLines(blocks, credit)
+			}
+		case 3:
+			var topics []string
+			for range a.between(3, 6) {
+				topics = append(topics, a.pick(a.pools.Sections))
+			}
+			blocks = append(blocks, a.pick([]string{"Tags: ", "Topics: ", "Filed under: "})+strings.Join(topics, ", "))
+		case 4:
+			blocks = a.insertLines(blocks, a.pick([]string{"Related: ", "Read more: ", "See also: "})+a.title())
+		case 5:
+			var lines []string
+			for range a.between(3, 5) {
+				lines = append(lines, fmt.Sprintf("%s %s %d,%03d.%02d %+.1f%%", a.pick(a.pools.Places), a.pick([]string{"Index", "Composite", "100", "All-Share"}),
+					a.between(1, 40), a.rng.IntN(1000), a.rng.IntN(100), float64(a.between(-30, 30))/10))
+			}
+			blocks = a.insertLines(blocks, strings.Join(lines, "\n"))
+		case 6:
+			org := a.pick(a.pools.Places) + " " + a.pick([]string{"Group", "Holdings", "Energy", "Foods", "Logistics"})
+			quote := fmt.Sprintf("\"We are proud to announce that %s will expand its %s services to %d new markets this year,\" said %s, chief executive of %s, in a statement.",
+				org, strings.ToLower(a.pick(a.pools.Sections)), a.between(2, 12), a.pick(a.pools.Names), org)
+			blocks = a.insertLines(blocks, quote)
+		case 7:
+			blocks = []string{strings.Join(strings.Fields(strings.Join(blocks, " ")), " ")}
+		}
 	}
 	return strings.Join(blocks, "\n\n")
 }

@@ -94,3 +94,47 @@ func TestPoolsSplitIsDisjoint(t *testing.T) {
 		t.Fatal("a half has no farm blocks")
 	}
 }
+
+func TestAddPageFurnitureKeepsTheArticle(t *testing.T) {
+	aug := NewAugmenter(DefaultPools(), 5, []string{"Rail fares to rise in March"})
+	kinds := map[string]int{}
+	for range 200 {
+		out := aug.AddPageFurniture("Council approves new bus lanes", cleanSample)
+		// The article's words are all still there, in order.
+		have := strings.Fields(out)
+		k := 0
+		for _, w := range strings.Fields(cleanSample) {
+			for k < len(have) && !strings.HasSuffix(have[k], w) {
+				k++
+			}
+			if k == len(have) {
+				t.Fatalf("%q is gone from:\n%s", w, out)
+			}
+			k++
+		}
+		for kind, mark := range map[string]string{"title": "Council approves new bus lanes\n", "credit": "Photo: ", "tags": "Tags: ", "related": "Related: ", "market": "Index ", "statement": "in a statement"} {
+			if strings.Contains(out, mark) {
+				kinds[kind]++
+			}
+		}
+	}
+	for _, kind := range []string{"title", "credit", "tags", "related", "market", "statement"} {
+		if kinds[kind] == 0 {
+			t.Errorf("no %s furniture in 200 articles", kind)
+		}
+	}
+}
+
+func TestBenignLinesLeaveOutAdsAndForms(t *testing.T) {
+	for line, benign := range map[string]bool{
+		"Advertisement":                               true,
+		"Share this article":                          true,
+		"Image caption The bridge closed in 2019":     true,
+		"Join our Free $1,000,000 Parlay Challenge":   false,
+		"Earn $500 a day from home — fastcashnow.biz": false,
+	} {
+		if got := benignLine(line); got != benign {
+			t.Errorf("benignLine(%q) = %v, want %v", line, got, benign)
+		}
+	}
+}

@@ -31,6 +31,9 @@ type Pools struct {
 	// Names fill {name}; Sections fill {section}.
 	Names    []string
 	Sections []string
+	// Places are invented place and company names for the page furniture
+	// of clean articles: datelines, credits, market indices.
+	Places []string
 }
 
 // DefaultPools returns the pools written for the project.
@@ -147,6 +150,10 @@ func DefaultPools() Pools {
 			"J. Lukas", "Priya Raman", "Tom Becker", "Ana Souza", "Kwame Mensah", "Li Wei",
 			"Sara Olsen", "Omar Haddad", "Grace Kim", "Ivan Petrov", "Maria Rossi", "David Okafor",
 		},
+		Places: []string{
+			"Ashford", "Belmont", "Corley", "Dunwick", "Halton", "Marston", "Radburn",
+			"Selby Vale", "Thornbury", "Wexmoor", "Kilbride", "Oakhurst", "Penrith Bay", "Lindale",
+		},
 		Sections: []string{
 			"News", "World News", "Business", "Politics", "Sports", "Entertainment", "Tech",
 			"Health", "Lifestyle", "Local", "Opinion", "Trending",
@@ -179,6 +186,7 @@ func (p Pools) Split() (a, b Pools) {
 	a.Benign, b.Benign = halves(p.Benign)
 	a.Names, b.Names = halves(p.Names)
 	a.Sections, b.Sections = halves(p.Sections)
+	a.Places, b.Places = halves(p.Places)
 	for i, blk := range p.FarmBlocks {
 		if i%2 == 0 {
 			a.FarmBlocks = append(a.FarmBlocks, blk)

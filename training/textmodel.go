@@ -38,7 +38,7 @@ type TextOptions struct {
 
 // DefaultTextOptions returns the text-model options `newsqual train` uses.
 func DefaultTextOptions() TextOptions {
-	return TextOptions{MinDocs: 40, Lambda: 1e-7, MaxIterations: 300, PairedRatios: true}
+	return TextOptions{MinDocs: 40, Lambda: 1e-7, MaxIterations: 150, PairedRatios: true}
 }
 
 // featureVocab gives every text-model feature key seen in the training

@@ -589,8 +589,8 @@ func GroupKeys(examples []Example, g GroupBy) []string {
 
 // Augment makes synthetic examples from the originals: clean articles with
 // injected ads, stuffed keywords or shop templates (labelled spam), clean
-// articles with ordinary page debris (still clean), and spam articles with
-// content-farm debris. Each synthetic example keeps its original's
+// articles with ordinary page debris or page furniture (still clean), and
+// spam articles with content-farm debris. Each synthetic example keeps its original's
 // metadata, and GroupKeys puts it in its original's fold group.
 func Augment(examples []Example, pools Pools, seed int64) []Example {
 	var titles []string
@@ -630,6 +630,8 @@ func Augment(examples []Example, pools Pools, seed int64) []Example {
 			add(e, AugmentTemplate, aug.InjectTemplate(text), true)
 		case r < 0.52:
 			add(e, AugmentDebris, aug.AddBenignDebris(text), false)
+		case r < 0.67:
+			add(e, AugmentFurnish, aug.AddPageFurniture(e.Article.Title, text), false)
 		}
 	}
 	return out
