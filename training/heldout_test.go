@@ -1,6 +1,10 @@
 package training
 
 import (
+	"cmp"
+	"os"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/newsqual/newsqual/corpus"
@@ -10,43 +14,60 @@ import (
 
 // TestUnseenPatternsAreCaught trains on one half of every augmentation
 // pool and checks that ads, shop templates and stuffed phrases built only
-// from the other half, injected into articles the model never saw, are
-// still flagged: the model must learn the patterns, not the strings.
+// from the other half, injected into articles of sites and stories the
+// model never saw, are still flagged, and that those articles unedited are
+// not: the model must learn the patterns, not the strings. NEWSQUAL_FULL=1
+// (make eval) trains on every corpus article outside the held-out groups
+// and holds the model to its targets (95% of each pattern caught, at most
+// 1% of the clean articles flagged); otherwise it trains on a sample, with
+// floors that allow for its noise.
 func TestUnseenPatternsAreCaught(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains a model")
 	}
+	full := os.Getenv("NEWSQUAL_FULL") != ""
 	dir := shareddata.Path(t, "corpus")
-	arts, problems := corpus.Labelled([]string{dir + "/bbc-news.jsonl", dir + "/reuters-21578.jsonl", dir + "/xsum-human-vs-llm.jsonl", dir + "/templates.jsonl"}, corpus.Options{})
+	var paths []string
+	for _, f := range []string{"xsum-human-vs-llm.jsonl", "bbc-news.jsonl", "reuters-21578.jsonl", "templates.jsonl",
+		"news-outlets.jsonl", "news-pages-html.jsonl", "pan24-human-vs-llm.jsonl"} {
+		paths = append(paths, dir+"/"+f)
+	}
+	arts, problems := corpus.Labelled(paths, corpus.Options{})
 	for _, p := range problems {
 		if p.Err != nil {
 			t.Fatal(p.Err)
 		}
 	}
-	// Every fourth article is held out of training altogether (by group,
-	// so that no rewrite of a held-out original is trained on).
+	// A fourth of the sites, stories and sources' articles is held out of
+	// training altogether, by the training grouping, so that no rewrite of
+	// a held-out original and no article of a held-out site is trained on.
+	// Without NEWSQUAL_FULL a sixth of the other groups is trained on.
 	var train []Example
 	var heldOut []corpus.Article
-	for i, a := range arts {
-		g := a.Group
-		if g == "" {
-			g = a.ID
-		}
-		if hash(g)%4 == 0 {
-			if a.Label == corpus.LabelClean {
+	for _, a := range arts {
+		spam := a.Label == corpus.LabelSpam
+		g := hash(DefaultGroupBy.Key(a, spam))
+		switch {
+		case g%4 == 0:
+			if !spam {
 				heldOut = append(heldOut, a)
 			}
-			continue
-		}
-		if i%2 == 0 || a.Label == corpus.LabelSpam { // half the clean ones keep the test quick
-			train = append(train, Example{Article: a, Spam: a.Label == corpus.LabelSpam, File: "corpus"})
+		case full || g%6 == 1:
+			train = append(train, Example{Article: a, Spam: spam, File: "corpus"})
 		}
 	}
+	// Keep the held-out articles the scorer judges, in a fixed order
+	// that mixes the sources.
+	heldOut = slices.DeleteFunc(heldOut, func(a corpus.Article) bool { return len(strings.Fields(a.Text)) < 60 })
+	slices.SortFunc(heldOut, func(a, b corpus.Article) int { return cmp.Compare(hash(a.ID), hash(b.ID)) })
 	seen, unseen := DefaultPools().Split()
 	opts := DefaultOptions()
 	opts.Pools = seen
 	opts.Folds = 3
-	opts.Lambdas = []float64{1e-3}
+	if !full {
+		opts.Lambdas = []float64{1e-3}
+		opts.Text.MaxIterations = 60
+	}
 	res, err := Train(train, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -66,8 +87,12 @@ func TestUnseenPatternsAreCaught(t *testing.T) {
 		}
 		rates[kind] = r
 	}
+	n := 600
+	if full {
+		n = 3000
+	}
 	for i, a := range heldOut {
-		if i >= 600 {
+		if i >= n {
 			break
 		}
 		count("clean", flagged(a.Text))
@@ -84,14 +109,19 @@ func TestUnseenPatternsAreCaught(t *testing.T) {
 		t.Logf("%-18s %4d articles, %5.1f%% flagged", kind, r[0], 100*float64(r[1])/float64(r[0]))
 	}
 	want := map[string]float64{AugmentAd: 0.75, AugmentTemplate: 0.85, AugmentStuffing: 0.75}
+	maxClean := 0.03
+	if full {
+		want = map[string]float64{AugmentAd: 0.95, AugmentTemplate: 0.95, AugmentStuffing: 0.95}
+		maxClean = 0.01
+	}
 	for kind, floor := range want {
 		r := rates[kind]
 		if got := float64(r[1]) / float64(r[0]); got < floor {
 			t.Errorf("%s from unseen pools: %.1f%% flagged, want at least %.0f%%", kind, 100*got, 100*floor)
 		}
 	}
-	if r := rates["clean"]; float64(r[1]) > 0.03*float64(r[0]) {
-		t.Errorf("held-out clean articles: %d of %d flagged, want under 3%%", r[1], r[0])
+	if r := rates["clean"]; float64(r[1]) > maxClean*float64(r[0]) {
+		t.Errorf("held-out clean articles: %d of %d flagged, want at most %.0f%%", r[1], r[0], 100*maxClean)
 	}
 }
 
