@@ -42,6 +42,8 @@ var descriptions = map[string]string{
 	"symbol_ratio":         "symbols per word",
 	"bullet_share":         "share of bulleted lines",
 	"fake_headings":        "sentences broken into fake headings",
+	"repeated_trigrams":    "three-word sequences that recur",
+	"lexical_diversity":    "distinct words in every 50",
 }
 
 // Description says in a few words what the named signal measures, or

@@ -11,4 +11,5 @@ var checks = []Check{
 	newSourcing(),
 	newBoilerplate(),
 	newTextStats(),
+	newLexical(),
 }
