@@ -55,6 +55,10 @@ const (
 	// stuffMaxEndsShare: a stuffed phrase ends a clause (is followed by
 	// punctuation) in at most one of so many occurrences.
 	stuffMaxEndsShare = 4
+	// stuffMaxAnchorShare: at most one of so many occurrences of a stuffed
+	// phrase is one its sentence needs. A stuffer repeats a phrase of the
+	// article itself, so a few of its occurrences are the article's own.
+	stuffMaxAnchorShare = 5
 )
 
 // stuffing measures repetition: a phrase stuffed into the text far beyond
@@ -751,12 +755,13 @@ func (p stuffedPhrase) evidence() int {
 }
 
 // inserted reports whether the phrase looks pasted into the text rather
-// than written with it: the sentences around it hardly ever need it, its
+// than written with it: the sentences around it seldom need it (at most
+// one occurrence in stuffMaxAnchorShare), its
 // neighbours hardly ever repeat (a natural phrase settles into recurring
 // constructions, "the … said", "of … ."), and it sits in running text at
 // least twice.
 func (p stuffedPhrase) inserted() bool {
-	return p.anchors*10 <= p.count && p.repeats <= 0.25 && p.prose >= 2
+	return p.anchors*stuffMaxAnchorShare <= p.count && p.repeats <= 0.25 && p.prose >= 2
 }
 
 // excess is the phrase's count beyond natural use: occurrences beyond two,
@@ -847,10 +852,12 @@ func (ctx *stuffContext) findStuffedPhrases(cands []stuffCandidate) []stuffedPhr
 		p := stuffedPhrase{from: starts[0] - left, to: starts[0] + c.size + right, count: len(starts)}
 		p.line = d.Lines[words[p.from].Line].Number
 		for _, i := range starts {
-			if to := i + c.size + right; words[i].Line != ctx.title && ctx.endsClause(to) {
+			o := ctx.judge(i-left, i+c.size+right)
+			// A copy on a line of its own ends no clause: it stands apart.
+			if to := i + c.size + right; words[i].Line != ctx.title && o != occAlone && o != occHeading && ctx.endsClause(to) {
 				p.ends++
 			}
-			switch o := ctx.judge(i-left, i+c.size+right); o {
+			switch o {
 			case occNeutral:
 			case occAnchored:
 				p.anchors++
