@@ -49,13 +49,15 @@ model:
 ## whole generators, with the peers; check the held-out figures; compare
 ## the text-model designs; write reports/
 # reports/sites holds out each site (else each rewrite group, else each
-# source); reports/generators each generator family (human articles by
-# source). Both judge every article with the model fitted without it.
+# source); reports/generators each generator family, and the human
+# articles by site, else by rewrite group, so that the thresholds are
+# chosen on clean articles of unseen outlets, as in reports/sites. Both
+# judge every article with the model fitted without it.
 eval:
 	bash eval/peers/install-bogofilter.sh
 	$(GO) run ./cmd/newsqual eval --folds 5 --seed 1 --group-by site,group --prefer-html --peers \
 		--debris $(CORPUS)/pages-with-boilerplate.jsonl --report reports/sites $(DATA)
-	$(GO) run ./cmd/newsqual eval --folds 5 --seed 1 --group-by model --prefer-html \
+	$(GO) run ./cmd/newsqual eval --folds 5 --seed 1 --group-by model,site,group --prefer-html \
 		--debris $(CORPUS)/pages-with-boilerplate.jsonl --report reports/generators $(DATA)
 	$(GO) run ./scripts/heldout reports/sites reports/generators | tee reports/heldout.md
 	NEWSQUAL_FULL=1 $(GO) test ./training -count=1 -run 'TextDesigns|UnseenPatterns' -v -timeout 3h | tee reports/text-designs.txt

@@ -1,6 +1,6 @@
 // Command heldout reads the predictions of a leave-site-out and a
 // leave-generator-out evaluation of ../shared/corpus (newsqual eval
-// --folds 5 --group-by site,group, and --group-by model) and prints the
+// --folds 5 --group-by site,group, and --group-by model,site,group) and prints the
 // figures the default model is held to, each with its target:
 //
 //	go run ./scripts/heldout reports/sites reports/generators
