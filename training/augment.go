@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsqual/newsqual/features"
 )
 
 // Augmentation kinds, recorded on each synthetic Example.
@@ -17,6 +19,7 @@ const (
 	AugmentFarm     = "content-farm-debris"
 	AugmentDebris   = "benign-debris"
 	AugmentFurnish  = "page-furniture"
+	AugmentOpening  = "opening"
 )
 
 // Augmenter injects spam patterns into articles with a seeded random
@@ -414,6 +417,30 @@ func (a *Augmenter) AddPageFurniture(title, text string) string {
 		}
 	}
 	return strings.Join(blocks, "\n\n")
+}
+
+// Opening returns the first whole sentences of text that make between
+// minWords and maxWords words (the bound drawn at random), as a brief or a
+// teaser gives an article, and false when the text is not much longer than
+// that: an opening keeps its article's label, so that length alone tells
+// the model nothing.
+func (a *Augmenter) Opening(text string, minWords, maxWords int) (string, bool) {
+	want := a.between(minWords, maxWords)
+	d := features.NewDocument("", text)
+	if len(d.Words) < want+20 {
+		return "", false
+	}
+	for _, s := range d.Sentences {
+		if s.EndWord >= want {
+			last := d.Words[s.EndWord-1]
+			end := last.Start + len(last.Text)
+			for end < len(d.Text) && strings.IndexByte(".!?\"'”’)", d.Text[end]) >= 0 {
+				end++
+			}
+			return strings.TrimSpace(d.Text[:end]), true
+		}
+	}
+	return "", false
 }
 
 // AddBenignDebris adds the ordinary page debris found around real

@@ -138,3 +138,18 @@ func TestBenignLinesLeaveOutAdsAndForms(t *testing.T) {
 		}
 	}
 }
+
+func TestOpeningCutsAtASentence(t *testing.T) {
+	long := strings.Repeat("The council met on Tuesday and agreed the budget for the year. ", 30)
+	aug := NewAugmenter(DefaultPools(), 2, nil)
+	for range 20 {
+		got, ok := aug.Opening(long, 50, 130)
+		n := len(strings.Fields(got))
+		if !ok || n < 50 || n > 130+12 || !strings.HasSuffix(got, ".") || !strings.HasPrefix(long, got) {
+			t.Fatalf("opening of %d words, ok %v: %q", n, ok, got)
+		}
+	}
+	if _, ok := aug.Opening(strings.Repeat("Too short. ", 40), 50, 130); ok {
+		t.Fatal("an opening of a text barely longer than it")
+	}
+}

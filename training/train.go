@@ -451,9 +451,11 @@ func roundAll(v []float64) []float64 {
 	return out
 }
 
-// trainText fits the text model on the original (not synthetic) examples
-// that keep accepts: injected examples share nearly all their words with
-// clean ones and would teach the text model that news words are spam.
+// trainText fits the text model on the original examples that keep
+// accepts, and on their openings: injected examples share nearly all their
+// words with clean ones and would teach the text model that news words are
+// spam, while an opening has its article's label and teaches the model to
+// read a short text as it reads a long one.
 func (p *Prepared) trainText(keep func(int) bool) (*textFit, error) {
 	docs := make([]textDoc, len(p.prep))
 	groups := make([]string, len(p.prep))
@@ -461,7 +463,10 @@ func (p *Prepared) trainText(keep func(int) bool) (*textFit, error) {
 		docs[i] = p.prep[i].text
 		groups[i] = p.Examples[i].Article.Group
 	}
-	original := func(i int) bool { return p.Examples[i].Augmented == "" && keep(i) }
+	original := func(i int) bool {
+		a := p.Examples[i].Augmented
+		return (a == "" || a == AugmentOpening) && keep(i)
+	}
 	var trainGroups []string
 	var trainSpam []bool
 	var rows []int
@@ -569,6 +574,13 @@ func dataFiles(examples []Example) []model.DataFile {
 	return out
 }
 
+// The openings training adds (see Augmenter.Opening) are this many words
+// long, from just past the scorer's minimum to a short article.
+const (
+	openingMinWords = 50
+	openingMaxWords = 130
+)
+
 // GroupKeys returns the fold group of each example under g
 // (DefaultGroupBy when g is empty): a synthetic example made by Augment
 // from one of the examples before it in the list gets its original's group.
@@ -589,8 +601,10 @@ func GroupKeys(examples []Example, g GroupBy) []string {
 
 // Augment makes synthetic examples from the originals: clean articles with
 // injected ads, stuffed keywords or shop templates (labelled spam), clean
-// articles with ordinary page debris or page furniture (still clean), and
-// spam articles with content-farm debris. Each synthetic example keeps its original's
+// articles with ordinary page debris or page furniture (still clean), spam
+// articles with content-farm debris, and the openings of clean and spam
+// articles alike (each keeping its label), so that shortness alone tells
+// nothing. Each synthetic example keeps its original's
 // metadata, and GroupKeys puts it in its original's fold group.
 func Augment(examples []Example, pools Pools, seed int64) []Example {
 	var titles []string
@@ -616,8 +630,13 @@ func Augment(examples []Example, pools Pools, seed int64) []Example {
 		r := aug.rng.Float64()
 		text := e.Article.Text
 		if e.Spam {
-			if r < 0.3 {
+			switch {
+			case r < 0.3:
 				add(e, AugmentFarm, aug.AddFarmDebris(e.Article.Title, text), true)
+			case r < 0.45:
+				if opening, ok := aug.Opening(text, openingMinWords, openingMaxWords); ok {
+					add(e, AugmentOpening, opening, true)
+				}
 			}
 			continue
 		}
@@ -632,6 +651,10 @@ func Augment(examples []Example, pools Pools, seed int64) []Example {
 			add(e, AugmentDebris, aug.AddBenignDebris(text), false)
 		case r < 0.67:
 			add(e, AugmentFurnish, aug.AddPageFurniture(e.Article.Title, text), false)
+		case r < 0.82:
+			if opening, ok := aug.Opening(text, openingMinWords, openingMaxWords); ok {
+				add(e, AugmentOpening, opening, false)
+			}
 		}
 	}
 	return out
