@@ -81,8 +81,11 @@ const (
 //     company with words the text uses nowhere else (see
 //     stuffedPhrase.fired).
 //   - top_2gram_share, top_3gram_share, top_4gram_share: share of word
-//     characters covered by the most frequent 2-, 3-, 4-gram (counting every
-//     occurrence).
+//     characters in the repeats of the most frequent 2-, 3-, 4-gram (its
+//     copies after the first, 0 when nothing repeats), so that a short
+//     text, where one pair of words covers more of the text, reads like a
+//     long one. They fire where Gopher's share, every copy counted, passes
+//     its threshold.
 //   - dup_5gram_share, dup_10gram_share: share of word characters inside
 //     repeated occurrences of 5-grams and 10-grams (first occurrences not
 //     counted).
@@ -246,8 +249,9 @@ func (stuffing) measure(d *Document, sc *ngramScratch) ([]Signal, []stuffedPhras
 	var stuffed []stuffedPhrase
 	var cands []stuffCandidate
 	sc.markRunning(d)
-	top := [5]float64{}
-	topProse := [5]bool{} // the most frequent n-gram occurs mostly in running text
+	top := [5]float64{}    // Gopher's share of the most frequent n-gram, every copy counted
+	repeat := [5]float64{} // the same, the first copy not counted
+	topProse := [5]bool{}  // the most frequent n-gram occurs mostly in running text
 	dup5, dup10 := 0.0, 0.0
 	later5, later10 := 0.0, 0.0 // the same, in third and later copies
 	for size := 2; size <= 10; size++ {
@@ -266,7 +270,9 @@ func (stuffing) measure(d *Document, sc *ngramScratch) ([]Signal, []stuffedPhras
 		}
 		best, bestAt, bestSlot := sc.countGrams(size)
 		if size <= 4 && total > 0 {
-			top[size] = float64(best) * float64(charsOf(sc.chars[bestAt:bestAt+size])) / float64(total)
+			chars := float64(charsOf(sc.chars[bestAt:bestAt+size])) / float64(total)
+			top[size] = float64(best) * chars
+			repeat[size] = float64(best-1) * chars
 			topProse[size] = best < 2 || 2*sc.inProse(d, bestSlot) >= int(best)
 		}
 		if size <= 5 {
@@ -288,9 +294,13 @@ func (stuffing) measure(d *Document, sc *ngramScratch) ([]Signal, []stuffedPhras
 
 	out[0] = stuffingSignal(d, stuffed, n)
 	enough := n >= gopherMinWords
-	out[1] = shareSignal(top[2], enough && top[2] > gopherTop2 && topProse[2], "most frequent 2-gram covers")
-	out[2] = shareSignal(top[3], enough && top[3] > gopherTop3 && topProse[3], "most frequent 3-gram covers")
-	out[3] = shareSignal(top[4], enough && top[4] > gopherTop4 && topProse[4], "most frequent 4-gram covers")
+	for k := 2; k <= 4; k++ {
+		fired := enough && top[k] > [5]float64{2: gopherTop2, 3: gopherTop3, 4: gopherTop4}[k] && topProse[k]
+		out[k-1] = shareSignal(repeat[k], fired, fmt.Sprintf("most frequent %d-gram covers", k))
+		if fired {
+			out[k-1].Message = fmt.Sprintf("most frequent %d-gram covers %.0f%% of the text", k, 100*top[k])
+		}
+	}
 	out[4] = shareSignal(dup5, enough && dup5 > gopherDup5 && later5 > dupLaterShare, "repeated 5-grams cover")
 	out[5] = shareSignal(dup10, enough && dup10 > gopherDup10 && later10 > dupLaterShare, "repeated 10-grams cover")
 	out[6] = dupBlockSignal(d, sc, false, enough)

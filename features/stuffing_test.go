@@ -310,10 +310,18 @@ func TestGopherRepetitionMeasures(t *testing.T) {
 			t.Errorf("tripled paragraph: %s = %.3f did not fire", tc.name, s.Value)
 		}
 	}
-	// A text that is one 2-gram over and over: the 2-gram covers it all.
+	// A text that is one 2-gram over and over: the 2-gram covers it all,
+	// and all but its first copy is repetition.
 	d = NewDocument("", strings.Repeat("cheap tickets ", 60))
-	if s := spamSignal(t, c, d, "top_2gram_share"); s.Value < 0.99 || !s.Fired {
+	if s := spamSignal(t, c, d, "top_2gram_share"); math.Abs(s.Value-59.0/60) > 1e-9 || !s.Fired || !strings.Contains(s.Message, "covers 100%") {
 		t.Errorf("repeated 2-gram: top_2gram_share = %+v", s)
+	}
+	// A word pair said twice in a short text is not repetition worth
+	// more than in a long one: its value counts the second copy only.
+	short := "The Prime Minister said on Monday that the Prime Minister's office would publish the plan in full, after weeks of talks with unions, councils and the health service about what it would cost and who would pay for it."
+	d = NewDocument("", short)
+	if s := spamSignal(t, c, d, "top_2gram_share"); s.Value > 0.06 || s.Fired {
+		t.Errorf("a pair said twice: top_2gram_share = %+v", s)
 	}
 	// The invented article is not repetitive.
 	d = NewDocument("", inventedArticle)
