@@ -12,7 +12,8 @@ import (
 //
 // Signals:
 //   - repeated_trigrams: share of the text's word trigrams (three words
-//     in a row, folded) that occur more than once in it, 0..1. Fired at
+//     in a row, folded) that occur more than once in it, 0..1, taken over
+//     at least shortTextWords words as the repetition shares are. Fired at
 //     repeatedTrigramsFired or more in a text of at least lexicalMinWords
 //     words, with the most repeated trigram as evidence.
 //   - lexical_diversity: the moving-average type-token ratio: the mean
@@ -92,7 +93,7 @@ func repeatedTrigrams(d *Document, sc *lexicalScratch) Signal {
 		}
 	}
 	share := float64(repeated) / float64(n)
-	sig := Signal{Value: share}
+	sig := Signal{Value: share * shortTextWeight(len(w))}
 	if bestCount > 1 {
 		i := int(sc.first[best])
 		phrase := d.Text[w[i].Start : w[i+2].Start+len(w[i+2].Text)]

@@ -11,7 +11,7 @@ func TestRepeatedTrigrams(t *testing.T) {
 		`"The work is overdue," said Ann Lee, the engineer who led the survey. About 9,000 vehicles cross it each day. ` +
 		`Shopkeepers on the high street said they feared losing trade during the 14 weeks of the closure, and asked for help with rents. ` +
 		`Buses will run through Hale Street instead, the operator said, adding two minutes to most journeys.`
-	looping := strings.Repeat("The nursing homes in New Orleans were closed, officials said. ", 12) +
+	looping := strings.Repeat("The nursing homes in New Orleans were closed, officials said. ", 18) +
 		"The state said the nursing homes in New Orleans had expired licenses."
 	for _, tt := range []struct {
 		name     string
@@ -28,8 +28,8 @@ func TestRepeatedTrigrams(t *testing.T) {
 		if s.Value < tt.low || s.Value > tt.max || s.Fired != tt.fired {
 			t.Errorf("%s: value %v fired %v, want %v..%v fired %v", tt.name, s.Value, s.Fired, tt.low, tt.max, tt.fired)
 		}
-		if tt.evidence != "" && (len(s.Evidence) == 0 || !strings.HasPrefix(s.Evidence[0].Text, tt.evidence) || s.Evidence[0].Count < 12) {
-			t.Errorf("%s: evidence %+v, want %q ×12 or more", tt.name, s.Evidence, tt.evidence)
+		if tt.evidence != "" && (len(s.Evidence) == 0 || !strings.HasPrefix(s.Evidence[0].Text, tt.evidence) || s.Evidence[0].Count < 18) {
+			t.Errorf("%s: evidence %+v, want %q ×18 or more", tt.name, s.Evidence, tt.evidence)
 		}
 	}
 }

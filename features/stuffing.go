@@ -94,8 +94,10 @@ const (
 //     (paragraph).
 //
 // Characters are counted in runes of the folded words, without spaces and
-// punctuation. The Gopher measures fire past the thresholds of that filter
-// on documents of at least 50 words. The n-gram measures fire only on what
+// punctuation. The values of all but keyword_stuffing are taken over at
+// least shortTextWords words (see shortTextWeight); the rules fire on the
+// shares of the text itself. The Gopher measures fire past the thresholds
+// of that filter on documents of at least 50 words. The n-gram measures fire only on what
 // a news page does not do by itself: the most frequent n-gram must occur
 // mostly in running text (not in credits or labels on lines of their own),
 // and repeated passages must come back a third time in running text (see
@@ -305,7 +307,22 @@ func (stuffing) measure(d *Document, sc *ngramScratch) ([]Signal, []stuffedPhras
 	out[5] = shareSignal(dup10, enough && dup10 > gopherDup10 && later10 > dupLaterShare, "repeated 10-grams cover")
 	out[6] = dupBlockSignal(d, sc, false, enough)
 	out[7] = dupBlockSignal(d, sc, true, enough)
+	for k := 1; k < len(out); k++ {
+		out[k].Value *= shortTextWeight(n)
+	}
 	return out, stuffed
+}
+
+// shortTextWords is the length below which the repetition shares are taken
+// over the text as if it went on, without repeating itself, to that many
+// words: a headline printed twice is a tenth of a 50-word brief and a
+// trifle of an article, and shortness alone must not read as repetition.
+const shortTextWords = 150
+
+// shortTextWeight is the factor that takes a share over a text of n words
+// to its share over at least shortTextWords.
+func shortTextWeight(n int) float64 {
+	return min(1, float64(n)/shortTextWords)
 }
 
 // repeats reports whether the n-gram at pos[j], counted by countGrams,

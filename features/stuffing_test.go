@@ -312,8 +312,8 @@ func TestGopherRepetitionMeasures(t *testing.T) {
 	}
 	// A text that is one 2-gram over and over: the 2-gram covers it all,
 	// and all but its first copy is repetition.
-	d = NewDocument("", strings.Repeat("cheap tickets ", 60))
-	if s := spamSignal(t, c, d, "top_2gram_share"); math.Abs(s.Value-59.0/60) > 1e-9 || !s.Fired || !strings.Contains(s.Message, "covers 100%") {
+	d = NewDocument("", strings.Repeat("cheap tickets ", 100))
+	if s := spamSignal(t, c, d, "top_2gram_share"); math.Abs(s.Value-99.0/100) > 1e-9 || !s.Fired || !strings.Contains(s.Message, "covers 100%") {
 		t.Errorf("repeated 2-gram: top_2gram_share = %+v", s)
 	}
 	// A word pair said twice in a short text is not repetition worth
@@ -322,6 +322,12 @@ func TestGopherRepetitionMeasures(t *testing.T) {
 	d = NewDocument("", short)
 	if s := spamSignal(t, c, d, "top_2gram_share"); s.Value > 0.06 || s.Fired {
 		t.Errorf("a pair said twice: top_2gram_share = %+v", s)
+	}
+	// The same text at half the length: a share of a 60-word text is
+	// taken over 150 words.
+	d = NewDocument("", strings.Repeat("cheap tickets ", 30))
+	if s := spamSignal(t, c, d, "top_2gram_share"); math.Abs(s.Value-29.0/30*60/shortTextWords) > 1e-9 || !s.Fired {
+		t.Errorf("a short repeated 2-gram: top_2gram_share = %+v", s)
 	}
 	// The invented article is not repetitive.
 	d = NewDocument("", inventedArticle)
