@@ -79,8 +79,9 @@ func (l Logistic) Predict(z []float64) float64 {
 // FitLogistic fits an L2-regularised logistic regression with an
 // unpenalised intercept by minimising the mean log loss plus
 // lambda/2 · ‖w‖² with L-BFGS (gonum.org/v1/gonum/optimize). Rows must be
-// standardised.
-func FitLogistic(z [][]float64, y []bool, lambda float64) (Logistic, error) {
+// standardised. The weights of the inputs that fixed marks (none when
+// fixed is nil) stay 0: the model may not use them.
+func FitLogistic(z [][]float64, y []bool, lambda float64, fixed ...bool) (Logistic, error) {
 	if len(z) == 0 {
 		return Logistic{}, errors.New("fit logistic: no examples")
 	}
@@ -129,6 +130,9 @@ func FitLogistic(z [][]float64, y []bool, lambda float64) (Logistic, error) {
 			}
 			for j := range d {
 				grad[j] += lambda * theta[j]
+				if j < len(fixed) && fixed[j] {
+					grad[j] = 0
+				}
 			}
 		}
 		return total/n + lambda/2*reg

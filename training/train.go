@@ -11,6 +11,7 @@ import (
 	"io"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 
@@ -54,6 +55,11 @@ type Options struct {
 	Lambdas []float64
 	// Text controls the fitting of the text model.
 	Text TextOptions
+	// Unweighted names signals that the logistic model gives no weight
+	// (neither their value nor their fired flag): length alone
+	// ("word_count") must not make an article spam, however the training
+	// data's classes differ in length.
+	Unweighted []string
 	// SpamFPR and SuspectFPR are the shares of clean articles allowed at or
 	// above the spam and suspect thresholds on held-out folds.
 	SpamFPR, SuspectFPR float64
@@ -77,6 +83,7 @@ func DefaultOptions() Options {
 		Lambdas:    []float64{1e-5, 1e-4, 1e-3, 1e-2, 1e-1},
 		Text:       DefaultTextOptions(),
 		MinWords:   50,
+		Unweighted: []string{"word_count"},
 		SpamFPR:    0.01,
 		SuspectFPR: 0.05,
 	}
@@ -308,7 +315,7 @@ func (p *Prepared) CrossValidate(keep func(input int) bool) (*CrossValidation, e
 	var all []tried
 	best := math.Inf(1)
 	for _, lambda := range p.opts.Lambdas {
-		oof, fits, err := crossValidate(x, p.Spam, p.Fold, p.opts.Folds, lambda)
+		oof, fits, err := crossValidate(x, p.Spam, p.Fold, p.opts.Folds, lambda, fixedInputs(p.opts.Unweighted, keep))
 		if err != nil {
 			return nil, err
 		}
@@ -358,7 +365,7 @@ func Train(examples []Example, opts Options) (*Result, error) {
 		return nil, err
 	}
 	scaling := FitScaling(x)
-	fit, err := FitLogistic(scaling.Apply(x), y, bestLambda)
+	fit, err := FitLogistic(scaling.Apply(x), y, bestLambda, fixedInputs(opts.Unweighted, nil)...)
 	if err != nil {
 		return nil, err
 	}
@@ -490,6 +497,24 @@ func (p *Prepared) trainText(keep func(int) bool) (*textFit, error) {
 	return fitTextModel(p.vocab, docs, p.Spam, w, original, p.opts.Text)
 }
 
+// fixedInputs marks, among the model inputs that keep accepts (all when
+// keep is nil), in their order, the value and fired flag of the named
+// signals.
+func fixedInputs(names []string, keep func(input int) bool) []bool {
+	var out []bool
+	for i := range model.InputNames() {
+		if keep != nil && !keep(i) {
+			continue
+		}
+		sig := ""
+		if k := model.SignalOf(i); k >= 0 {
+			sig = features.Names()[k]
+		}
+		out = append(out, sig != "" && slices.Contains(names, sig))
+	}
+	return out
+}
+
 // foldFit is the logistic model fitted without one fold.
 type foldFit struct {
 	scaling Scaling
@@ -498,7 +523,7 @@ type foldFit struct {
 
 // crossValidate fits one logistic model per fold and returns the
 // out-of-fold probabilities and the fits.
-func crossValidate(x [][]float64, y []bool, fold []int, k int, lambda float64) ([]float64, []foldFit, error) {
+func crossValidate(x [][]float64, y []bool, fold []int, k int, lambda float64, fixed []bool) ([]float64, []foldFit, error) {
 	oof := make([]float64, len(x))
 	fits := make([]foldFit, k)
 	for f := range k {
@@ -511,7 +536,7 @@ func crossValidate(x [][]float64, y []bool, fold []int, k int, lambda float64) (
 			}
 		}
 		sc := FitScaling(trX)
-		fit, err := FitLogistic(sc.Apply(trX), trY, lambda)
+		fit, err := FitLogistic(sc.Apply(trX), trY, lambda, fixed...)
 		if err != nil {
 			return nil, nil, fmt.Errorf("fold %d: %w", f, err)
 		}

@@ -7,6 +7,8 @@ import (
 
 	"github.com/newsqual/newsqual"
 	"github.com/newsqual/newsqual/corpus"
+	"github.com/newsqual/newsqual/features"
+	"github.com/newsqual/newsqual/model"
 	"github.com/newsqual/newsqual/internal/shareddata"
 )
 
@@ -54,6 +56,16 @@ func TestTrainIsDeterministic(t *testing.T) {
 	}
 	if !bytes.Equal(files[0], files[1]) {
 		t.Fatal("two trainings on the same data and seed wrote different model files")
+	}
+	// Length alone must not make an article spam: the logistic model
+	// gives word_count no weight.
+	m, err := model.Read(bytes.NewReader(files[0]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, _ := features.Index("word_count")
+	if n := len(features.Names()); m.Weights[k] != 0 || m.Weights[n+k] != 0 {
+		t.Fatalf("word_count weighs %v and its fired flag %v", m.Weights[k], m.Weights[n+k])
 	}
 	opts.Seed = 2
 	res, err := Train(ex, opts)
