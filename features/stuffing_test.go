@@ -424,7 +424,8 @@ func BenchmarkStuffingCorpus(b *testing.B) { benchmarkCheckCorpus(b, newStuffing
 
 // naiveRepetition computes the Gopher n-gram shares the plain way, keying
 // every n-gram by its words: the most frequent 2-, 3- and 4-gram (first to
-// reach its count) and the duplicate 5- and 10-gram characters.
+// reach its count, its copies after the first) and the duplicate 5- and
+// 10-gram characters.
 func naiveRepetition(d *Document) (top [5]float64, dup5, dup10 float64) {
 	n := min(len(d.Words), stuffingMaxWords)
 	words := d.Words[:n]
@@ -462,7 +463,7 @@ func naiveRepetition(d *Document) (top [5]float64, dup5, dup10 float64) {
 			}
 		}
 		if bestAt >= 0 {
-			top[size] = float64(best) * float64(span(bestAt, size)) / float64(total)
+			top[size] = float64(best-1) * (float64(span(bestAt, size)) / float64(total))
 		}
 	}
 	for _, size := range []int{5, 10} {
@@ -489,7 +490,9 @@ func naiveRepetition(d *Document) (top [5]float64, dup5, dup10 float64) {
 
 // TestRepetitionMatchesPlainCounting checks the pruned n-gram counting
 // against counting every n-gram by its words, on the seeds, corpus articles
-// and texts with planted repetition.
+// and texts with planted repetition. The top n-gram shares count the
+// copies after the first; all shares are taken over at least
+// shortTextWords words.
 func TestRepetitionMatchesPlainCounting(t *testing.T) {
 	var texts []string
 	for _, seed := range []string{"000", "001", "002", "003", "004"} {
@@ -515,9 +518,10 @@ func TestRepetitionMatchesPlainCounting(t *testing.T) {
 			"top_2gram_share": top[2], "top_3gram_share": top[3], "top_4gram_share": top[4],
 			"dup_5gram_share": dup5, "dup_10gram_share": dup10,
 		}
+		weight := shortTextWeight(min(len(d.Words), stuffingMaxWords))
 		for i, name := range c.Names() {
-			if w, ok := want[name]; ok && got[i].Value != unitShare(w) {
-				t.Errorf("%s = %v, counting every n-gram gives %v, in %.60q", name, got[i].Value, unitShare(w), text)
+			if w, ok := want[name]; ok && got[i].Value != unitShare(w)*weight {
+				t.Errorf("%s = %v, counting every n-gram gives %v, in %.60q", name, got[i].Value, unitShare(w)*weight, text)
 			}
 		}
 	}
