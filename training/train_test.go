@@ -8,8 +8,8 @@ import (
 	"github.com/newsqual/newsqual"
 	"github.com/newsqual/newsqual/corpus"
 	"github.com/newsqual/newsqual/features"
-	"github.com/newsqual/newsqual/model"
 	"github.com/newsqual/newsqual/internal/shareddata"
+	"github.com/newsqual/newsqual/model"
 )
 
 // smallCorpus reads a few hundred labelled corpus articles.
