@@ -181,8 +181,15 @@ func (a *Augmenter) InjectAds(text string) string {
 	return strings.Join(blocks, "\n\n")
 }
 
-// stuffedPhrase picks a phrase to stuff: words of the article's own title
-// or text (as SEO stuffing does), or another headline's words.
+// stuffedPhrase picks a phrase to stuff, as an SEO stuffer picks its
+// keywords: two to four words of the article's own title or text (or of
+// another headline), a run of content words written in one piece between
+// function words and punctuation, as keyword extraction (RAKE) cuts them
+// ("Hamas rejects US", "best EV deals 2024"), opening and closing with a
+// word. Pieces of web and e-mail addresses, figures with symbols, ticker
+// codes and mangled characters are no keywords. The words of a headline in
+// capitals are written in lower case, as a stuffer types them, two-letter
+// acronyms apart.
 func (a *Augmenter) stuffedPhrase(title, text string) string {
 	source := title
 	if source == "" || a.rng.IntN(3) == 0 {
@@ -191,37 +198,145 @@ func (a *Augmenter) stuffedPhrase(title, text string) string {
 	if a.rng.IntN(5) == 0 {
 		source = a.title()
 	}
-	words := strings.Fields(source)
-	var clean []string
-	for _, w := range words {
-		w = strings.Trim(w, `.,;:!?"'“”‘’()[]`)
-		if w != "" {
-			clean = append(clean, w)
+	runs := keywordRuns(source)
+	n := a.between(2, 4)
+	// The longest phrase of at most n words that the source offers.
+	for ; n >= 2; n-- {
+		var spans [][]string
+		for _, run := range runs {
+			for i := 0; i+n <= len(run); i++ {
+				if contentWord(run[i]) && contentWord(run[i+n-1]) {
+					spans = append(spans, run[i:i+n])
+				}
+			}
+		}
+		if len(spans) > 0 {
+			return strings.Join(spans[a.rng.IntN(len(spans))], " ")
 		}
 	}
-	if len(clean) < 2 {
-		return "breaking news today"
-	}
-	n := min(a.between(2, 4), len(clean))
-	for range 20 {
-		i := a.rng.IntN(len(clean) - n + 1)
-		phrase := clean[i : i+n]
-		if !functionWords[strings.ToLower(phrase[0])] && !functionWords[strings.ToLower(phrase[n-1])] {
-			return strings.Join(phrase, " ")
-		}
-	}
-	return strings.Join(clean[:n], " ")
+	return "breaking news today"
 }
 
+// keywordRuns splits s into runs of words that a keyword phrase may be
+// made of: words of letters and digits (with hyphens and apostrophes
+// inside) that are no function words, not broken by punctuation. A
+// function word or any other token (an address, a price, a symbol)
+// breaks the run, and a word that ends a clause or a line ends it. Words
+// of a line in capitals (a wire headline) are lower-cased, except acronyms
+// of two letters ("US", "EU").
+func keywordRuns(s string) [][]string {
+	var runs [][]string
+	var run []string
+	flush := func() {
+		if len(run) > 0 {
+			runs = append(runs, run)
+		}
+		run = nil
+	}
+	for _, line := range strings.Split(s, "\n") {
+		shouting := strings.IndexFunc(line, unicode.IsLower) < 0
+		for _, f := range strings.Fields(line) {
+			opens := strings.TrimLeft(f, `"'“‘([`)
+			if opens != f {
+				flush() // a quotation or a bracket starts a new run
+			}
+			w := strings.TrimRight(opens, `.,;:!?"'“”‘’)]`)
+			ends := w != opens // punctuation after the word ends the clause
+			if shouting && (utf8.RuneCountInString(w) > 2 || functionWords[strings.ToLower(w)]) {
+				w = strings.ToLower(w)
+			}
+			if !keywordToken(w) || isFunctionWord(w) {
+				flush()
+				continue
+			}
+			run = append(run, w)
+			if ends {
+				flush()
+			}
+		}
+		flush() // a run ends with its line
+	}
+	return runs
+}
+
+// keywordToken reports whether w is a word a keyword phrase may hold:
+// letters and digits, with single hyphens and apostrophes between them.
+func keywordToken(w string) bool {
+	prevJoin := true // no joiner may open the word
+	for _, r := range w {
+		switch {
+		case unicode.IsLetter(r):
+			prevJoin = false
+		case unicode.IsDigit(r):
+			prevJoin = false
+		case r == '-' || r == '\'' || r == '’':
+			if prevJoin {
+				return false
+			}
+			prevJoin = true
+		default:
+			return false
+		}
+	}
+	return w != "" && !prevJoin
+}
+
+// contentWord reports whether w may open or close a keyword phrase: a
+// word that starts with a letter and is no function word, unit or figure.
+func contentWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLetter(r) && !isFunctionWord(w)
+}
+
+// isFunctionWord reports whether w is one of functionWords. A word of two
+// letters or more in capitals is an acronym ("US", "IT"), unless keywordRuns
+// lower-cased it from a headline in capitals.
+func isFunctionWord(w string) bool {
+	if utf8.RuneCountInString(w) >= 2 && strings.IndexFunc(w, unicode.IsLower) < 0 && strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+		return false
+	}
+	return functionWords[foldApostrophe(strings.ToLower(w))]
+}
+
+// foldApostrophe writes typographic apostrophes as straight ones.
+func foldApostrophe(w string) string { return strings.ReplaceAll(w, "’", "'") }
+
 // functionWords do not start or end a stuffed phrase: stuffers repeat
-// keywords ("Hamas rejects US", "best EV deals"), not "said the".
-var functionWords = map[string]bool{
-	"a": true, "an": true, "the": true, "and": true, "or": true, "but": true, "of": true, "in": true,
-	"on": true, "at": true, "to": true, "for": true, "from": true, "by": true, "with": true, "as": true,
-	"is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "has": true, "have": true,
-	"had": true, "it": true, "its": true, "this": true, "that": true, "which": true, "who": true, "he": true,
-	"she": true, "they": true, "we": true, "his": true, "her": true, "their": true, "said": true, "says": true,
-	"will": true, "would": true, "not": true, "if": true, "than": true, "into": true, "about": true,
+// keywords ("Hamas rejects US", "best EV deals"), not "said the" or "why
+// it's". They are the articles, pronouns, prepositions, conjunctions,
+// auxiliaries and their contractions, question words, numbers and units,
+// words of time order, reporting verbs, titles and the adverbs that carry
+// no topic.
+var functionWords = setOf(`
+a an the this that these those some any each every no all both either neither such own other others another same several
+i me my mine myself you your yours he him his himself she her hers herself it its itself we us our ours they them their theirs
+ourselves yourself yourselves themselves anyone anything anybody someone something somebody everyone everything nothing
+one two three four five six seven eight nine ten hundred thousand million billion
+percent pct mln bln dlr dlrs cts stg qtr vs
+last next first earlier later ago soon today yesterday tomorrow tonight
+who whom whose which what whatever where when why how whether
+and or but nor so yet if than then because although though while unless until since as
+of in on at to for from by with without within into onto upon about above below over under after before
+between among against across through toward towards during around along off out up down via per like near
+is am are was were be been being has have had having do does did doing done
+will would shall should can could may might must ought
+i'm you're he's she's it's we're they're i've you've we've they've i'd you'd he'd she'd we'd they'd
+i'll you'll he'll she'll it'll we'll they'll that's there's here's what's who's let's
+isn't aren't wasn't weren't hasn't haven't hadn't don't doesn't didn't won't wouldn't can't couldn't shouldn't mustn't
+not also just only even still very too really quite rather almost already again ever never always often
+however thus hence further therefore meanwhile instead perhaps maybe
+here there now more most much many few less least very well back away
+said says say told tell tells according
+mr mrs ms dr
+`)
+
+// setOf builds a set from white-space separated words.
+func setOf(list string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(list) {
+		m[w] = true
+	}
+	return m
 }
 
 // StuffKeywords injects one phrase eight to eighteen times: mid-sentence,
