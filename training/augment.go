@@ -141,29 +141,60 @@ func (a *Augmenter) fill(tmpl string) string {
 	return b.String()
 }
 
-// paragraphs splits text into blocks at blank lines; text without blank
-// lines is split after sentences so that lines can be slipped in between.
-func paragraphs(text string) []string {
+// paragraphs splits text into blocks at its paragraph breaks and returns
+// the separator that joins them back as the text lays them out: blank
+// lines; else line breaks that end a paragraph (before an indented line,
+// after a line that ends a sentence or a headline in capitals), as in
+// wire copy with hard-wrapped lines; else, in text on one line, breaks
+// after sentences, so that lines can be slipped in between.
+func paragraphs(text string) (blocks []string, sep string) {
 	text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
 	if strings.Contains(text, "\n\n") {
-		return strings.Split(text, "\n\n")
+		return strings.Split(text, "\n\n"), "\n\n"
 	}
-	var out []string
+	if strings.Contains(text, "\n") {
+		lines := strings.Split(text, "\n")
+		start := 0
+		for i := 1; i < len(lines); i++ {
+			prev := strings.TrimSpace(lines[i-1])
+			if prev == "" || strings.TrimSpace(lines[i]) == "" {
+				continue // a line of white space stays with its neighbours
+			}
+			if strings.HasPrefix(lines[i], " ") || strings.HasPrefix(lines[i], "\t") || endsSentence(prev) ||
+				strings.IndexFunc(prev, unicode.IsLower) < 0 {
+				blocks = append(blocks, strings.Join(lines[start:i], "\n"))
+				start = i
+			}
+		}
+		return append(blocks, strings.Join(lines[start:], "\n")), "\n"
+	}
 	start := 0
 	for i := 0; i+2 < len(text); i++ {
 		if (text[i] == '.' || text[i] == '?' || text[i] == '!') && text[i+1] == ' ' && i-start > 200 {
-			out = append(out, text[start:i+1])
+			blocks = append(blocks, text[start:i+1])
 			start = i + 2
 		}
 	}
-	return append(out, text[start:])
+	return append(blocks, text[start:]), "\n\n"
+}
+
+// endsSentence reports whether a line ends with a full stop, a question or
+// an exclamation mark, before any closing quotes or brackets.
+func endsSentence(line string) bool {
+	line = strings.TrimRight(line, `"'”’)]`)
+	return strings.HasSuffix(line, ".") || strings.HasSuffix(line, "?") || strings.HasSuffix(line, "!")
 }
 
 // insertLines puts each line as a paragraph of its own at a random block
-// boundary.
+// boundary, indented as the block after it (or, at the end, before it) is,
+// as the paragraphs of wire copy are.
 func (a *Augmenter) insertLines(blocks []string, lines ...string) []string {
 	for _, l := range lines {
 		at := a.rng.IntN(len(blocks) + 1)
+		if len(blocks) > 0 {
+			next := blocks[min(at, len(blocks)-1)]
+			l = next[:len(next)-len(strings.TrimLeft(next, " \t"))] + l
+		}
 		blocks = append(blocks[:at], append([]string{l}, blocks[at:]...)...)
 	}
 	return blocks
@@ -171,14 +202,14 @@ func (a *Augmenter) insertLines(blocks []string, lines ...string) []string {
 
 // InjectAds adds one to three invented promotional lines, some repeated.
 func (a *Augmenter) InjectAds(text string) string {
-	blocks := paragraphs(text)
+	blocks, sep := paragraphs(text)
 	for range a.between(1, 3) {
 		line := a.fill(a.pick(a.pools.Ads))
 		for range a.between(1, 2) {
 			blocks = a.insertLines(blocks, line)
 		}
 	}
-	return strings.Join(blocks, "\n\n")
+	return strings.Join(blocks, sep)
 }
 
 // stuffedPhrase picks a phrase to stuff, as an SEO stuffer picks its
@@ -341,12 +372,14 @@ func setOf(list string) map[string]bool {
 
 // StuffKeywords injects one phrase eight to eighteen times: mid-sentence,
 // at the start of paragraphs and as fake headings. Copies go between words
-// of the original text, never inside another copy.
+// of the original text, never inside another copy, and the text keeps its
+// layout.
 func (a *Augmenter) StuffKeywords(title, text string) string {
 	phrase := a.stuffedPhrase(title, text)
-	blocks := paragraphs(text)
-	// Where each copy goes: a block and a byte offset in it (0 leads the
-	// block; a space's offset puts the copy mid-sentence), or a heading.
+	blocks, sep := paragraphs(text)
+	// Where each copy goes: a block and a byte offset in it (-1 leads the
+	// block, after its indent; the offset of a space after a word puts the
+	// copy mid-sentence), or a heading.
 	inserts := make([][]int, len(blocks))
 	var headings int
 	for range a.between(8, 18) {
@@ -354,8 +387,9 @@ func (a *Augmenter) StuffKeywords(title, text string) string {
 		switch a.rng.IntN(4) {
 		case 0, 1:
 			var spaces []int
-			for i := 0; i < len(blocks[k]); i++ {
-				if blocks[k][i] == ' ' {
+			b := blocks[k]
+			for i := 1; i < len(b); i++ {
+				if b[i] == ' ' && !unicode.IsSpace(rune(b[i-1])) {
 					spaces = append(spaces, i)
 				}
 			}
@@ -370,11 +404,11 @@ func (a *Augmenter) StuffKeywords(title, text string) string {
 			}
 			inserts[k] = append(inserts[k], at)
 		case 2:
-			if slices.Contains(inserts[k], 0) {
+			if slices.Contains(inserts[k], -1) {
 				headings++
 				continue
 			}
-			inserts[k] = append(inserts[k], 0)
+			inserts[k] = append(inserts[k], -1)
 		default:
 			headings++
 		}
@@ -385,12 +419,14 @@ func (a *Augmenter) StuffKeywords(title, text string) string {
 		var out strings.Builder
 		prev := 0
 		for _, at := range offsets {
-			out.WriteString(b[prev:at])
-			if at == 0 {
-				out.WriteString(phrase + " ")
-			} else {
-				out.WriteString(" " + phrase)
+			if at < 0 {
+				indent := len(b) - len(strings.TrimLeft(b, " \t"))
+				out.WriteString(b[:indent] + phrase + " ")
+				prev = indent
+				continue
 			}
+			out.WriteString(b[prev:at])
+			out.WriteString(" " + phrase)
 			prev = at
 		}
 		out.WriteString(b[prev:])
@@ -399,7 +435,7 @@ func (a *Augmenter) StuffKeywords(title, text string) string {
 	for range headings {
 		blocks = a.insertLines(blocks, phrase)
 	}
-	return strings.Join(blocks, "\n\n")
+	return strings.Join(blocks, sep)
 }
 
 // lorem returns a sentence of pseudo-Latin filler.
@@ -435,7 +471,7 @@ func (a *Augmenter) ShopTemplate() []string {
 
 // InjectTemplate glues a shop template before, after or inside the article.
 func (a *Augmenter) InjectTemplate(text string) string {
-	blocks := paragraphs(text)
+	blocks, sep := paragraphs(text)
 	tmpl := strings.Join(a.ShopTemplate(), "\n")
 	switch a.rng.IntN(3) {
 	case 0:
@@ -445,14 +481,14 @@ func (a *Augmenter) InjectTemplate(text string) string {
 	default:
 		blocks = a.insertLines(blocks, tmpl)
 	}
-	return strings.Join(blocks, "\n\n")
+	return strings.Join(blocks, sep)
 }
 
 // AddFarmDebris adds two or three blocks of content-farm debris (comment
 // forms, share widgets, donation appeals, bios, related lists), mostly at
 // the end, and sometimes a repeated title at the top.
 func (a *Augmenter) AddFarmDebris(title, text string) string {
-	blocks := paragraphs(text)
+	blocks, sep := paragraphs(text)
 	for range a.between(2, 3) {
 		blk := a.pools.FarmBlocks[a.rng.IntN(len(a.pools.FarmBlocks))]
 		lines := make([]string, len(blk))
@@ -469,7 +505,7 @@ func (a *Augmenter) AddFarmDebris(title, text string) string {
 	if title != "" && a.rng.IntN(2) == 0 {
 		blocks = append([]string{title, title}, blocks...)
 	}
-	return strings.Join(blocks, "\n\n")
+	return strings.Join(blocks, sep)
 }
 
 // AddPageFurniture adds one to three of the ordinary features of a real
@@ -479,7 +515,7 @@ func (a *Augmenter) AddFarmDebris(title, text string) string {
 // market-price lines, a quoted paragraph of a press release, or the whole
 // text run into one paragraph.
 func (a *Augmenter) AddPageFurniture(title, text string) string {
-	blocks := paragraphs(text)
+	blocks, sep := paragraphs(text)
 	edits := a.rng.Perm(8)[:a.between(1, 3)]
 	slices.Sort(edits) // the one-paragraph edit, last, joins what the others added
 	for _, e := range edits {
@@ -528,13 +564,13 @@ func (a *Augmenter) AddPageFurniture(title, text string) string {
 			blocks = []string{strings.Join(strings.Fields(strings.Join(blocks, " ")), " ")}
 		}
 	}
-	return strings.Join(blocks, "\n\n")
+	return strings.Join(blocks, sep)
 }
 
 // AddBenignDebris adds the ordinary page debris found around real
 // journalism: a few lines at the top and bottom and between paragraphs.
 func (a *Augmenter) AddBenignDebris(text string) string {
-	blocks := paragraphs(text)
+	blocks, sep := paragraphs(text)
 	var top, bottom []string
 	for range a.between(2, 8) {
 		line := a.fill(a.pick(a.pools.Benign))
@@ -553,5 +589,5 @@ func (a *Augmenter) AddBenignDebris(text string) string {
 	if len(bottom) > 0 {
 		blocks = append(blocks, strings.Join(bottom, "\n"))
 	}
-	return strings.Join(blocks, "\n\n")
+	return strings.Join(blocks, sep)
 }

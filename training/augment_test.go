@@ -181,3 +181,27 @@ func TestStuffedPhrasesAreKeywords(t *testing.T) {
 		}
 	}
 }
+
+func TestAugmentKeepsWireLayout(t *testing.T) {
+	wire := "COUNCIL APPROVES BUS LANES\nThe city council voted 7-2 on Tuesday to add bus\nlanes on three main roads, officials said.\n    Work is due to start in March, and the lanes\nwill run from seven in the morning.\n    Opponents argued the lanes would push traffic\nonto residential streets.\n REUTER"
+	blocks, sep := paragraphs(wire)
+	if sep != "\n" || len(blocks) != 5 || strings.Join(blocks, sep) != wire {
+		t.Fatalf("paragraphs = %q, %q", blocks, sep)
+	}
+	aug := NewAugmenter(DefaultPools(), 4, nil)
+	for range 50 {
+		out := aug.StuffKeywords("COUNCIL APPROVES BUS LANES", wire)
+		if strings.Contains(out, "\n\n") {
+			t.Fatalf("blank lines in wire copy:\n%s", out)
+		}
+		// Every original line is still there, in order, with copies of
+		// the phrase only between or inside them.
+		for _, l := range strings.Split(wire, "\n") {
+			for _, w := range strings.Fields(l) {
+				if !strings.Contains(out, w) {
+					t.Fatalf("%q lost:\n%s", w, out)
+				}
+			}
+		}
+	}
+}
