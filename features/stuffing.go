@@ -67,8 +67,9 @@ const (
 // Signals:
 //   - keyword_stuffing: log1p of the stuffed phrase's excess count (see
 //     stuffedPhrase.excess). A repeated phrase of topic words (2-5 words
-//     written in one piece, widened to the maximal repeated phrase up to
-//     10; no piece of a web address) looks inserted when the sentences
+//     written in one piece, which a modifier such as "new" or "first" may
+//     open, widened to the maximal repeated phrase up to 10; no piece of a
+//     web address) looks inserted when the sentences
 //     around it never need it, its neighbouring words keep changing and it
 //     hardly ever ends a clause. Repetition alone never fires it: a name or
 //     a show's title repeated in a story about it, a squad list or a label
@@ -647,7 +648,7 @@ func (c *stuffContext) collectCandidates(dst []stuffCandidate, sc *ngramScratch,
 		switch {
 		case v >= stuffMinCount:
 			// Claim the n-gram on its first occurrence.
-			if !c.topicWord(words[i]) || !c.topicWord(words[i+size-1]) {
+			if !c.opensPhrase(words[i]) || !c.topicWord(words[i+size-1]) {
 				vals[s] = claimedNoTopic
 				continue
 			}
@@ -707,7 +708,9 @@ func isTopicWord(w Word) bool {
 
 // topicWord is isTopicWord, except that a function word written in
 // capitals ("US") counts as a topic word unless its whole line is in
-// capitals (a wire headline).
+// capitals (a wire headline), and so does a capitalised word of time,
+// order or number, as in a name ("New Hampshire", "Memorial Day", "Super
+// Tuesday", "Second Amendment").
 func (c *stuffContext) topicWord(w Word) bool {
 	if c.d.inAddress(w) {
 		return false
@@ -715,9 +718,34 @@ func (c *stuffContext) topicWord(w Word) bool {
 	if isTopicWord(w) {
 		return true
 	}
+	if c.shouting(w.Line) {
+		return false
+	}
+	if nameWords[w.Norm] && capitalised(w.Text) {
+		return true
+	}
 	r, _ := utf8.DecodeRuneInString(w.Norm)
-	return !unicode.IsDigit(r) && len(w.Text) >= 2 && w.Norm != "i" && allCapitals(w.Text) && !c.shouting(w.Line)
+	return !unicode.IsDigit(r) && len(w.Text) >= 2 && w.Norm != "i" && allCapitals(w.Text)
 }
+
+// opensPhrase reports whether w may open a repeated phrase: a topic word,
+// or a modifier before the topic words ("new tax rules", "first quarter")
+// outside a line in capitals.
+func (c *stuffContext) opensPhrase(w Word) bool {
+	return c.topicWord(w) || modifiers[w.Norm] && !c.shouting(w.Line) && !c.d.inAddress(w)
+}
+
+// modifiers are the closed-class words that may open a keyword phrase in
+// any case, though they do not end one.
+var modifiers = wordSetOf("new old first second third last")
+
+// nameWords are the closed-class words that, capitalised, are part of a
+// name: words of time, order and number, days and months.
+var nameWords = wordSetOf(`new old first second third last
+	one two three four five six seven eight nine ten eleven twelve twenty thirty hundred thousand million
+	day days week weeks month months year years time times
+	monday tuesday wednesday thursday friday saturday sunday
+	january february march april june july august september october november december`)
 
 // allCapitals reports whether s has no lower-case letter.
 func allCapitals(s string) bool {
@@ -727,6 +755,12 @@ func allCapitals(s string) bool {
 		}
 	}
 	return true
+}
+
+// capitalised reports whether s starts with a capital letter.
+func capitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 // stuffedPhrase is a repeated phrase with the occurrences that break the

@@ -541,3 +541,33 @@ func TestTextHashCount(t *testing.T) {
 		t.Fatalf("only %d distinct strings hashed", len(seen))
 	}
 }
+
+func TestKeywordStuffingCandidateWords(t *testing.T) {
+	// Words of time, order and number start a keyword phrase when they
+	// are part of a name or modify the topic words after them.
+	for _, tc := range []struct {
+		phrase string
+		want   bool
+	}{
+		{"New Hampshire", true},
+		{"Memorial Day", true},
+		{"new tax rules", true},
+		{"first quarter", true},
+		{"last week", false},
+		{"new", false},
+	} {
+		text := insertEvery(inventedArticle, tc.phrase, 12, 10)
+		d := NewDocument("", text)
+		sc := new(ngramScratch)
+		_, found := stuffing{}.measure(d, sc)
+		got := false
+		for _, p := range found {
+			if strings.EqualFold(d.Span(p.from, p.to), tc.phrase) {
+				got = true
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q examined as a phrase: %v, want %v", tc.phrase, got, tc.want)
+		}
+	}
+}
