@@ -19,8 +19,8 @@ import (
 // social-media post), a pointer to the site of something the article names
 // ("visit vandapharma.com" in a story about Vanda), a sentence of the
 // article that gives an address without selling, an item of a numbered
-// list, and figures in millions. Words of a web address's path do not
-// count as the line's words.
+// list, and figures in millions (or crores). Words of a web address's path
+// do not count as the line's words.
 //
 // Signals:
 //   - ad_injection: log1p of the weighted count of ad lines: 1 for every
@@ -1053,7 +1053,8 @@ func isPhoneRun(run string, digits int, groups phoneGroups) bool {
 }
 
 // hasPrice reports whether s holds an amount of money written with a
-// currency sign ("$20", "£45.99", "₹499").
+// currency sign or code ("$20", "£45.99", "₹499", "Rs 499"), not counted
+// in millions.
 func hasPrice(s string) bool {
 	for i := 0; i < len(s); i++ {
 		n := 0 // the length of a currency sign at i
@@ -1075,8 +1076,35 @@ func hasPrice(s string) bool {
 		if n > 0 && i+n < len(s) && isDigitByte(s[i+n]) && !largeAmount(s[i+n:]) {
 			return true
 		}
+		if n = currencyCode(s, i); n > 0 && !largeAmount(s[i+n:]) {
+			return true
+		}
 	}
 	return false
+}
+
+// currencyCode returns the length of a currency code of currencyCodes at
+// s[i:] that starts a word and is followed by a space and a digit ("Rs
+// 499", "INR 2,000", "Rs. 15"), or 0.
+func currencyCode(s string, i int) int {
+	letter := func(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+	if !letter(s[i]) || i > 0 && (letter(s[i-1]) || isDigitByte(s[i-1])) {
+		return 0
+	}
+	j := i
+	for j < len(s) && j-i < 4 && letter(s[j]) {
+		j++
+	}
+	if !currencyCodes[strings.ToLower(s[i:j])] {
+		return 0
+	}
+	if j < len(s) && s[j] == '.' {
+		j++
+	}
+	if j+1 < len(s) && s[j] == ' ' && isDigitByte(s[j+1]) {
+		return j + 1 - i
+	}
+	return 0
 }
 
 // largeAmount reports whether the number at the start of s is counted in
@@ -1088,7 +1116,7 @@ func largeAmount(s string) bool {
 		i++
 	}
 	rest := strings.TrimLeft(s[i:], " ")
-	for _, unit := range []string{"million", "billion", "trillion", "mln", "bln", "bn", "m", "b", "tn"} {
+	for _, unit := range []string{"million", "billion", "trillion", "mln", "bln", "bn", "m", "b", "tn", "crore", "crores", "cr", "lakh", "lakhs"} {
 		if len(rest) >= len(unit) && strings.EqualFold(rest[:len(unit)], unit) {
 			if len(rest) == len(unit) {
 				return true

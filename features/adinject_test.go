@@ -63,6 +63,7 @@ func TestAdInjectionInventedAds(t *testing.T) {
 		"Visit www.cheap-meds-online.net today",
 		"crypto signals group: profit@signalhub.io",
 		"Instant payday loans, apply now",
+		"Join Kwikpay Plus for Rs 499 a month",
 	}
 	var articles []string
 	articles = append(articles, inventedArticle)
@@ -104,6 +105,7 @@ func TestAdInjectionIgnoresNewsDebris(t *testing.T) {
 		"The company is earning about $1.8m an hour.",
 		"Casino shares fell sharply",
 		"WEXMOOR FERRY OPERATOR OFFERS DISCOUNT FARES",
+		"Fares rose by Rs 2,000 crore in a year",
 	}
 	c := newAdInjection()
 	for _, line := range lines {
@@ -217,6 +219,23 @@ func TestAddressDetectors(t *testing.T) {
 		}
 		if got != tc.want {
 			t.Errorf("domain in %q = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+	prices := []struct {
+		text string
+		want bool
+	}{
+		{"Subscribe for Rs 499 a month", true},
+		{"Rs. 1,250 only", true},
+		{"from INR 2,000", true},
+		{"a Rs 5,000 crore package", false},
+		{"USD 3 billion in loans", false},
+		{"Mrs 5 votes", false},
+		{"£45.99", true},
+	}
+	for _, tc := range prices {
+		if got := hasPrice(tc.text); got != tc.want {
+			t.Errorf("hasPrice(%q) = %v, want %v", tc.text, got, tc.want)
 		}
 	}
 	emails := []struct {
