@@ -13,14 +13,17 @@ import (
 // adInjection finds advertising pasted into an article: a short line of its
 // own, off the article's topic, that carries a web address, phone number or
 // e-mail, or money, gambling, offer and call-to-action words. A line with
-// both an address and money or offer words counts on any topic. What news
-// pages and press releases carry themselves is no ad: a credit, share or
-// contact line (a person's e-mail, "Contact Jane Roe at …", a quoted
-// social-media post), a pointer to the site of something the article names
-// ("visit vandapharma.com" in a story about Vanda), a sentence of the
-// article that gives an address without selling, an item of a numbered
-// list, and figures in millions (or crores). Words of a web address's path
-// do not count as the line's words.
+// both an address and money or offer words counts on any topic. The topic
+// is the article's own text: the standalone promotional lines themselves
+// do not count (two ads of one shape share their words with each other),
+// nor do a line's promotional words ("call", "join", "money"), which news
+// uses too. What news pages and press releases carry themselves is no ad:
+// a credit, share or contact line (a person's e-mail, "Contact Jane Roe at
+// …", a quoted social-media post), a pointer to the site of something the
+// article names ("visit vandapharma.com" in a story about Vanda), a
+// sentence of the article that gives an address without selling, an item
+// of a numbered list, and figures in millions (or crores). Words of a web
+// address's path do not count as the line's words.
 //
 // Signals:
 //   - ad_injection: log1p of the weighted count of ad lines: 1 for every
@@ -319,14 +322,18 @@ type adLine struct {
 	words    int
 	address  bool // web address, e-mail or phone number
 	classes  promoClass
-	terms    int  // promotional terms on the line
-	title    bool // the first line of the text
-	credit   bool // a credit, share or contact line ("Powered by", "Phone:")
-	price    bool // an amount of money or a percentage off
-	cheapTLD bool // an address on a domain ending that spam favours
-	sentence bool // reads as a sentence: five words or more ending in a full stop
-	ownSite  bool // its addresses are all the site of a name the article uses (see ownSite)
-	para     int  // index of the first occurrence in Document.Paragraphs
+	terms    int   // promotional terms on the line
+	title    bool  // the first line of the text
+	credit   bool  // a credit, share or contact line ("Powered by", "Phone:")
+	price    bool  // an amount of money or a percentage off
+	cheapTLD bool  // an address on a domain ending that spam favours
+	sentence bool  // reads as a sentence: five words or more ending in a full stop
+	ownSite  bool  // its addresses are all the site of a name the article uses (see ownSite)
+	para     int   // index of the first occurrence in Document.Paragraphs
+	paras    []int // indices of every occurrence in Document.Paragraphs
+	// promo marks the line's words that belong to promotional terms (bit
+	// k for the k-th word): the frame of an ad, not its topic.
+	promo uint32
 }
 
 // clear reports whether the cues alone make the line an ad: an address
@@ -489,16 +496,21 @@ func (c adInjection) standaloneLines(d *Document, matches []Match, domains []int
 		}
 		var classes promoClass
 		terms := 0
+		var promo uint32
 		for j := m; j < len(matches) && matches[j].Word+matches[j].Len <= p.EndWord; j++ {
 			if d.inAddress(d.Words[matches[j].Word]) {
 				continue // a word of a web address's path, not of the line
 			}
 			classes |= promoClassOf[matches[j].Phrase]
 			terms++
+			for w := matches[j].Word; w < matches[j].Word+matches[j].Len; w++ {
+				promo |= 1 << (w - p.FirstWord)
+			}
 		}
 		here := domainsIn(domains, p.FirstWord, p.EndWord)
 		price := hasPrice(p.Text) || percentOff(p.Text)
-		address := len(here) > 0 || hasWebAddress(p.Text) || hasEmail(p.Text) || hasPhone(p.Text)
+		phone := hasPhone(p.Text)
+		address := len(here) > 0 || hasWebAddress(p.Text) || hasEmail(p.Text) || phone
 		if !address && classes == 0 && !price {
 			continue
 		}
@@ -507,7 +519,7 @@ func (c adInjection) standaloneLines(d *Document, matches []Match, domains []int
 			terms++
 		}
 		cheap := false
-		own := len(here) > 0 && !hasPhone(p.Text)
+		own := len(here) > 0 && !phone
 		for _, i := range here {
 			w := d.Words[i]
 			if names == nil {
@@ -532,6 +544,7 @@ func (c adInjection) standaloneLines(d *Document, matches []Match, domains []int
 		}
 		if i, ok := index[string(key)]; ok {
 			out[i].count++
+			out[i].paras = append(out[i].paras, k)
 			continue
 		}
 		if index == nil {
@@ -540,8 +553,8 @@ func (c adInjection) standaloneLines(d *Document, matches []Match, domains []int
 		index[string(key)] = len(out)
 		out = append(out, adLine{
 			text: p.Text, line: d.Lines[p.FirstLine].Number, count: 1, words: n,
-			address: address, classes: classes, terms: terms, title: p.FirstLine == title, para: k,
-			credit: c.isCredit(d, p), price: price, cheapTLD: cheap, ownSite: own,
+			address: address, classes: classes, terms: terms, title: p.FirstLine == title, para: k, paras: []int{k},
+			credit: c.isCredit(d, p), price: price, cheapTLD: cheap, ownSite: own, promo: promo,
 			sentence: n >= 5 && strings.HasSuffix(strings.TrimRight(p.Text, "\"'”’)"), "."),
 		})
 	}
@@ -564,7 +577,7 @@ func adSignal(d *Document, lines []adLine) Signal {
 		if l.classes&promoSpam != 0 {
 			limit = adMaxOnTopicSpam
 		}
-		if !promoted && !offTopic(d, freq, d.Paragraphs[l.para], l.count, limit) {
+		if !promoted && !offTopic(d, freq, d.Paragraphs[l.para], limit, l.promo) {
 			continue
 		}
 		ev := Evidence{Text: l.text, Count: l.count, Line: l.line}
@@ -628,8 +641,11 @@ func (c *stemCounts) count(stem string) int {
 	return int(c.table.vals[c.table.lookup(stemKey(stem))]) - 1
 }
 
-// topicFrequencies counts over the whole document the topic stems that
-// offTopic asks about for the lines that are not promoted.
+// topicFrequencies counts the topic stems that offTopic asks about for the
+// lines that are not promoted, over the article's own text: every
+// paragraph but the standalone promotional lines and their copies. Ads
+// injected into one article share their words with each other ("Earn up
+// to $500 weekly" and "Earn up to £200 weekly"), not with the article.
 func topicFrequencies(d *Document, lines []adLine) *stemCounts {
 	c := &stemCounts{}
 	asked := 0
@@ -666,31 +682,51 @@ func topicFrequencies(d *Document, lines []adLine) *stemCounts {
 			}
 		}
 	}
-	for i := range d.Words {
-		w := &d.Words[i]
-		// A stem starts like its word.
-		if w.Norm == "" || first[w.Norm[0]>>6]&(1<<(w.Norm[0]&63)) == 0 {
+	cue := make([]bool, len(d.Paragraphs))
+	for _, l := range lines {
+		for _, k := range l.paras {
+			cue[k] = true
+		}
+	}
+	for k, p := range d.Paragraphs {
+		if cue[k] {
 			continue
 		}
-		s := t.lookup(stemKey(topicStem(w.Norm)))
-		if t.vals[s] != 0 && isTopicWord(*w) {
-			t.vals[s]++
+		for i := p.FirstWord; i < p.EndWord; i++ {
+			w := &d.Words[i]
+			// A stem starts like its word.
+			if w.Norm == "" || first[w.Norm[0]>>6]&(1<<(w.Norm[0]&63)) == 0 {
+				continue
+			}
+			s := t.lookup(stemKey(topicStem(w.Norm)))
+			if t.vals[s] != 0 && isTopicWord(*w) {
+				t.vals[s]++
+			}
 		}
 	}
 	return c
 }
 
 // offTopic reports whether at most the limit share of the paragraph's topic
-// words occur elsewhere in the article (outside its identical copies). A
-// paragraph without topic words is not off-topic.
-func offTopic(d *Document, freq *stemCounts, p Paragraph, copies int, limit float64) bool {
+// words occur in the article's own text (see topicFrequencies). The
+// words of promotional terms (bits of promo) are the ad's frame ("call",
+// "join", "money"), which news uses too, and do not count unless the line
+// has no other topic word. A paragraph without topic words is not
+// off-topic.
+func offTopic(d *Document, freq *stemCounts, p Paragraph, limit float64, promo uint32) bool {
 	words := d.Words[p.FirstWord:p.EndWord]
 	// The stem of every topic word of the paragraph ("" for other words).
 	var stemBuf [adMaxWordsAddress]string
 	stems := stemBuf[:0]
-	for _, w := range words {
+	framed := false // some topic word is no promotional term
+	for k, w := range words {
+		if isTopicWord(w) && promo&(1<<k) == 0 && utf8.RuneCountInString(w.Norm) >= 3 {
+			framed = true
+		}
+	}
+	for k, w := range words {
 		s := ""
-		if isTopicWord(w) {
+		if isTopicWord(w) && (!framed || promo&(1<<k) == 0) {
 			s = topicStem(w.Norm)
 		}
 		stems = append(stems, s)
@@ -701,14 +737,8 @@ func offTopic(d *Document, freq *stemCounts, p Paragraph, copies int, limit floa
 		if stem == "" || utf8.RuneCountInString(w.Norm) < 3 {
 			continue
 		}
-		inLine := 0
-		for _, v := range stems {
-			if v == stem {
-				inLine++
-			}
-		}
 		topic++
-		if freq.count(stem) > inLine*copies {
+		if freq.count(stem) > 0 {
 			shared++
 		}
 	}

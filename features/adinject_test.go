@@ -121,6 +121,35 @@ func TestAdInjectionIgnoresNewsDebris(t *testing.T) {
 	}
 }
 
+// TestAdInjectionFrames checks ads whose cues share words with other ads
+// or with news vocabulary: the article's own text decides the topic.
+func TestAdInjectionFrames(t *testing.T) {
+	c := newAdInjection()
+	for _, tc := range []struct {
+		name  string
+		text  string
+		fired bool
+	}{
+		// Two ads of one shape share their words with each other, not
+		// with the article.
+		{"ads of one shape", plantLine(plantLine(inventedArticle, "Earn up to $700 weekly, no experience needed"),
+			"Earn up to £450 weekly, no experience needed"), true},
+		// "Call", "now" and "services" are words news uses too; the
+		// line's topic is what it sells.
+		{"call words in the article", plantLine(inventedArticle+"\n\nResidents can call the council now about bus services.",
+			"Call 0800 765 4321 now for roof repair services"), true},
+		// A line of the article about its own topic stays on topic.
+		{"on topic", plantLine(inventedArticle, "Call 0800 765 4321 for ferry timetable updates"), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := spamSignal(t, c, NewDocument("", tc.text), "ad_injection")
+			if s.Fired != tc.fired {
+				t.Errorf("fired = %v, want %v: %s %v", s.Fired, tc.fired, s.Message, s.Evidence)
+			}
+		})
+	}
+}
+
 func TestAdInjectionRarelyFiresOnCleanNews(t *testing.T) {
 	assertRarelyFires(t, newAdInjection(), "ad_injection")
 }
@@ -406,7 +435,8 @@ func TestDomainWordsMatchWordScan(t *testing.T) {
 }
 
 // TestTopicFrequencies checks the counts of the stems that offTopic asks
-// about against counting every topic word of the document.
+// about against counting every topic word of the document outside the
+// standalone promotional lines.
 func TestTopicFrequencies(t *testing.T) {
 	c := newAdInjection().(adInjection)
 	asked := 0
@@ -418,10 +448,18 @@ func TestTopicFrequencies(t *testing.T) {
 		d := NewDocument("", text)
 		lines := c.standaloneLines(d, c.promo.Find(d), domainWords(d))
 		freq := topicFrequencies(d, lines)
+		cue := map[int]bool{}
+		for _, l := range lines {
+			for _, k := range l.paras {
+				cue[k] = true
+			}
+		}
 		want := map[string]int{}
-		for _, w := range d.Words {
-			if isTopicWord(w) {
-				want[topicStem(w.Norm)]++
+		for k, p := range d.Paragraphs {
+			for _, w := range d.Words[p.FirstWord:p.EndWord] {
+				if isTopicWord(w) && !cue[k] {
+					want[topicStem(w.Norm)]++
+				}
 			}
 		}
 		for _, l := range lines {
