@@ -19,11 +19,13 @@ import (
 // nor do a line's promotional words ("call", "join", "money"), which news
 // uses too. What news pages and press releases carry themselves is no ad:
 // a credit, share or contact line (a person's e-mail, "Contact Jane Roe at
-// …", a quoted social-media post), a pointer to the site of something the
-// article names ("visit vandapharma.com" in a story about Vanda), a
-// sentence of the article that gives an address without selling, an item
-// of a numbered list, and figures in millions (or crores). Words of a web
-// address's path do not count as the line's words.
+// …", a name or a label with a phone number, a quoted social-media post),
+// a pointer to the site of something the article names ("visit
+// vandapharma.com" in a story about Vanda), a sentence or a question of
+// the article that gives an address without selling, an item of a
+// numbered list, a headline without spam vocabulary or prices, and
+// figures in millions (or crores). Words of a web address's path do not
+// count as the line's words.
 //
 // Signals:
 //   - ad_injection: log1p of the weighted count of ad lines: 1 for every
@@ -327,8 +329,10 @@ type adLine struct {
 	credit   bool  // a credit, share or contact line ("Powered by", "Phone:")
 	price    bool  // an amount of money or a percentage off
 	cheapTLD bool  // an address on a domain ending that spam favours
-	sentence bool  // reads as a sentence: five words or more ending in a full stop
+	sentence bool  // reads as a sentence: five words or more ending in a full stop or a question mark
 	ownSite  bool  // its addresses are all the site of a name the article uses (see ownSite)
+	phone    bool  // a phone number
+	plain    bool  // three words or more of letters, none capitalised but the first (acronyms apart), no colon, no e-mail
 	para     int   // index of the first occurrence in Document.Paragraphs
 	paras    []int // indices of every occurrence in Document.Paragraphs
 	// promo marks the line's words that belong to promotional terms (bit
@@ -337,14 +341,16 @@ type adLine struct {
 }
 
 // clear reports whether the cues alone make the line an ad: an address
-// with a promotional term (its own name counts: "earning.com"); or at least
-// two promotional terms of different kinds, one of them money or spam
-// vocabulary ("casino bonus", "earn money fast", "call now for cheap
-// loans"); or two terms, one of them spam money or offer vocabulary
-// ("bitcoin doubler", "use code … vouchers"). A single word (a menu item or
-// share button) is never clear, nor is a credit, share or contact line
-// without money words, nor a title without an address, nor a sentence
-// without spam vocabulary.
+// with a promotional term (its own name counts: "earning.com"); a phone
+// number with what it sells in plain words ("Top rated roofing in your
+// area – 0800 …"); or at least two promotional terms of different kinds,
+// one of them money or spam vocabulary ("casino bonus", "earn money fast",
+// "call now for cheap loans"); or two terms, one of them spam money or
+// offer vocabulary ("bitcoin doubler", "use code … vouchers"). A single
+// word (a menu item or share button) is never clear, nor is a credit,
+// share or contact line without money words, nor a title without an
+// address, spam vocabulary or a price, nor a sentence without spam
+// vocabulary.
 func (a adLine) clear() bool {
 	switch {
 	case a.address && a.words <= adMaxBareAddress && !a.title && !a.credit &&
@@ -358,11 +364,18 @@ func (a adLine) clear() bool {
 		return false
 	case a.credit && a.classes&promoMoney == 0 && !a.price:
 		return false
-	case a.title && !a.address:
+	case a.title && !a.address && a.classes&promoSpam == 0 && !a.price:
 		return false
 	case a.address:
-		if a.terms == 0 || a.words > adMaxWordsAddress {
+		if a.words > adMaxWordsAddress {
 			return false
+		}
+		if a.terms == 0 {
+			// A phone number on a line of its own that names what it
+			// sells in plain words ("Top rated roofing in your area –
+			// 0800 …"), off the article's topic, is an ad; a number with
+			// a name or a label ("Media: Jane Roe 301-…") is a contact.
+			return a.phone && a.plain && !a.sentence
 		}
 		// A pointer to the site of a name the article uses ("For more
 		// on the study, visit lipididiet.eu"), or a sentence of the
@@ -554,11 +567,41 @@ func (c adInjection) standaloneLines(d *Document, matches []Match, domains []int
 		out = append(out, adLine{
 			text: p.Text, line: d.Lines[p.FirstLine].Number, count: 1, words: n,
 			address: address, classes: classes, terms: terms, title: p.FirstLine == title, para: k, paras: []int{k},
-			credit: c.isCredit(d, p), price: price, cheapTLD: cheap, ownSite: own, promo: promo,
-			sentence: n >= 5 && strings.HasSuffix(strings.TrimRight(p.Text, "\"'”’)"), "."),
+			credit: c.isCredit(d, p), price: price, cheapTLD: cheap, ownSite: own, phone: phone, plain: plainWords(d, p),
+			sentence: n >= 5 && sentenceEnd(p.Text), promo: promo,
 		})
 	}
 	return out
+}
+
+// sentenceEnd reports whether a line ends as a sentence of the article
+// does, with a full stop or a question mark before any closing quotes or
+// brackets. Ads end in a name, an address or a call.
+func sentenceEnd(text string) bool {
+	text = strings.TrimRight(text, "\"'”’)")
+	return strings.HasSuffix(text, ".") || strings.HasSuffix(text, "?")
+}
+
+// plainWords reports whether paragraph p reads as a phrase in plain
+// words, not as a name, a label or a contact: three words of letters or
+// more, none capitalised but the first (acronyms apart), no colon and no
+// e-mail address.
+func plainWords(d *Document, p Paragraph) bool {
+	if strings.IndexByte(p.Text, ':') >= 0 || hasEmail(p.Text) {
+		return false
+	}
+	letters := 0
+	for i, w := range d.Words[p.FirstWord:p.EndWord] {
+		r, _ := utf8.DecodeRuneInString(w.Text)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		letters++
+		if i > 0 && unicode.IsUpper(r) && !allCapitals(w.Text) {
+			return false
+		}
+	}
+	return letters >= 3
 }
 
 // adSignal keeps the off-topic lines and weighs them.

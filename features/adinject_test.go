@@ -63,6 +63,7 @@ func TestAdInjectionInventedAds(t *testing.T) {
 		"Visit www.cheap-meds-online.net today",
 		"crypto signals group: profit@signalhub.io",
 		"Instant payday loans, apply now",
+		"Best roofing repairs in your area – 0800 123 4567",
 		"Join Kwikpay Plus for Rs 499 a month",
 	}
 	var articles []string
@@ -105,6 +106,9 @@ func TestAdInjectionIgnoresNewsDebris(t *testing.T) {
 		"The company is earning about $1.8m an hour.",
 		"Casino shares fell sharply",
 		"WEXMOOR FERRY OPERATOR OFFERS DISCOUNT FARES",
+		"Media contact: Jane Roe, 01632 960 456",
+		"Jane Roe (UK) +44 1632 960 456",
+		"Does the discount apply to season tickets?",
 		"Fares rose by Rs 2,000 crore in a year",
 	}
 	c := newAdInjection()
@@ -138,6 +142,8 @@ func TestAdInjectionFrames(t *testing.T) {
 		// line's topic is what it sells.
 		{"call words in the article", plantLine(inventedArticle+"\n\nResidents can call the council now about bus services.",
 			"Call 0800 765 4321 now for roof repair services"), true},
+		// An ad with spam vocabulary above the headline.
+		{"above the headline", "Make money online with Zenearn – join free\n\n" + inventedArticle, true},
 		// A line of the article about its own topic stays on topic.
 		{"on topic", plantLine(inventedArticle, "Call 0800 765 4321 for ferry timetable updates"), false},
 	} {
