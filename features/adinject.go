@@ -13,13 +13,18 @@ import (
 // adInjection finds advertising pasted into an article: a short line of its
 // own, off the article's topic, that carries a web address, phone number or
 // e-mail, or money, gambling, offer and call-to-action words. A line with
-// both an address and money or offer words counts on any topic. What news
-// pages and press releases carry themselves is no ad: a credit, share or
-// contact line (a person's e-mail, "Contact Jane Roe at …", a quoted
-// social-media post), a pointer to the site of something the article names
-// ("visit vandapharma.com" in a story about Vanda), a sentence of the
-// article that gives an address without selling, an item of a numbered
-// list, and figures in millions. Words of a web address's path do not
+// both an address and money or offer words counts on any topic. The topic
+// is the article's own text: the standalone promotional lines themselves
+// do not count (two ads of one shape share their words with each other),
+// nor do a line's promotional words ("call", "join", "money"), which news
+// uses too. What news pages and press releases carry themselves is no ad:
+// a credit, share or contact line (a person's e-mail, "Contact Jane Roe at
+// …", a name or a label with a phone number, a quoted social-media post),
+// a pointer to the site of something the article names ("visit
+// vandapharma.com" in a story about Vanda), a sentence or a question of
+// the article that gives an address without selling, an item of a
+// numbered list, a headline without spam vocabulary or prices, and
+// figures in millions (or crores). Words of a web address's path do not
 // count as the line's words.
 //
 // Signals:
@@ -319,25 +324,33 @@ type adLine struct {
 	words    int
 	address  bool // web address, e-mail or phone number
 	classes  promoClass
-	terms    int  // promotional terms on the line
-	title    bool // the first line of the text
-	credit   bool // a credit, share or contact line ("Powered by", "Phone:")
-	price    bool // an amount of money or a percentage off
-	cheapTLD bool // an address on a domain ending that spam favours
-	sentence bool // reads as a sentence: five words or more ending in a full stop
-	ownSite  bool // its addresses are all the site of a name the article uses (see ownSite)
-	para     int  // index of the first occurrence in Document.Paragraphs
+	terms    int   // promotional terms on the line
+	title    bool  // the first line of the text
+	credit   bool  // a credit, share or contact line ("Powered by", "Phone:")
+	price    bool  // an amount of money or a percentage off
+	cheapTLD bool  // an address on a domain ending that spam favours
+	sentence bool  // reads as a sentence: five words or more ending in a full stop or a question mark
+	ownSite  bool  // its addresses are all the site of a name the article uses (see ownSite)
+	phone    bool  // a phone number
+	plain    bool  // three words or more of letters, none capitalised but the first (acronyms apart), no colon, no e-mail
+	para     int   // index of the first occurrence in Document.Paragraphs
+	paras    []int // indices of every occurrence in Document.Paragraphs
+	// promo marks the line's words that belong to promotional terms (bit
+	// k for the k-th word): the frame of an ad, not its topic.
+	promo uint32
 }
 
 // clear reports whether the cues alone make the line an ad: an address
-// with a promotional term (its own name counts: "earning.com"); or at least
-// two promotional terms of different kinds, one of them money or spam
-// vocabulary ("casino bonus", "earn money fast", "call now for cheap
-// loans"); or two terms, one of them spam money or offer vocabulary
-// ("bitcoin doubler", "use code … vouchers"). A single word (a menu item or
-// share button) is never clear, nor is a credit, share or contact line
-// without money words, nor a title without an address, nor a sentence
-// without spam vocabulary.
+// with a promotional term (its own name counts: "earning.com"); a phone
+// number with what it sells in plain words ("Top rated roofing in your
+// area – 0800 …"); or at least two promotional terms of different kinds,
+// one of them money or spam vocabulary ("casino bonus", "earn money fast",
+// "call now for cheap loans"); or two terms, one of them spam money or
+// offer vocabulary ("bitcoin doubler", "use code … vouchers"). A single
+// word (a menu item or share button) is never clear, nor is a credit,
+// share or contact line without money words, nor a title without an
+// address, spam vocabulary or a price, nor a sentence without spam
+// vocabulary.
 func (a adLine) clear() bool {
 	switch {
 	case a.address && a.words <= adMaxBareAddress && !a.title && !a.credit &&
@@ -351,11 +364,18 @@ func (a adLine) clear() bool {
 		return false
 	case a.credit && a.classes&promoMoney == 0 && !a.price:
 		return false
-	case a.title && !a.address:
+	case a.title && !a.address && a.classes&promoSpam == 0 && !a.price:
 		return false
 	case a.address:
-		if a.terms == 0 || a.words > adMaxWordsAddress {
+		if a.words > adMaxWordsAddress {
 			return false
+		}
+		if a.terms == 0 {
+			// A phone number on a line of its own that names what it
+			// sells in plain words ("Top rated roofing in your area –
+			// 0800 …"), off the article's topic, is an ad; a number with
+			// a name or a label ("Media: Jane Roe 301-…") is a contact.
+			return a.phone && a.plain && !a.sentence
 		}
 		// A pointer to the site of a name the article uses ("For more
 		// on the study, visit lipididiet.eu"), or a sentence of the
@@ -489,16 +509,21 @@ func (c adInjection) standaloneLines(d *Document, matches []Match, domains []int
 		}
 		var classes promoClass
 		terms := 0
+		var promo uint32
 		for j := m; j < len(matches) && matches[j].Word+matches[j].Len <= p.EndWord; j++ {
 			if d.inAddress(d.Words[matches[j].Word]) {
 				continue // a word of a web address's path, not of the line
 			}
 			classes |= promoClassOf[matches[j].Phrase]
 			terms++
+			for w := matches[j].Word; w < matches[j].Word+matches[j].Len; w++ {
+				promo |= 1 << (w - p.FirstWord)
+			}
 		}
 		here := domainsIn(domains, p.FirstWord, p.EndWord)
 		price := hasPrice(p.Text) || percentOff(p.Text)
-		address := len(here) > 0 || hasWebAddress(p.Text) || hasEmail(p.Text) || hasPhone(p.Text)
+		phone := hasPhone(p.Text)
+		address := len(here) > 0 || hasWebAddress(p.Text) || hasEmail(p.Text) || phone
 		if !address && classes == 0 && !price {
 			continue
 		}
@@ -507,7 +532,7 @@ func (c adInjection) standaloneLines(d *Document, matches []Match, domains []int
 			terms++
 		}
 		cheap := false
-		own := len(here) > 0 && !hasPhone(p.Text)
+		own := len(here) > 0 && !phone
 		for _, i := range here {
 			w := d.Words[i]
 			if names == nil {
@@ -532,6 +557,7 @@ func (c adInjection) standaloneLines(d *Document, matches []Match, domains []int
 		}
 		if i, ok := index[string(key)]; ok {
 			out[i].count++
+			out[i].paras = append(out[i].paras, k)
 			continue
 		}
 		if index == nil {
@@ -540,12 +566,42 @@ func (c adInjection) standaloneLines(d *Document, matches []Match, domains []int
 		index[string(key)] = len(out)
 		out = append(out, adLine{
 			text: p.Text, line: d.Lines[p.FirstLine].Number, count: 1, words: n,
-			address: address, classes: classes, terms: terms, title: p.FirstLine == title, para: k,
-			credit: c.isCredit(d, p), price: price, cheapTLD: cheap, ownSite: own,
-			sentence: n >= 5 && strings.HasSuffix(strings.TrimRight(p.Text, "\"'”’)"), "."),
+			address: address, classes: classes, terms: terms, title: p.FirstLine == title, para: k, paras: []int{k},
+			credit: c.isCredit(d, p), price: price, cheapTLD: cheap, ownSite: own, phone: phone, plain: plainWords(d, p),
+			sentence: n >= 5 && sentenceEnd(p.Text), promo: promo,
 		})
 	}
 	return out
+}
+
+// sentenceEnd reports whether a line ends as a sentence of the article
+// does, with a full stop or a question mark before any closing quotes or
+// brackets. Ads end in a name, an address or a call.
+func sentenceEnd(text string) bool {
+	text = strings.TrimRight(text, "\"'”’)")
+	return strings.HasSuffix(text, ".") || strings.HasSuffix(text, "?")
+}
+
+// plainWords reports whether paragraph p reads as a phrase in plain
+// words, not as a name, a label or a contact: three words of letters or
+// more, none capitalised but the first (acronyms apart), no colon and no
+// e-mail address.
+func plainWords(d *Document, p Paragraph) bool {
+	if strings.IndexByte(p.Text, ':') >= 0 || hasEmail(p.Text) {
+		return false
+	}
+	letters := 0
+	for i, w := range d.Words[p.FirstWord:p.EndWord] {
+		r, _ := utf8.DecodeRuneInString(w.Text)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		letters++
+		if i > 0 && unicode.IsUpper(r) && !allCapitals(w.Text) {
+			return false
+		}
+	}
+	return letters >= 3
 }
 
 // adSignal keeps the off-topic lines and weighs them.
@@ -564,7 +620,7 @@ func adSignal(d *Document, lines []adLine) Signal {
 		if l.classes&promoSpam != 0 {
 			limit = adMaxOnTopicSpam
 		}
-		if !promoted && !offTopic(d, freq, d.Paragraphs[l.para], l.count, limit) {
+		if !promoted && !offTopic(d, freq, d.Paragraphs[l.para], limit, l.promo) {
 			continue
 		}
 		ev := Evidence{Text: l.text, Count: l.count, Line: l.line}
@@ -628,8 +684,11 @@ func (c *stemCounts) count(stem string) int {
 	return int(c.table.vals[c.table.lookup(stemKey(stem))]) - 1
 }
 
-// topicFrequencies counts over the whole document the topic stems that
-// offTopic asks about for the lines that are not promoted.
+// topicFrequencies counts the topic stems that offTopic asks about for the
+// lines that are not promoted, over the article's own text: every
+// paragraph but the standalone promotional lines and their copies. Ads
+// injected into one article share their words with each other ("Earn up
+// to $500 weekly" and "Earn up to £200 weekly"), not with the article.
 func topicFrequencies(d *Document, lines []adLine) *stemCounts {
 	c := &stemCounts{}
 	asked := 0
@@ -666,31 +725,51 @@ func topicFrequencies(d *Document, lines []adLine) *stemCounts {
 			}
 		}
 	}
-	for i := range d.Words {
-		w := &d.Words[i]
-		// A stem starts like its word.
-		if w.Norm == "" || first[w.Norm[0]>>6]&(1<<(w.Norm[0]&63)) == 0 {
+	cue := make([]bool, len(d.Paragraphs))
+	for _, l := range lines {
+		for _, k := range l.paras {
+			cue[k] = true
+		}
+	}
+	for k, p := range d.Paragraphs {
+		if cue[k] {
 			continue
 		}
-		s := t.lookup(stemKey(topicStem(w.Norm)))
-		if t.vals[s] != 0 && isTopicWord(*w) {
-			t.vals[s]++
+		for i := p.FirstWord; i < p.EndWord; i++ {
+			w := &d.Words[i]
+			// A stem starts like its word.
+			if w.Norm == "" || first[w.Norm[0]>>6]&(1<<(w.Norm[0]&63)) == 0 {
+				continue
+			}
+			s := t.lookup(stemKey(topicStem(w.Norm)))
+			if t.vals[s] != 0 && isTopicWord(*w) {
+				t.vals[s]++
+			}
 		}
 	}
 	return c
 }
 
 // offTopic reports whether at most the limit share of the paragraph's topic
-// words occur elsewhere in the article (outside its identical copies). A
-// paragraph without topic words is not off-topic.
-func offTopic(d *Document, freq *stemCounts, p Paragraph, copies int, limit float64) bool {
+// words occur in the article's own text (see topicFrequencies). The
+// words of promotional terms (bits of promo) are the ad's frame ("call",
+// "join", "money"), which news uses too, and do not count unless the line
+// has no other topic word. A paragraph without topic words is not
+// off-topic.
+func offTopic(d *Document, freq *stemCounts, p Paragraph, limit float64, promo uint32) bool {
 	words := d.Words[p.FirstWord:p.EndWord]
 	// The stem of every topic word of the paragraph ("" for other words).
 	var stemBuf [adMaxWordsAddress]string
 	stems := stemBuf[:0]
-	for _, w := range words {
+	framed := false // some topic word is no promotional term
+	for k, w := range words {
+		if isTopicWord(w) && promo&(1<<k) == 0 && utf8.RuneCountInString(w.Norm) >= 3 {
+			framed = true
+		}
+	}
+	for k, w := range words {
 		s := ""
-		if isTopicWord(w) {
+		if isTopicWord(w) && (!framed || promo&(1<<k) == 0) {
 			s = topicStem(w.Norm)
 		}
 		stems = append(stems, s)
@@ -701,14 +780,8 @@ func offTopic(d *Document, freq *stemCounts, p Paragraph, copies int, limit floa
 		if stem == "" || utf8.RuneCountInString(w.Norm) < 3 {
 			continue
 		}
-		inLine := 0
-		for _, v := range stems {
-			if v == stem {
-				inLine++
-			}
-		}
 		topic++
-		if freq.count(stem) > inLine*copies {
+		if freq.count(stem) > 0 {
 			shared++
 		}
 	}
@@ -1053,7 +1126,8 @@ func isPhoneRun(run string, digits int, groups phoneGroups) bool {
 }
 
 // hasPrice reports whether s holds an amount of money written with a
-// currency sign ("$20", "£45.99", "₹499").
+// currency sign or code ("$20", "£45.99", "₹499", "Rs 499"), not counted
+// in millions.
 func hasPrice(s string) bool {
 	for i := 0; i < len(s); i++ {
 		n := 0 // the length of a currency sign at i
@@ -1075,8 +1149,35 @@ func hasPrice(s string) bool {
 		if n > 0 && i+n < len(s) && isDigitByte(s[i+n]) && !largeAmount(s[i+n:]) {
 			return true
 		}
+		if n = currencyCode(s, i); n > 0 && !largeAmount(s[i+n:]) {
+			return true
+		}
 	}
 	return false
+}
+
+// currencyCode returns the length of a currency code of currencyCodes at
+// s[i:] that starts a word and is followed by a space and a digit ("Rs
+// 499", "INR 2,000", "Rs. 15"), or 0.
+func currencyCode(s string, i int) int {
+	letter := func(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+	if !letter(s[i]) || i > 0 && (letter(s[i-1]) || isDigitByte(s[i-1])) {
+		return 0
+	}
+	j := i
+	for j < len(s) && j-i < 4 && letter(s[j]) {
+		j++
+	}
+	if !currencyCodes[strings.ToLower(s[i:j])] {
+		return 0
+	}
+	if j < len(s) && s[j] == '.' {
+		j++
+	}
+	if j+1 < len(s) && s[j] == ' ' && isDigitByte(s[j+1]) {
+		return j + 1 - i
+	}
+	return 0
 }
 
 // largeAmount reports whether the number at the start of s is counted in
@@ -1088,7 +1189,7 @@ func largeAmount(s string) bool {
 		i++
 	}
 	rest := strings.TrimLeft(s[i:], " ")
-	for _, unit := range []string{"million", "billion", "trillion", "mln", "bln", "bn", "m", "b", "tn"} {
+	for _, unit := range []string{"million", "billion", "trillion", "mln", "bln", "bn", "m", "b", "tn", "crore", "crores", "cr", "lakh", "lakhs"} {
 		if len(rest) >= len(unit) && strings.EqualFold(rest[:len(unit)], unit) {
 			if len(rest) == len(unit) {
 				return true

@@ -63,6 +63,8 @@ func TestAdInjectionInventedAds(t *testing.T) {
 		"Visit www.cheap-meds-online.net today",
 		"crypto signals group: profit@signalhub.io",
 		"Instant payday loans, apply now",
+		"Best roofing repairs in your area – 0800 123 4567",
+		"Join Kwikpay Plus for Rs 499 a month",
 	}
 	var articles []string
 	articles = append(articles, inventedArticle)
@@ -104,6 +106,10 @@ func TestAdInjectionIgnoresNewsDebris(t *testing.T) {
 		"The company is earning about $1.8m an hour.",
 		"Casino shares fell sharply",
 		"WEXMOOR FERRY OPERATOR OFFERS DISCOUNT FARES",
+		"Media contact: Jane Roe, 01632 960 456",
+		"Jane Roe (UK) +44 1632 960 456",
+		"Does the discount apply to season tickets?",
+		"Fares rose by Rs 2,000 crore in a year",
 	}
 	c := newAdInjection()
 	for _, line := range lines {
@@ -116,6 +122,37 @@ func TestAdInjectionIgnoresNewsDebris(t *testing.T) {
 	d := NewDocument("", "Councillors earn cash bonus in ferry deal, call it fair\n\n"+inventedArticle)
 	if s := spamSignal(t, c, d, "ad_injection"); s.Fired {
 		t.Errorf("title: fired %s", s.Message)
+	}
+}
+
+// TestAdInjectionFrames checks ads whose cues share words with other ads
+// or with news vocabulary: the article's own text decides the topic.
+func TestAdInjectionFrames(t *testing.T) {
+	c := newAdInjection()
+	for _, tc := range []struct {
+		name  string
+		text  string
+		fired bool
+	}{
+		// Two ads of one shape share their words with each other, not
+		// with the article.
+		{"ads of one shape", plantLine(plantLine(inventedArticle, "Earn up to $700 weekly, no experience needed"),
+			"Earn up to £450 weekly, no experience needed"), true},
+		// "Call", "now" and "services" are words news uses too; the
+		// line's topic is what it sells.
+		{"call words in the article", plantLine(inventedArticle+"\n\nResidents can call the council now about bus services.",
+			"Call 0800 765 4321 now for roof repair services"), true},
+		// An ad with spam vocabulary above the headline.
+		{"above the headline", "Make money online with Zenearn – join free\n\n" + inventedArticle, true},
+		// A line of the article about its own topic stays on topic.
+		{"on topic", plantLine(inventedArticle, "Call 0800 765 4321 for ferry timetable updates"), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := spamSignal(t, c, NewDocument("", tc.text), "ad_injection")
+			if s.Fired != tc.fired {
+				t.Errorf("fired = %v, want %v: %s %v", s.Fired, tc.fired, s.Message, s.Evidence)
+			}
+		})
 	}
 }
 
@@ -217,6 +254,23 @@ func TestAddressDetectors(t *testing.T) {
 		}
 		if got != tc.want {
 			t.Errorf("domain in %q = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+	prices := []struct {
+		text string
+		want bool
+	}{
+		{"Subscribe for Rs 499 a month", true},
+		{"Rs. 1,250 only", true},
+		{"from INR 2,000", true},
+		{"a Rs 5,000 crore package", false},
+		{"USD 3 billion in loans", false},
+		{"Mrs 5 votes", false},
+		{"£45.99", true},
+	}
+	for _, tc := range prices {
+		if got := hasPrice(tc.text); got != tc.want {
+			t.Errorf("hasPrice(%q) = %v, want %v", tc.text, got, tc.want)
 		}
 	}
 	emails := []struct {
@@ -387,7 +441,8 @@ func TestDomainWordsMatchWordScan(t *testing.T) {
 }
 
 // TestTopicFrequencies checks the counts of the stems that offTopic asks
-// about against counting every topic word of the document.
+// about against counting every topic word of the document outside the
+// standalone promotional lines.
 func TestTopicFrequencies(t *testing.T) {
 	c := newAdInjection().(adInjection)
 	asked := 0
@@ -399,10 +454,18 @@ func TestTopicFrequencies(t *testing.T) {
 		d := NewDocument("", text)
 		lines := c.standaloneLines(d, c.promo.Find(d), domainWords(d))
 		freq := topicFrequencies(d, lines)
+		cue := map[int]bool{}
+		for _, l := range lines {
+			for _, k := range l.paras {
+				cue[k] = true
+			}
+		}
 		want := map[string]int{}
-		for _, w := range d.Words {
-			if isTopicWord(w) {
-				want[topicStem(w.Norm)]++
+		for k, p := range d.Paragraphs {
+			for _, w := range d.Words[p.FirstWord:p.EndWord] {
+				if isTopicWord(w) && !cue[k] {
+					want[topicStem(w.Norm)]++
+				}
 			}
 		}
 		for _, l := range lines {

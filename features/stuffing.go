@@ -67,8 +67,10 @@ const (
 // Signals:
 //   - keyword_stuffing: log1p of the stuffed phrase's excess count (see
 //     stuffedPhrase.excess). A repeated phrase of topic words (2-5 words
-//     written in one piece, widened to the maximal repeated phrase up to
-//     10; no piece of a web address) looks inserted when the sentences
+//     written in one piece, which a modifier such as "new" or "first" may
+//     open, widened to the maximal repeated phrase up to 10 and never a
+//     shorter phrase pasted twice; no piece of a web address) looks
+//     inserted when the sentences
 //     around it never need it, its neighbouring words keep changing and it
 //     hardly ever ends a clause. Repetition alone never fires it: a name or
 //     a show's title repeated in a story about it, a squad list or a label
@@ -76,7 +78,8 @@ const (
 //     evidence of insertion (a paragraph of its own, a fake heading, glued
 //     onto the next sentence, a lower-case sentence start, wedged between a
 //     subject and its verb, running into an article, capitals in a
-//     lower-case sentence): at least five times with strong evidence, at
+//     lower-case sentence, after a subject pronoun or an auxiliary where a
+//     verb belongs): at least five times with strong evidence, at
 //     least eight times with some, or at least eight times in ever-changing
 //     company with words the text uses nowhere else (see
 //     stuffedPhrase.fired).
@@ -674,7 +677,7 @@ func (c *stuffContext) collectCandidates(dst []stuffCandidate, sc *ngramScratch,
 		switch {
 		case v >= stuffMinCount:
 			// Claim the n-gram on its first occurrence.
-			if !c.topicWord(words[i]) || !c.topicWord(words[i+size-1]) {
+			if !c.opensPhrase(words[i]) || !c.topicWord(words[i+size-1]) {
 				vals[s] = claimedNoTopic
 				continue
 			}
@@ -734,7 +737,9 @@ func isTopicWord(w Word) bool {
 
 // topicWord is isTopicWord, except that a function word written in
 // capitals ("US") counts as a topic word unless its whole line is in
-// capitals (a wire headline).
+// capitals (a wire headline), and so does a capitalised word of time,
+// order or number, as in a name ("New Hampshire", "Memorial Day", "Super
+// Tuesday", "Second Amendment").
 func (c *stuffContext) topicWord(w Word) bool {
 	if c.d.inAddress(w) {
 		return false
@@ -742,9 +747,34 @@ func (c *stuffContext) topicWord(w Word) bool {
 	if isTopicWord(w) {
 		return true
 	}
+	if c.shouting(w.Line) {
+		return false
+	}
+	if nameWords[w.Norm] && capitalised(w.Text) {
+		return true
+	}
 	r, _ := utf8.DecodeRuneInString(w.Norm)
-	return !unicode.IsDigit(r) && len(w.Text) >= 2 && w.Norm != "i" && allCapitals(w.Text) && !c.shouting(w.Line)
+	return !unicode.IsDigit(r) && len(w.Text) >= 2 && w.Norm != "i" && allCapitals(w.Text)
 }
+
+// opensPhrase reports whether w may open a repeated phrase: a topic word,
+// or a modifier before the topic words ("new tax rules", "first quarter")
+// outside a line in capitals.
+func (c *stuffContext) opensPhrase(w Word) bool {
+	return c.topicWord(w) || modifiers[w.Norm] && !c.shouting(w.Line) && !c.d.inAddress(w)
+}
+
+// modifiers are the closed-class words that may open a keyword phrase in
+// any case, though they do not end one.
+var modifiers = wordSetOf("new old first second third last")
+
+// nameWords are the closed-class words that, capitalised, are part of a
+// name: words of time, order and number, days and months.
+var nameWords = wordSetOf(`new old first second third last
+	one two three four five six seven eight nine ten eleven twelve twenty thirty hundred thousand million
+	day days week weeks month months year years time times
+	monday tuesday wednesday thursday friday saturday sunday
+	january february march april june july august september october november december`)
 
 // allCapitals reports whether s has no lower-case letter.
 func allCapitals(s string) bool {
@@ -754,6 +784,12 @@ func allCapitals(s string) bool {
 		}
 	}
 	return true
+}
+
+// capitalised reports whether s starts with a capital letter.
+func capitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 // stuffedPhrase is a repeated phrase with the occurrences that break the
@@ -774,11 +810,12 @@ type stuffedPhrase struct {
 // evidence weighs the occurrences that break the text: two points for a
 // paragraph of its own (counted once), a fake heading, a run into the next
 // sentence, a lower-case sentence start or a wedge between two function
-// words; one for a run into an article and for capitals in a lower-case
-// sentence.
+// words; one for a run into an article, for capitals in a lower-case
+// sentence, for a sentence-case copy run into the capitalised start of a
+// sentence and for a copy after a subject pronoun or an auxiliary.
 func (p stuffedPhrase) evidence() int {
 	return 2*(min(p.kinds[occAlone], 1)+p.kinds[occHeading]+p.kinds[occGlued]+p.kinds[occLowerStart]+p.kinds[occWedged]) +
-		p.kinds[occArticle] + p.kinds[occShouted]
+		p.kinds[occArticle] + p.kinds[occShouted] + p.kinds[occRunOn] + p.kinds[occAfterSubject]
 }
 
 // inserted reports whether the phrase looks pasted into the text rather
@@ -871,6 +908,11 @@ func (ctx *stuffContext) findStuffedPhrases(cands []stuffCandidate) []stuffedPhr
 			continue // part of a longer phrase already examined
 		}
 		left, right := ctx.extendPhrase(starts, c.size)
+		if ctx.periodic(starts[0]-left, starts[0]+c.size+right) {
+			// A phrase pasted twice in a row ("ec warns ec warns") is that
+			// phrase, examined as a candidate of its own.
+			continue
+		}
 		for _, i := range starts {
 			for w := i - left; w < i+c.size+right; w++ {
 				covered[w] = true
@@ -954,8 +996,29 @@ func (c *stuffContext) extendPhrase(starts []int, size int) (left, right int) {
 	return left, right
 }
 
-// endsClause reports whether punctuation follows the word before to: a
-// comma, a full stop, a bracket or a quote ends the phrase's clause.
+// periodic reports whether the words words[from:to] are a shorter phrase
+// and its copies, end to end ("ec warns ec warns", "officer acting chief
+// executive officer"): every word equals the word a period of at most
+// half the phrase before it.
+func (c *stuffContext) periodic(from, to int) bool {
+	words := c.words
+	for period := 1; 2*period <= to-from; period++ {
+		same := true
+		for i := from + period; i < to && same; i++ {
+			same = words[i].Norm == words[i-period].Norm
+		}
+		if same {
+			return true
+		}
+	}
+	return false
+}
+
+// endsClause reports whether punctuation follows the word before to,
+// attached to it: a comma, a full stop, a closing bracket or quote ends
+// the phrase's clause. A mark after a space (an opening quote or bracket,
+// a bullet, a spaced dash) opens what comes next, and a phrase pasted in
+// at random lands before one as often as the text has them.
 func (c *stuffContext) endsClause(to int) bool {
 	d := c.d
 	w := d.Words[to-1]
@@ -963,7 +1026,9 @@ func (c *stuffContext) endsClause(to int) bool {
 	if to < len(d.Words) {
 		end = d.Words[to].Start
 	}
-	return !blankGap(d.Text[w.Start+len(w.Text) : end])
+	gap := d.Text[w.Start+len(w.Text) : end]
+	r, _ := utf8.DecodeRuneInString(gap)
+	return gap != "" && !unicode.IsSpace(r)
 }
 
 // foreign reports whether most topic words of phrase p (all of a two-word
@@ -1216,6 +1281,17 @@ const (
 	// sentence in lower case ("the company had paid <PHRASE> 31 cents"):
 	// capitals mark single acronyms in running text, not phrases.
 	occShouted
+	// occRunOn: a phrase with a word in lower case opens a sentence of
+	// running text and runs without punctuation into a capitalised word
+	// that is no function word, the first of that sentence ("<phrase>
+	// Senate leaders said …"). A title before a name is written in Title
+	// Case ("Prime Minister Boris Johnson") and does not count.
+	occRunOn
+	// occAfterSubject: the phrase follows a subject pronoun ("they
+	// <phrase> want"), where a verb belongs, or follows an auxiliary and
+	// runs into an article, a determiner, a pronoun or a capitalised word
+	// ("was <phrase> the"), outside a question.
+	occAfterSubject
 	occKinds
 )
 
@@ -1262,7 +1338,7 @@ func (c *stuffContext) judge(from, to int) occurrence {
 	}
 	if next != nil {
 		r, _ := utf8.DecodeRuneInString(next.Text)
-		if (starts || inside) && unicode.IsUpper(r) && sentenceOpeners[next.Norm] && !allCapitals(next.Text) && !c.titleCase(to+1, end) {
+		if (starts || inside) && unicode.IsUpper(r) && sentenceOpeners[next.Norm] && !allCapitals(next.Text) && !c.titleCase(from, to, end) {
 			return occGlued
 		}
 		if inside && nounStarters[next.Norm] && c.topicWord(words[to-1]) {
@@ -1280,6 +1356,10 @@ func (c *stuffContext) judge(from, to int) occurrence {
 			if unicode.IsLower(r) {
 				return occAnchored
 			}
+			if starts && p.EndWord-p.FirstWord > 12 && unicode.IsUpper(r) && !allCapitals(next.Text) &&
+				c.topicWord(*next) && !c.phraseTitleCase(from, to) {
+				return occRunOn
+			}
 		}
 		return occNeutral
 	}
@@ -1289,6 +1369,9 @@ func (c *stuffContext) judge(from, to int) occurrence {
 	prev := words[from-1].Norm
 	if next != nil && wedges(prev, next.Norm) && !c.inQuestion(from) {
 		return occWedged
+	}
+	if next != nil && afterSubject(prev, *next) && !c.inQuestion(from) {
+		return occAfterSubject
 	}
 	switch {
 	case determiners[prev]:
@@ -1320,15 +1403,42 @@ func (c *stuffContext) shouted(from, to int) bool {
 // hasLower reports whether s holds a lower-case letter.
 func hasLower(s string) bool { return strings.IndexFunc(s, unicode.IsLower) >= 0 }
 
-// titleCase reports whether word i (before end) is capitalised, as the
-// words of a title quoted in Title Case are ("… View Open Source As A Key
-// Tactic"): a capitalised function word there starts no sentence.
-func (c *stuffContext) titleCase(i, end int) bool {
-	if i >= end {
+// titleCase reports whether the phrase words[from:to] and the capitalised
+// function word after it belong to a title quoted in Title Case ("… View
+// Open Source As A Key Tactic"): the phrase's topic words are capitalised,
+// and so is the word after that function word (before end). A capitalised
+// function word there starts no sentence; after a phrase in lower or
+// sentence case ("latest updates The Senate is …") it does.
+func (c *stuffContext) titleCase(from, to, end int) bool {
+	if to+1 >= end || !c.phraseTitleCase(from, to) {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(c.words[i].Text)
-	return unicode.IsUpper(r)
+	return capitalised(c.words[to+1].Text)
+}
+
+// phraseTitleCase reports whether every topic word of words[from:to] is
+// capitalised.
+func (c *stuffContext) phraseTitleCase(from, to int) bool {
+	for _, w := range c.words[from:to] {
+		if isTopicWord(w) && !capitalised(w.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// afterSubject reports whether a phrase between the words prev and next
+// stands where no noun phrase can: after a subject pronoun (not "it",
+// which is also an object), or after an auxiliary and before an article,
+// a determiner, a pronoun or a capitalised word.
+func afterSubject(prev string, next Word) bool {
+	switch {
+	case subjectPronouns[prev] && prev != "it":
+		return true
+	case auxiliaries[prev]:
+		return determiners[next.Norm] || subjectPronouns[next.Norm] || capitalised(next.Text) && !allCapitals(next.Text)
+	}
+	return false
 }
 
 // wedges reports whether nothing can stand between the words prev and
@@ -1450,9 +1560,9 @@ func isLinkWord(norm string) bool {
 }
 
 // amidProse reports whether the paragraphs on either side of paragraph k
-// (past any copies of it) are running text (more than 12 words) or the
-// title: a short line there is out of place, while among other short lines
-// it is a menu or a list.
+// (past any copies of it) are running text (more than 12 words, or a
+// sentence of six words or more) or the title: a short line there is out
+// of place, while among other short lines it is a menu or a list.
 func (c *stuffContext) amidProse(k int) bool {
 	ps := c.d.Paragraphs
 	for _, step := range []int{-1, 1} {
@@ -1465,11 +1575,19 @@ func (c *stuffContext) amidProse(k int) bool {
 		if j < 0 || j >= len(ps) {
 			continue
 		}
-		if p := ps[j]; p.EndWord-p.FirstWord <= 12 && p.FirstLine != c.title {
+		if p := ps[j]; p.EndWord-p.FirstWord <= 12 && p.FirstLine != c.title && !shortSentence(p) {
 			return false
 		}
 	}
 	return true
+}
+
+// shortSentence reports whether paragraph p is one sentence of six words
+// or more: it opens with a capital and ends with a full stop, a question
+// or an exclamation mark ("That's not what the council did."), as a menu
+// item, a label or a list entry does not.
+func shortSentence(p Paragraph) bool {
+	return p.EndWord-p.FirstWord >= 6 && endsSentence(p.Text) && capitalised(p.Text)
 }
 
 // inQuestion reports whether word i lies in a sentence that asks a

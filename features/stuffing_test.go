@@ -559,3 +559,147 @@ func TestTextHashCount(t *testing.T) {
 		t.Fatalf("only %d distinct strings hashed", len(seen))
 	}
 }
+
+// judgeOccurrence returns how the n-th occurrence (from 0) of phrase in
+// text sits in its sentence, as findStuffedPhrases judges it.
+func judgeOccurrence(t *testing.T, text, phrase string, n int) occurrence {
+	t.Helper()
+	d := NewDocument("", text)
+	sc := new(ngramScratch)
+	ctx := newStuffContext(d, d.Words, sc)
+	ctx.mapParagraphs()
+	want := strings.Fields(strings.ToLower(phrase))
+	for i := 0; i+len(want) <= len(d.Words); i++ {
+		match := true
+		for k, w := range want {
+			match = match && d.Words[i+k].Norm == w
+		}
+		if !match {
+			continue
+		}
+		if n == 0 {
+			return ctx.judge(i, i+len(want))
+		}
+		n--
+	}
+	t.Fatalf("occurrence not found in %q", text)
+	return occNeutral
+}
+
+func TestKeywordStuffingJudgesOccurrences(t *testing.T) {
+	const (
+		first  = "Councillors in the harbour town of Wexmoor met on Tuesday evening to debate a revised ferry timetable for the islands."
+		second = "The operator says falling passenger numbers since the pandemic have left the early sailing running at a loss this year."
+	)
+	for _, tc := range []struct {
+		name, text, phrase string
+		want               occurrence
+	}{
+		{"a phrase in sentence case runs into the next sentence's article",
+			first + "\n\nferry timetable vote The Senate committee is expected to report in March, officials said on Tuesday.\n\n" + second,
+			"ferry timetable vote", occGlued},
+		{"in Title Case before a Title Case name it may be a quoted title",
+			first + "\n\nHe wrote about how firms View Open Source As A Key Tactic in a column for the local paper on Monday.\n\n" + second,
+			"open source", occNeutral},
+		{"a lead copy in sentence case before a capitalised name",
+			first + "\n\nFerry timetable vote Senate leaders said the crossings would be reviewed again in the spring, after the consultation.\n\n" + second,
+			"ferry timetable vote", occRunOn},
+		{"a title before a name opening a sentence",
+			first + "\n\nPrime Minister Boris Johnson said the crossings would be reviewed again in the spring, after the consultation.\n\n" + second,
+			"prime minister", occNeutral},
+		{"after a subject pronoun, where the verb belongs",
+			first + "\n\nResidents said they ferry timetable vote want the early boat kept, and that the council had not listened to them.\n\n" + second,
+			"ferry timetable vote", occAfterSubject},
+		{"after an auxiliary and before a pronoun",
+			first + "\n\nThe council has ferry timetable vote it said no decision would be made before the consultation closes.\n\n" + second,
+			"ferry timetable vote", occAfterSubject},
+		{"a question puts the auxiliary first",
+			first + "\n\nDoes Wexmoor Ferry Services run the early boat at a loss, and for how long, residents asked?\n\n" + second,
+			"wexmoor ferry", occNeutral},
+		{"a line of its own between short sentences",
+			first + "\n\nThat is not what the operator promised.\n\nferry timetable vote\n\nIt will now have to explain the change again.\n\n" + second,
+			"ferry timetable vote", occAlone},
+		{"a short line between menu items is no inserted line",
+			first + "\n\nNews\n\nFerry timetable vote\n\nSport\n\n" + second,
+			"ferry timetable vote", occNeutral},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := judgeOccurrence(t, tc.text, tc.phrase, 0); got != tc.want {
+				t.Errorf("judged %d, want %d", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestKeywordStuffingClauseEnds(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"the ferry timetable, which", true},
+		{"the ferry timetable. It", true},
+		{"the ferry timetable” was", true},
+		{"the ferry timetable—which", true},
+		{"the ferry timetable “We", false},
+		{"the ferry timetable (the", false},
+		{"the ferry timetable • More", false},
+		{"the ferry timetable — and", false},
+		{"the ferry timetable was", false},
+	} {
+		d := NewDocument("", tc.text)
+		ctx := newStuffContext(d, d.Words, new(ngramScratch))
+		if got := ctx.endsClause(3); got != tc.want {
+			t.Errorf("endsClause after %q = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestKeywordStuffingPastedTwice(t *testing.T) {
+	// Copies pasted twice in a row are the phrase, not a longer one.
+	var b strings.Builder
+	for i, para := range strings.Split(inventedArticle, "\n\n") {
+		b.WriteString(para)
+		b.WriteString("\n\n")
+		if i > 0 {
+			b.WriteString("solar tariff vote solar tariff vote\n\n")
+		}
+	}
+	text := insertEvery(b.String(), "solar tariff vote", 15, 6)
+	s := spamSignal(t, newStuffing(), NewDocument("", text), "keyword_stuffing")
+	if !s.Fired || len(s.Evidence) == 0 || strings.ToLower(s.Evidence[0].Text) != "solar tariff vote" {
+		t.Fatalf("keyword_stuffing = %+v, want \"solar tariff vote\"", s)
+	}
+	if s.Evidence[0].Count < 14 {
+		t.Errorf("count %d, want at least 14", s.Evidence[0].Count)
+	}
+}
+
+func TestKeywordStuffingCandidateWords(t *testing.T) {
+	// Words of time, order and number start a keyword phrase when they
+	// are part of a name or modify the topic words after them.
+	for _, tc := range []struct {
+		phrase string
+		want   bool
+	}{
+		{"New Hampshire", true},
+		{"Memorial Day", true},
+		{"new tax rules", true},
+		{"first quarter", true},
+		{"last week", false},
+		{"new", false},
+	} {
+		text := insertEvery(inventedArticle, tc.phrase, 12, 10)
+		d := NewDocument("", text)
+		sc := new(ngramScratch)
+		_, found := stuffing{}.measure(d, sc)
+		got := false
+		for _, p := range found {
+			if strings.EqualFold(d.Span(p.from, p.to), tc.phrase) {
+				got = true
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q examined as a phrase: %v, want %v", tc.phrase, got, tc.want)
+		}
+	}
+}

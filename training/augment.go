@@ -144,29 +144,60 @@ func (a *Augmenter) fill(tmpl string) string {
 	return b.String()
 }
 
-// paragraphs splits text into blocks at blank lines; text without blank
-// lines is split after sentences so that lines can be slipped in between.
-func paragraphs(text string) []string {
+// paragraphs splits text into blocks at its paragraph breaks and returns
+// the separator that joins them back as the text lays them out: blank
+// lines; else line breaks that end a paragraph (before an indented line,
+// after a line that ends a sentence or a headline in capitals), as in
+// wire copy with hard-wrapped lines; else, in text on one line, breaks
+// after sentences, so that lines can be slipped in between.
+func paragraphs(text string) (blocks []string, sep string) {
 	text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
 	if strings.Contains(text, "\n\n") {
-		return strings.Split(text, "\n\n")
+		return strings.Split(text, "\n\n"), "\n\n"
 	}
-	var out []string
+	if strings.Contains(text, "\n") {
+		lines := strings.Split(text, "\n")
+		start := 0
+		for i := 1; i < len(lines); i++ {
+			prev := strings.TrimSpace(lines[i-1])
+			if prev == "" || strings.TrimSpace(lines[i]) == "" {
+				continue // a line of white space stays with its neighbours
+			}
+			if strings.HasPrefix(lines[i], " ") || strings.HasPrefix(lines[i], "\t") || endsSentence(prev) ||
+				strings.IndexFunc(prev, unicode.IsLower) < 0 {
+				blocks = append(blocks, strings.Join(lines[start:i], "\n"))
+				start = i
+			}
+		}
+		return append(blocks, strings.Join(lines[start:], "\n")), "\n"
+	}
 	start := 0
 	for i := 0; i+2 < len(text); i++ {
 		if (text[i] == '.' || text[i] == '?' || text[i] == '!') && text[i+1] == ' ' && i-start > 200 {
-			out = append(out, text[start:i+1])
+			blocks = append(blocks, text[start:i+1])
 			start = i + 2
 		}
 	}
-	return append(out, text[start:])
+	return append(blocks, text[start:]), "\n\n"
+}
+
+// endsSentence reports whether a line ends with a full stop, a question or
+// an exclamation mark, before any closing quotes or brackets.
+func endsSentence(line string) bool {
+	line = strings.TrimRight(line, `"'”’)]`)
+	return strings.HasSuffix(line, ".") || strings.HasSuffix(line, "?") || strings.HasSuffix(line, "!")
 }
 
 // insertLines puts each line as a paragraph of its own at a random block
-// boundary.
+// boundary, indented as the block after it (or, at the end, before it) is,
+// as the paragraphs of wire copy are.
 func (a *Augmenter) insertLines(blocks []string, lines ...string) []string {
 	for _, l := range lines {
 		at := a.rng.IntN(len(blocks) + 1)
+		if len(blocks) > 0 {
+			next := blocks[min(at, len(blocks)-1)]
+			l = next[:len(next)-len(strings.TrimLeft(next, " \t"))] + l
+		}
 		blocks = append(blocks[:at], append([]string{l}, blocks[at:]...)...)
 	}
 	return blocks
@@ -174,18 +205,25 @@ func (a *Augmenter) insertLines(blocks []string, lines ...string) []string {
 
 // InjectAds adds one to three invented promotional lines, some repeated.
 func (a *Augmenter) InjectAds(text string) string {
-	blocks := paragraphs(text)
+	blocks, sep := paragraphs(text)
 	for range a.between(1, 3) {
 		line := a.fill(a.pick(a.pools.Ads))
 		for range a.between(1, 2) {
 			blocks = a.insertLines(blocks, line)
 		}
 	}
-	return strings.Join(blocks, "\n\n")
+	return strings.Join(blocks, sep)
 }
 
-// stuffedPhrase picks a phrase to stuff: words of the article's own title
-// or text (as SEO stuffing does), or another headline's words.
+// stuffedPhrase picks a phrase to stuff, as an SEO stuffer picks its
+// keywords: two to four words of the article's own title or text (or of
+// another headline), a run of content words written in one piece between
+// function words and punctuation, as keyword extraction (RAKE) cuts them
+// ("Hamas rejects US", "best EV deals 2024"), opening and closing with a
+// word. Pieces of web and e-mail addresses, figures with symbols, ticker
+// codes and mangled characters are no keywords. The words of a headline in
+// capitals are written in lower case, as a stuffer types them, two-letter
+// acronyms apart.
 func (a *Augmenter) stuffedPhrase(title, text string) string {
 	source := title
 	if source == "" || a.rng.IntN(3) == 0 {
@@ -194,47 +232,157 @@ func (a *Augmenter) stuffedPhrase(title, text string) string {
 	if a.rng.IntN(5) == 0 {
 		source = a.title()
 	}
-	words := strings.Fields(source)
-	var clean []string
-	for _, w := range words {
-		w = strings.Trim(w, `.,;:!?"'“”‘’()[]`)
-		if w != "" {
-			clean = append(clean, w)
+	runs := keywordRuns(source)
+	n := a.between(2, 4)
+	// The longest phrase of at most n words that the source offers.
+	for ; n >= 2; n-- {
+		var spans [][]string
+		for _, run := range runs {
+			for i := 0; i+n <= len(run); i++ {
+				if contentWord(run[i]) && contentWord(run[i+n-1]) {
+					spans = append(spans, run[i:i+n])
+				}
+			}
+		}
+		if len(spans) > 0 {
+			return strings.Join(spans[a.rng.IntN(len(spans))], " ")
 		}
 	}
-	if len(clean) < 2 {
-		return "breaking news today"
-	}
-	n := min(a.between(2, 4), len(clean))
-	for range 20 {
-		i := a.rng.IntN(len(clean) - n + 1)
-		phrase := clean[i : i+n]
-		if !functionWords[strings.ToLower(phrase[0])] && !functionWords[strings.ToLower(phrase[n-1])] {
-			return strings.Join(phrase, " ")
-		}
-	}
-	return strings.Join(clean[:n], " ")
+	return "breaking news today"
 }
 
+// keywordRuns splits s into runs of words that a keyword phrase may be
+// made of: words of letters and digits (with hyphens and apostrophes
+// inside) that are no function words, not broken by punctuation. A
+// function word or any other token (an address, a price, a symbol)
+// breaks the run, and a word that ends a clause or a line ends it. Words
+// of a line in capitals (a wire headline) are lower-cased, except acronyms
+// of two letters ("US", "EU").
+func keywordRuns(s string) [][]string {
+	var runs [][]string
+	var run []string
+	flush := func() {
+		if len(run) > 0 {
+			runs = append(runs, run)
+		}
+		run = nil
+	}
+	for _, line := range strings.Split(s, "\n") {
+		shouting := strings.IndexFunc(line, unicode.IsLower) < 0
+		for _, f := range strings.Fields(line) {
+			opens := strings.TrimLeft(f, `"'“‘([`)
+			if opens != f {
+				flush() // a quotation or a bracket starts a new run
+			}
+			w := strings.TrimRight(opens, `.,;:!?"'“”‘’)]`)
+			ends := w != opens // punctuation after the word ends the clause
+			if shouting && (utf8.RuneCountInString(w) > 2 || functionWords[strings.ToLower(w)]) {
+				w = strings.ToLower(w)
+			}
+			if !keywordToken(w) || isFunctionWord(w) {
+				flush()
+				continue
+			}
+			run = append(run, w)
+			if ends {
+				flush()
+			}
+		}
+		flush() // a run ends with its line
+	}
+	return runs
+}
+
+// keywordToken reports whether w is a word a keyword phrase may hold:
+// letters and digits, with single hyphens and apostrophes between them.
+func keywordToken(w string) bool {
+	prevJoin := true // no joiner may open the word
+	for _, r := range w {
+		switch {
+		case unicode.IsLetter(r):
+			prevJoin = false
+		case unicode.IsDigit(r):
+			prevJoin = false
+		case r == '-' || r == '\'' || r == '’':
+			if prevJoin {
+				return false
+			}
+			prevJoin = true
+		default:
+			return false
+		}
+	}
+	return w != "" && !prevJoin
+}
+
+// contentWord reports whether w may open or close a keyword phrase: a
+// word that starts with a letter and is no function word, unit or figure.
+func contentWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLetter(r) && !isFunctionWord(w)
+}
+
+// isFunctionWord reports whether w is one of functionWords. A word of two
+// letters or more in capitals is an acronym ("US", "IT"), unless keywordRuns
+// lower-cased it from a headline in capitals.
+func isFunctionWord(w string) bool {
+	if utf8.RuneCountInString(w) >= 2 && strings.IndexFunc(w, unicode.IsLower) < 0 && strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+		return false
+	}
+	return functionWords[foldApostrophe(strings.ToLower(w))]
+}
+
+// foldApostrophe writes typographic apostrophes as straight ones.
+func foldApostrophe(w string) string { return strings.ReplaceAll(w, "’", "'") }
+
 // functionWords do not start or end a stuffed phrase: stuffers repeat
-// keywords ("Hamas rejects US", "best EV deals"), not "said the".
-var functionWords = map[string]bool{
-	"a": true, "an": true, "the": true, "and": true, "or": true, "but": true, "of": true, "in": true,
-	"on": true, "at": true, "to": true, "for": true, "from": true, "by": true, "with": true, "as": true,
-	"is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "has": true, "have": true,
-	"had": true, "it": true, "its": true, "this": true, "that": true, "which": true, "who": true, "he": true,
-	"she": true, "they": true, "we": true, "his": true, "her": true, "their": true, "said": true, "says": true,
-	"will": true, "would": true, "not": true, "if": true, "than": true, "into": true, "about": true,
+// keywords ("Hamas rejects US", "best EV deals"), not "said the" or "why
+// it's". They are the articles, pronouns, prepositions, conjunctions,
+// auxiliaries and their contractions, question words, numbers and units,
+// words of time order, reporting verbs, titles and the adverbs that carry
+// no topic.
+var functionWords = setOf(`
+a an the this that these those some any each every no all both either neither such own other others another same several
+i me my mine myself you your yours he him his himself she her hers herself it its itself we us our ours they them their theirs
+ourselves yourself yourselves themselves anyone anything anybody someone something somebody everyone everything nothing
+one two three four five six seven eight nine ten hundred thousand million billion
+percent pct mln bln dlr dlrs cts stg qtr vs
+last next first earlier later ago soon today yesterday tomorrow tonight
+who whom whose which what whatever where when why how whether
+and or but nor so yet if than then because although though while unless until since as
+of in on at to for from by with without within into onto upon about above below over under after before
+between among against across through toward towards during around along off out up down via per like near
+is am are was were be been being has have had having do does did doing done
+will would shall should can could may might must ought
+i'm you're he's she's it's we're they're i've you've we've they've i'd you'd he'd she'd we'd they'd
+i'll you'll he'll she'll it'll we'll they'll that's there's here's what's who's let's
+isn't aren't wasn't weren't hasn't haven't hadn't don't doesn't didn't won't wouldn't can't couldn't shouldn't mustn't
+not also just only even still very too really quite rather almost already again ever never always often
+however thus hence further therefore meanwhile instead perhaps maybe
+here there now more most much many few less least very well back away
+said says say told tell tells according
+mr mrs ms dr
+`)
+
+// setOf builds a set from white-space separated words.
+func setOf(list string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(list) {
+		m[w] = true
+	}
+	return m
 }
 
 // StuffKeywords injects one phrase eight to eighteen times: mid-sentence,
 // at the start of paragraphs and as fake headings. Copies go between words
-// of the original text, never inside another copy.
+// of the original text, never inside another copy, and the text keeps its
+// layout.
 func (a *Augmenter) StuffKeywords(title, text string) string {
 	phrase := a.stuffedPhrase(title, text)
-	blocks := paragraphs(text)
-	// Where each copy goes: a block and a byte offset in it (0 leads the
-	// block; a space's offset puts the copy mid-sentence), or a heading.
+	blocks, sep := paragraphs(text)
+	// Where each copy goes: a block and a byte offset in it (-1 leads the
+	// block, after its indent; the offset of a space after a word puts the
+	// copy mid-sentence), or a heading.
 	inserts := make([][]int, len(blocks))
 	var headings int
 	for range a.between(8, 18) {
@@ -242,8 +390,9 @@ func (a *Augmenter) StuffKeywords(title, text string) string {
 		switch a.rng.IntN(4) {
 		case 0, 1:
 			var spaces []int
-			for i := 0; i < len(blocks[k]); i++ {
-				if blocks[k][i] == ' ' {
+			b := blocks[k]
+			for i := 1; i < len(b); i++ {
+				if b[i] == ' ' && !unicode.IsSpace(rune(b[i-1])) {
 					spaces = append(spaces, i)
 				}
 			}
@@ -258,11 +407,11 @@ func (a *Augmenter) StuffKeywords(title, text string) string {
 			}
 			inserts[k] = append(inserts[k], at)
 		case 2:
-			if slices.Contains(inserts[k], 0) {
+			if slices.Contains(inserts[k], -1) {
 				headings++
 				continue
 			}
-			inserts[k] = append(inserts[k], 0)
+			inserts[k] = append(inserts[k], -1)
 		default:
 			headings++
 		}
@@ -273,12 +422,14 @@ func (a *Augmenter) StuffKeywords(title, text string) string {
 		var out strings.Builder
 		prev := 0
 		for _, at := range offsets {
-			out.WriteString(b[prev:at])
-			if at == 0 {
-				out.WriteString(phrase + " ")
-			} else {
-				out.WriteString(" " + phrase)
+			if at < 0 {
+				indent := len(b) - len(strings.TrimLeft(b, " \t"))
+				out.WriteString(b[:indent] + phrase + " ")
+				prev = indent
+				continue
 			}
+			out.WriteString(b[prev:at])
+			out.WriteString(" " + phrase)
 			prev = at
 		}
 		out.WriteString(b[prev:])
@@ -287,7 +438,7 @@ func (a *Augmenter) StuffKeywords(title, text string) string {
 	for range headings {
 		blocks = a.insertLines(blocks, phrase)
 	}
-	return strings.Join(blocks, "\n\n")
+	return strings.Join(blocks, sep)
 }
 
 // lorem returns a sentence of pseudo-Latin filler.
@@ -323,7 +474,7 @@ func (a *Augmenter) ShopTemplate() []string {
 
 // InjectTemplate glues a shop template before, after or inside the article.
 func (a *Augmenter) InjectTemplate(text string) string {
-	blocks := paragraphs(text)
+	blocks, sep := paragraphs(text)
 	tmpl := strings.Join(a.ShopTemplate(), "\n")
 	switch a.rng.IntN(3) {
 	case 0:
@@ -333,14 +484,14 @@ func (a *Augmenter) InjectTemplate(text string) string {
 	default:
 		blocks = a.insertLines(blocks, tmpl)
 	}
-	return strings.Join(blocks, "\n\n")
+	return strings.Join(blocks, sep)
 }
 
 // AddFarmDebris adds two or three blocks of content-farm debris (comment
 // forms, share widgets, donation appeals, bios, related lists), mostly at
 // the end, and sometimes a repeated title at the top.
 func (a *Augmenter) AddFarmDebris(title, text string) string {
-	blocks := paragraphs(text)
+	blocks, sep := paragraphs(text)
 	for range a.between(2, 3) {
 		blk := a.pools.FarmBlocks[a.rng.IntN(len(a.pools.FarmBlocks))]
 		lines := make([]string, len(blk))
@@ -357,7 +508,7 @@ func (a *Augmenter) AddFarmDebris(title, text string) string {
 	if title != "" && a.rng.IntN(2) == 0 {
 		blocks = append([]string{title, title}, blocks...)
 	}
-	return strings.Join(blocks, "\n\n")
+	return strings.Join(blocks, sep)
 }
 
 // AddPageFurniture adds one to three of the ordinary features of a real
@@ -367,7 +518,7 @@ func (a *Augmenter) AddFarmDebris(title, text string) string {
 // market-price lines, a quoted paragraph of a press release, or the whole
 // text run into one paragraph.
 func (a *Augmenter) AddPageFurniture(title, text string) string {
-	blocks := paragraphs(text)
+	blocks, sep := paragraphs(text)
 	edits := a.rng.Perm(8)[:a.between(1, 3)]
 	slices.Sort(edits) // the one-paragraph edit, last, joins what the others added
 	for _, e := range edits {
@@ -416,7 +567,7 @@ func (a *Augmenter) AddPageFurniture(title, text string) string {
 			blocks = []string{strings.Join(strings.Fields(strings.Join(blocks, " ")), " ")}
 		}
 	}
-	return strings.Join(blocks, "\n\n")
+	return strings.Join(blocks, sep)
 }
 
 // Opening returns the first whole sentences of text that make between
@@ -446,7 +597,7 @@ func (a *Augmenter) Opening(text string, minWords, maxWords int) (string, bool) 
 // AddBenignDebris adds the ordinary page debris found around real
 // journalism: a few lines at the top and bottom and between paragraphs.
 func (a *Augmenter) AddBenignDebris(text string) string {
-	blocks := paragraphs(text)
+	blocks, sep := paragraphs(text)
 	var top, bottom []string
 	for range a.between(2, 8) {
 		line := a.fill(a.pick(a.pools.Benign))
@@ -465,5 +616,5 @@ func (a *Augmenter) AddBenignDebris(text string) string {
 	if len(bottom) > 0 {
 		blocks = append(blocks, strings.Join(bottom, "\n"))
 	}
-	return strings.Join(blocks, "\n\n")
+	return strings.Join(blocks, sep)
 }

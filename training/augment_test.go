@@ -153,3 +153,70 @@ func TestOpeningCutsAtASentence(t *testing.T) {
 		t.Fatal("an opening of a text barely longer than it")
 	}
 }
+
+func TestKeywordRuns(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want string
+	}{
+		{"Blinken returns to Israel as Hamas rejects US ‘diktats’", "Blinken returns | Israel | Hamas rejects US | diktats"},
+		{"Best EV deals 2024: what to buy now", "Best EV deals 2024 | buy"},
+		{"Contact Jesse Jackson at jjackson@rainbowpush.org Follow us", "Contact Jesse Jackson | Follow"},
+		{"RECENT U.S. OIL DEMAND UP 2.3 PCT FROM YEAR AGO\nU.S. oil demand rose", "recent | oil demand | year | oil demand rose"},
+		{"SHOE <SHS> STAKE SOLD", "shoe | stake sold"},
+		{"Itâ€™s a new day — the council's vote", "new day | council's vote"},
+	} {
+		var got []string
+		for _, run := range keywordRuns(tc.text) {
+			got = append(got, strings.Join(run, " "))
+		}
+		if g := strings.Join(got, " | "); g != tc.want {
+			t.Errorf("keywordRuns(%q) = %q, want %q", tc.text, g, tc.want)
+		}
+	}
+}
+
+func TestStuffedPhrasesAreKeywords(t *testing.T) {
+	title := "Jackson urges voters at jjackson@rainbowpush.org rally — why it's time to act"
+	text := "Contact Jesse Jackson at jjackson@rainbowpush.org Follow us on https://t.co/Mf4SIQtk9G for more. He said it's up to them."
+	aug := NewAugmenter(DefaultPools(), 3, []string{"Council approves new bus lanes"})
+	for range 300 {
+		p := aug.stuffedPhrase(title, text)
+		words := strings.Fields(p)
+		if len(words) < 2 || len(words) > 4 {
+			t.Fatalf("phrase %q has %d words", p, len(words))
+		}
+		if strings.ContainsAny(p, "@/:<>$%—") {
+			t.Fatalf("phrase %q holds an address or a symbol", p)
+		}
+		for _, w := range []string{words[0], words[len(words)-1]} {
+			if !contentWord(w) {
+				t.Fatalf("phrase %q opens or closes with %q", p, w)
+			}
+		}
+	}
+}
+
+func TestAugmentKeepsWireLayout(t *testing.T) {
+	wire := "COUNCIL APPROVES BUS LANES\nThe city council voted 7-2 on Tuesday to add bus\nlanes on three main roads, officials said.\n    Work is due to start in March, and the lanes\nwill run from seven in the morning.\n    Opponents argued the lanes would push traffic\nonto residential streets.\n REUTER"
+	blocks, sep := paragraphs(wire)
+	if sep != "\n" || len(blocks) != 5 || strings.Join(blocks, sep) != wire {
+		t.Fatalf("paragraphs = %q, %q", blocks, sep)
+	}
+	aug := NewAugmenter(DefaultPools(), 4, nil)
+	for range 50 {
+		out := aug.StuffKeywords("COUNCIL APPROVES BUS LANES", wire)
+		if strings.Contains(out, "\n\n") {
+			t.Fatalf("blank lines in wire copy:\n%s", out)
+		}
+		// Every original line is still there, in order, with copies of
+		// the phrase only between or inside them.
+		for _, l := range strings.Split(wire, "\n") {
+			for _, w := range strings.Fields(l) {
+				if !strings.Contains(out, w) {
+					t.Fatalf("%q lost:\n%s", w, out)
+				}
+			}
+		}
+	}
+}
