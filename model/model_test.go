@@ -63,9 +63,9 @@ func TestPredictInputsSumsContributions(t *testing.T) {
 }
 
 func TestTextModelScanAndStrongest(t *testing.T) {
-	tm := &TextModel{Bias: -0.5, Weights: map[string]float64{
+	tm := &TextModel{Bias: -0.5, Weights: NewFeatureWeights(map[string]float64{
 		"underscores": 2, "the": 0.1, "said": -1.5, "in the <long>": 1, "<cap> said": -0.5,
-	}}
+	})}
 	d := features.NewDocument("", "The move underscores the trend, Jones said. In the aftermath, Ng said the same.")
 	scan := tm.Scan(d)
 	counts := FeatureCounts(d)

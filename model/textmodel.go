@@ -22,8 +22,8 @@ import (
 type TextModel struct {
 	// Bias is the log-odds of a text with no known feature.
 	Bias float64 `json:"bias"`
-	// Weights maps each feature's key to its weight.
-	Weights map[string]float64 `json:"weights"`
+	// Weights holds each feature's weight, by key.
+	Weights FeatureWeights `json:"weights"`
 
 	// index finds a feature's weight by the hash the feature walk gives
 	// it, so that scoring builds no keys; built once, on first use.
@@ -52,12 +52,12 @@ type featureIndex struct {
 func (m *TextModel) byHash() *featureIndex {
 	m.indexOnce.Do(func() {
 		size := 1
-		for size < 3*len(m.Weights)/2+2 {
+		for size < 3*m.Weights.Len()/2+2 {
 			size <<= 1
 		}
 		ix := &featureIndex{hashes: make([]uint64, size+1), mask: uint64(size - 1),
 			weights: make([]float64, size+1), evidence: make([]string, size+1)}
-		for k, w := range m.Weights {
+		for k, w := range m.Weights.All() {
 			i := ix.put(featureKeyHash(k))
 			ix.weights[i] = w
 			ix.evidence[i] = patternText(k)
@@ -333,7 +333,7 @@ func (s TextScan) Strongest(sign float64, n int) []TokenScore {
 func (m *TextModel) Score(counts map[string]int) float64 {
 	norm := 0.0
 	for k, c := range counts {
-		if _, ok := m.Weights[k]; ok {
+		if _, ok := m.Weights.Get(k); ok {
 			v := 1 + math.Log(float64(c))
 			norm += v * v
 		}
@@ -351,7 +351,7 @@ func (m *TextModel) Score(counts map[string]int) float64 {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		if w, ok := m.Weights[k]; ok {
+		if w, ok := m.Weights.Get(k); ok {
 			z += w * (1 + math.Log(float64(counts[k]))) / norm
 		}
 	}
