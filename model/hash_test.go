@@ -11,8 +11,8 @@ import (
 )
 
 // TestScanEqualsScoreOfFeatureCounts checks that scoring a document by
-// feature hashes, as Scan does, gives what scoring its feature keys gives,
-// on real articles: the hashes of the walk and of the keys agree.
+// the numbers the walk gives its features (word hashes, n-gram codes), as
+// Scan does, gives what scoring its feature keys gives, on real articles.
 func TestScanEqualsScoreOfFeatureCounts(t *testing.T) {
 	tm := newsqual.Default().Model().Text
 	texts := []string{"Price rose 4.5% to $20.00 in 2024; the U.S.'s firm said \u201cno\u201d \u2014 again\u2026"}

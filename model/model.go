@@ -259,7 +259,7 @@ func (m *Model) Validate() error {
 	if !finite(m.Text.Bias) {
 		return errors.New("text model bias is not a finite number")
 	}
-	for key, w := range m.Text.Weights {
+	for key, w := range m.Text.Weights.All() {
 		if !finite(w) {
 			return fmt.Errorf("text model feature %q has weight %v", key, w)
 		}

@@ -63,9 +63,9 @@ func TestPredictInputsSumsContributions(t *testing.T) {
 }
 
 func TestTextModelScanAndStrongest(t *testing.T) {
-	tm := &TextModel{Bias: -0.5, Weights: map[string]float64{
+	tm := &TextModel{Bias: -0.5, Weights: NewFeatureWeights(map[string]float64{
 		"underscores": 2, "the": 0.1, "said": -1.5, "in the <long>": 1, "<cap> said": -0.5,
-	}}
+	})}
 	d := features.NewDocument("", "The move underscores the trend, Jones said. In the aftermath, Ng said the same.")
 	scan := tm.Scan(d)
 	counts := FeatureCounts(d)
@@ -89,21 +89,38 @@ func TestTextModelScanAndStrongest(t *testing.T) {
 	}
 }
 
-func TestFeatureIndex(t *testing.T) {
-	ix := &featureIndex{hashes: make([]uint64, 257), mask: 255, weights: make([]float64, 257), evidence: make([]string, 257)}
-	want := map[uint64]float64{0: -1, 1: 2, 257: 3, 2: 4, ^uint64(0): 5}
-	for i := uint64(3); i < 100; i++ {
-		want[i*7919] = float64(i)
-	}
-	for k, v := range want {
-		ix.weights[ix.put(k)] = v
-	}
-	for k, v := range want {
-		if i := ix.get(k); i < 0 || ix.weights[i] != v {
-			t.Fatalf("get(%d) = slot %d, want weight %v", k, i, v)
+// TestFunctionWordsAreLowerCaseLetters checks what styleOf relies on: a
+// function word holds no digit (nor anything but a-z).
+func TestFunctionWordsAreLowerCaseLetters(t *testing.T) {
+	for _, w := range functionWordList {
+		for _, c := range w {
+			if c < 'a' || c > 'z' {
+				t.Fatalf("function word %q holds %q", w, c)
+			}
 		}
 	}
-	if ix.get(123456789) != -1 {
+}
+
+func TestFeatureTable(t *testing.T) {
+	want := map[uint64]int32{0: 0, 1: 1, 257: 2, 2: 3, ^uint64(0): 4}
+	for i := uint64(5); i < 100; i++ {
+		want[i*7919] = int32(i)
+	}
+	b := newTableBuilder(len(want))
+	for k, id := range want {
+		b.put(k, id, float64(id)/2)
+	}
+	tab := b.table(1000)
+	for k, id := range want {
+		got := tab.get(k)
+		if got.slot < 1000 || tab.ids[got.slot-1000] != id || got.weight != float64(id)/2 {
+			t.Fatalf("get(%d) = %+v, want ID %d", k, got, id)
+		}
+	}
+	if tab.get(123456789).slot != -1 {
 		t.Fatal("found a key never put")
+	}
+	if empty := newTableBuilder(0).table(0); empty.get(0).slot != -1 || empty.get(7).slot != -1 {
+		t.Fatal("found a key in an empty table")
 	}
 }

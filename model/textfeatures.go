@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -65,100 +66,151 @@ whom whose why will with within without would yet you your yours yourself
 yourselves
 `)
 
-// functionWords is functionWordList as a set, looked up by the words'
-// hashes (see features.Word.Hash).
-var functionWords = newWordSet(functionWordList)
+// itemID numbers the items of the style sequence (see styleItems), so
+// that an n-gram of items is a small number rather than a string.
+type itemID uint16
 
-// wordSet is a set of words looked up by their FNV-1a hashes: an
-// open-addressing table, cheaper than a map of strings for every word of
-// every article.
-type wordSet struct {
-	hashes []uint64
-	words  []string
-	mask   uint64
+// itemBits is the width of an itemID inside the code of an n-gram (see
+// bigramCode): there are fewer than 1<<itemBits items.
+const itemBits = 9
+
+// styleItems holds the key of every item of the style sequence, the
+// function words first (so that an item is a function word when its ID is
+// below numFunctionWords), then the shapes, then the punctuation.
+var styleItems, numFunctionWords = func() ([]string, int) {
+	keys := slices.Compact(slices.Sorted(slices.Values(functionWordList)))
+	n := len(keys)
+	keys = append(keys, shapeCap, shapeNumber, shapeLong, shapeWord, punctOther, `"`, "'", "--", "...")
+	for _, c := range asciiPunctMarks {
+		if k := string(c); !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) > 1<<itemBits {
+		panic("model: too many style items for an itemID code")
+	}
+	return keys, n
+}()
+
+// asciiPunctMarks are the ASCII punctuation marks and symbols that stand
+// for themselves in the style sequence; '`' reads as "'".
+const asciiPunctMarks = `,.;:!?()[]{}/&%$*#@+=|~<>_^\"'-`
+
+// items finds an item by its key, through the key's hash (see
+// features.Word.Hash).
+var items = newItemSet(styleItems)
+
+// The items of the shapes and of the folded typographic marks.
+var (
+	itemCap    = items.mustFind(shapeCap)
+	itemNumber = items.mustFind(shapeNumber)
+	itemLong   = items.mustFind(shapeLong)
+	itemWord   = items.mustFind(shapeWord)
+	itemOther  = items.mustFind(punctOther)
+	itemQuote  = items.mustFind(`"`)
+	itemApos   = items.mustFind("'")
+	itemDash   = items.mustFind("--")
+	itemDots   = items.mustFind("...")
+)
+
+// isFunction reports whether an item is a function word.
+func (id itemID) isFunction() bool { return int(id) < numFunctionWords }
+
+// key returns the item's key.
+func (id itemID) key() string { return styleItems[id] }
+
+// itemSet maps item keys to their IDs, looked up by the keys' FNV-1a
+// hashes (which features.Word.Hash gives for free), the key compared on a
+// match: an open-addressing table, cheaper than a map of strings for every
+// word of every article.
+type itemSet struct {
+	slots []itemSlot
+	mask  uint64
 }
 
-func newWordSet(words []string) *wordSet {
+type itemSlot struct {
+	hash uint64
+	ref  uint16 // the item's ID + 1; 0 marks an empty slot
+}
+
+func newItemSet(keys []string) *itemSet {
 	size := 1
-	for size < 4*len(words) {
+	for size < 4*len(keys) {
 		size <<= 1
 	}
-	s := &wordSet{hashes: make([]uint64, size), words: make([]string, size), mask: uint64(size - 1)}
-	for _, w := range words {
-		h := keyHash(w)
-		i := h & s.mask
-		for s.words[i] != "" && s.words[i] != w {
+	s := &itemSet{slots: make([]itemSlot, size), mask: uint64(size - 1)}
+	for id, k := range keys {
+		h := keyHash(k)
+		i := s.home(h)
+		for s.slots[i].ref != 0 {
 			i = (i + 1) & s.mask
 		}
-		s.hashes[i], s.words[i] = h, w
+		s.slots[i] = itemSlot{hash: h, ref: uint16(id + 1)}
 	}
 	return s
 }
 
-// has reports whether word, whose hash is h, is in the set.
-func (s *wordSet) has(word string, h uint64) bool {
-	for i := h & s.mask; s.words[i] != ""; i = (i + 1) & s.mask {
-		if s.hashes[i] == h && s.words[i] == word {
-			return true
+// home returns the slot where the probe for hash h starts.
+func (s *itemSet) home(h uint64) uint64 { return h * 0x9E3779B97F4A7C15 >> 32 & s.mask }
+
+// find returns the item whose key is key, whose hash is h.
+func (s *itemSet) find(key string, h uint64) (itemID, bool) {
+	for i := s.home(h); s.slots[i].ref != 0; i = (i + 1) & s.mask {
+		if sl := &s.slots[i]; sl.hash == h {
+			if id := itemID(sl.ref - 1); styleItems[id] == key {
+				return id, true
+			}
 		}
 	}
-	return false
+	return 0, false
 }
 
-// punct is the style item of an ASCII punctuation mark or symbol, with its
-// hash; key is "" for the runes the sequence leaves out.
+func (s *itemSet) mustFind(key string) itemID {
+	id, ok := s.find(key, keyHash(key))
+	if !ok {
+		panic("model: no style item " + key)
+	}
+	return id
+}
+
+// punct is the style item of a punctuation mark or symbol; ok is false
+// for the runes the sequence leaves out.
 type punct struct {
-	key  string
-	hash uint64
+	id itemID
+	ok bool
 }
 
 // asciiPunct maps the ASCII punctuation and symbols of the style sequence
 // to their items; typographic variants are folded in punctItem.
 var asciiPunct = func() (t [utf8.RuneSelf]punct) {
-	for _, c := range `,.;:!?()[]{}/&%$*#@+=|~<>_^\"'-` {
-		t[c] = punct{key: string(c)}
+	for _, c := range asciiPunctMarks {
+		t[c] = punct{id: items.mustFind(string(c)), ok: true}
 	}
-	t['`'] = punct{key: "'"}
-	for c := range t {
-		if t[c].key != "" {
-			t[c].hash = keyHash(t[c].key)
-		}
-	}
+	t['`'] = punct{id: itemApos, ok: true}
 	return t
 }()
 
-// punctItem returns the style item of a punctuation or symbol rune, or a
-// zero punct for white space and other runes the sequence leaves out.
+// punctItem returns the style item of a punctuation or symbol rune, or
+// ok false for white space and other runes the sequence leaves out.
 func punctItem(r rune) punct {
 	if r < utf8.RuneSelf {
 		return asciiPunct[r]
 	}
-	var key string
 	switch r {
 	case '“', '”', '„', '«', '»', '‟':
-		key = `"`
+		return punct{itemQuote, true}
 	case '‘', '’', '‚', '‛':
-		key = "'"
+		return punct{itemApos, true}
 	case '–', '—', '―', '−':
-		key = "--"
+		return punct{itemDash, true}
 	case '…':
-		key = "..."
-	default:
-		if !unicode.IsPunct(r) && !unicode.IsSymbol(r) {
-			return punct{}
-		}
-		key = punctOther
+		return punct{itemDots, true}
 	}
-	return punct{key: key, hash: keyHash(key)}
+	if unicode.IsPunct(r) || unicode.IsSymbol(r) {
+		return punct{itemOther, true}
+	}
+	return punct{}
 }
-
-// The hashes of the shapes.
-var (
-	hashCap    = keyHash(shapeCap)
-	hashNumber = keyHash(shapeNumber)
-	hashLong   = keyHash(shapeLong)
-	hashWord   = keyHash(shapeWord)
-)
 
 // hasDigit reports whether s holds an ASCII digit.
 func hasDigit(s string) bool {
@@ -171,29 +223,31 @@ func hasDigit(s string) bool {
 }
 
 // wordToken returns the word feature of a folded word and whether it has
-// one: lower case, a trailing "'s" dropped; none for numbers and words of
-// one letter.
-func wordToken(norm string) (string, bool) {
-	if len(norm) < 2 || hasDigit(norm) {
+// one: lower case, a trailing "'s" dropped; none for numbers (digits says
+// the word holds one) and words of one letter.
+func wordToken(norm string, digits bool) (string, bool) {
+	if len(norm) < 2 || digits {
 		return "", false
 	}
 	return strings.TrimSuffix(norm, "'s"), true
 }
 
-// shapeOf returns the style item of a word and its hash: the word itself
-// for a function word, else its shape.
-func shapeOf(w features.Word) (key string, hash uint64, function bool) {
-	switch h := w.Hash(); {
-	case functionWords.has(w.Norm, h):
-		return w.Norm, h, true
-	case hasDigit(w.Norm):
-		return shapeNumber, hashNumber, false
-	case startsUpper(w.Text):
-		return shapeCap, hashCap, false
-	case len(w.Norm) > longWord:
-		return shapeLong, hashLong, false
+// styleOf returns the style item of a word: the word itself for a
+// function word, else its shape; and whether the word holds a digit
+// (function words hold none).
+func styleOf(w *features.Word) (style itemID, digits bool) {
+	if id, ok := items.find(w.Norm, w.Hash()); ok && id.isFunction() {
+		return id, false
 	}
-	return shapeWord, hashWord, false
+	switch {
+	case hasDigit(w.Norm):
+		return itemNumber, true
+	case startsUpper(w.Text):
+		return itemCap, false
+	case len(w.Norm) > longWord:
+		return itemLong, false
+	}
+	return itemWord, false
 }
 
 func startsUpper(s string) bool {
@@ -216,116 +270,143 @@ func startsUpper(s string) bool {
 // it being a name.
 func endsSentenceGap(gap string) bool { return strings.ContainsAny(gap, ".!?\n") }
 
-// item is one item of a document's style sequence.
+// item is one item of a document's style sequence, where it occurs.
 type item struct {
-	key      string
-	hash     uint64
-	start    int // byte offset in Document.Text
-	line     int // index in Document.Lines
-	function bool
+	id    itemID
+	start int32 // byte offset in Document.Text
+	line  int32 // index in Document.Lines
 }
 
-// occurrence is one feature found in the text.
+// bigramCode and trigramCode number the style n-grams of two and three
+// items: the items' IDs side by side over a marker bit of the order, so
+// that no code is 0, bigrams and trigrams never share one, and no code is
+// an item ID (which numbers a style unigram in an occurrence).
+func bigramCode(a, b itemID) uint64 {
+	return 1<<(3*itemBits) | uint64(a)<<itemBits | uint64(b)
+}
+
+func trigramCode(a, b, c itemID) uint64 {
+	return 1<<(3*itemBits+1) | uint64(a)<<(2*itemBits) | uint64(b)<<itemBits | uint64(c)
+}
+
+// occurrence is one feature found in the text, named by numbers rather
+// than by its key: a word by its token's hash (and its place among the
+// words), a style n-gram by its code, a style unigram by its item's ID.
 type occurrence struct {
-	hash  uint64
-	start int // byte offset in Document.Text
-	line  int // index in Document.Lines of its first byte
-	// word is a word feature's token; empty for a style n-gram, whose
-	// items are the last order items of the walk's sequence when it is
-	// visited.
-	word  string
-	order int
+	key   uint64
+	start int32 // byte offset in Document.Text of its first byte
+	line  int32 // index in Document.Lines of its first byte
+	word  int32 // a word's index in Document.Words; −1 for style
 }
 
-// featureWalk goes through a document's features in text order, and
-// either tallies them against a text model (scan set) or counts them by
-// key (counts set).
+// walkBatch is the number of occurrences the walk hands on at a time:
+// enough for a scan to look many up at once, few enough to stay in the
+// processor's cache.
+const walkBatch = 256
+
+// A featureSink takes the occurrences a featureWalk finds, a batch at a
+// time, in text order.
+type featureSink interface {
+	take(batch []occurrence)
+}
+
+// featureWalk goes through a document's features in text order and hands
+// them to a sink: the style n-grams that each item of the style sequence
+// ends (itself unless a function word, then the bigram and the trigram),
+// after each word's own items the word.
 type featureWalk struct {
-	seq    [3]item // the last three items of the style sequence, oldest first
-	n      int     // items in seq
-	bigram uint64  // hash of the n-gram of the last two items
+	// seq holds the last items of the style sequence, item k of the
+	// document at seq[k%4]; pushed counts the items so far.
+	seq    [4]item
+	pushed int
 
-	scan   *scanState
-	counts map[string]int
+	batch []occurrence
+	sink  featureSink
 }
 
-// walk visits every feature occurrence of d, in text order.
+// back returns the item k places before the last one pushed (0: the last).
+func (w *featureWalk) back(k int) *item { return &w.seq[(w.pushed-1-k)&3] }
+
+// walk hands every feature occurrence of d to the sink, in text order.
 func (w *featureWalk) walk(d *features.Document) {
-	w.n, w.bigram = 0, 0
+	w.pushed = 0
+	if cap(w.batch) < walkBatch {
+		w.batch = make([]occurrence, 0, walkBatch)
+	}
 	prevEnd := 0
-	for i, word := range d.Words {
+	for i := range d.Words {
+		word := &d.Words[i]
 		gap := ""
 		if word.Start >= prevEnd && word.Start <= len(d.Text) {
 			gap = d.Text[prevEnd:word.Start]
 		}
-		for k, r := range gap {
-			if r == ' ' {
-				continue
-			}
-			if p := punctItem(r); p.key != "" {
-				w.push(item{key: p.key, hash: p.hash, start: prevEnd + k, line: word.Line})
+		if gap != " " {
+			for k, r := range gap {
+				if p := punctItem(r); p.ok {
+					w.push(item{id: p.id, start: int32(prevEnd + k), line: int32(word.Line)})
+				}
 			}
 		}
-		key, hash, function := shapeOf(word)
-		w.push(item{key: key, hash: hash, start: word.Start, line: word.Line, function: function})
-		if tok, ok := wordToken(word.Norm); ok && (i == 0 || key != shapeCap || endsSentenceGap(gap)) {
+		style, digits := styleOf(word)
+		w.push(item{id: style, start: int32(word.Start), line: int32(word.Line)})
+		if tok, ok := wordToken(word.Norm, digits); ok && (i == 0 || style != itemCap || endsSentenceGap(gap)) {
 			h := word.Hash()
 			if len(tok) != len(word.Norm) {
 				h = keyHash(tok)
 			}
-			w.visit(occurrence{hash: h, start: word.Start, line: word.Line, word: tok})
+			w.add(occurrence{key: h, start: int32(word.Start), line: int32(word.Line), word: int32(i)})
 		}
 		prevEnd = word.Start + len(word.Text)
 	}
+	if len(w.batch) > 0 {
+		w.sink.take(w.batch)
+		w.batch = w.batch[:0]
+	}
 }
 
-// push adds an item to the style sequence and visits the n-grams it ends:
-// itself (unless a function word), and the bigram and trigram ending in it.
+// push adds an item to the style sequence and adds the n-grams it ends.
 func (w *featureWalk) push(it item) {
-	if w.n == len(w.seq) {
-		w.seq[0], w.seq[1] = w.seq[1], w.seq[2]
-		w.n--
+	w.seq[w.pushed&3] = it
+	w.pushed++
+	if !it.id.isFunction() {
+		w.add(occurrence{key: uint64(it.id), start: it.start, line: it.line, word: -1})
 	}
-	w.seq[w.n] = it
-	w.n++
-	if !it.function {
-		w.visit(occurrence{hash: it.hash, start: it.start, line: it.line, order: 1})
-	}
-	var bigram uint64
-	if w.n >= 2 {
-		first := &w.seq[w.n-2]
-		bigram = mixHash(first.hash, it.hash)
-		w.visit(occurrence{hash: bigram, start: first.start, line: first.line, order: 2})
-	}
-	if w.n == 3 {
-		first := &w.seq[0]
-		w.visit(occurrence{hash: mixHash(w.bigram, it.hash), start: first.start, line: first.line, order: 3})
-	}
-	w.bigram = bigram
-}
-
-// visit hands one occurrence to the scan or the count.
-func (w *featureWalk) visit(o occurrence) {
-	if w.scan != nil {
-		w.scan.add(o)
+	if w.pushed < 2 {
 		return
 	}
-	w.counts[w.key(o)]++
+	prev := w.back(1)
+	w.add(occurrence{key: bigramCode(prev.id, it.id), start: prev.start, line: prev.line, word: -1})
+	if w.pushed < 3 {
+		return
+	}
+	first := w.back(2)
+	w.add(occurrence{key: trigramCode(first.id, prev.id, it.id), start: first.start, line: first.line, word: -1})
 }
 
-// key returns the key of the occurrence being visited.
-func (w *featureWalk) key(o occurrence) string {
-	if o.word != "" {
-		return o.word
+// add adds an occurrence to the batch, handing the batch on when full.
+func (w *featureWalk) add(o occurrence) {
+	w.batch = append(w.batch, o)
+	if len(w.batch) == cap(w.batch) {
+		w.sink.take(w.batch)
+		w.batch = w.batch[:0]
 	}
-	if o.order == 1 {
-		return w.seq[w.n-1].key
+}
+
+// occurrenceKey returns the key of an occurrence in d.
+func occurrenceKey(d *features.Document, o *occurrence) string {
+	switch {
+	case o.word >= 0:
+		tok, _ := wordToken(d.Words[o.word].Norm, false)
+		return tok
+	case o.key < 1<<itemBits:
+		return itemID(o.key).key()
 	}
-	parts := make([]string, 0, o.order)
-	for _, it := range w.seq[w.n-o.order : w.n] {
-		parts = append(parts, it.key)
+	mask := uint64(1)<<itemBits - 1
+	a, b, c := itemID(o.key>>(2*itemBits)&mask), itemID(o.key>>itemBits&mask), itemID(o.key&mask)
+	if o.key < 1<<(3*itemBits+1) { // a bigram
+		return b.key() + " " + c.key()
 	}
-	return strings.Join(parts, " ")
+	return a.key() + " " + b.key() + " " + c.key()
 }
 
 // keyHash is FNV-1a over the bytes of an item or word key.
@@ -338,34 +419,24 @@ func keyHash(s string) uint64 {
 	return h
 }
 
-// mixHash extends the hash of an n-gram by the hash of one more item.
-func mixHash(a, b uint64) uint64 {
-	h := a*0x9E3779B97F4A7C15 ^ b
-	h ^= h >> 31
-	h *= 0xBF58476D1CE4E5B9
-	h ^= h >> 29
-	return h
-}
-
-// featureKeyHash returns the hash that the walk gives the feature with
-// this key: a word's or item's own hash, or the hashes of an n-gram's
-// items folded with mixHash.
-func featureKeyHash(key string) uint64 {
-	first, rest, more := strings.Cut(key, " ")
-	h := keyHash(first)
-	for more {
-		var part string
-		part, rest, more = strings.Cut(rest, " ")
-		h = mixHash(h, keyHash(part))
-	}
-	return h
-}
-
 // FeatureCounts returns the text-model features of a document with their
 // counts, by key. Training uses it; scoring reads the same features by
 // hash, without building keys.
 func FeatureCounts(d *features.Document) map[string]int {
-	w := featureWalk{counts: make(map[string]int)}
+	c := keyCounter{d: d, counts: make(map[string]int)}
+	w := featureWalk{sink: &c}
 	w.walk(d)
-	return w.counts
+	return c.counts
+}
+
+// keyCounter counts the occurrences of a document's features by key.
+type keyCounter struct {
+	d      *features.Document
+	counts map[string]int
+}
+
+func (c *keyCounter) take(batch []occurrence) {
+	for i := range batch {
+		c.counts[occurrenceKey(c.d, &batch[i])]++
+	}
 }

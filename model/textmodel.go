@@ -3,7 +3,6 @@ package model
 import (
 	"math"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/newsqual/newsqual/features"
@@ -22,132 +21,134 @@ import (
 type TextModel struct {
 	// Bias is the log-odds of a text with no known feature.
 	Bias float64 `json:"bias"`
-	// Weights maps each feature's key to its weight.
-	Weights map[string]float64 `json:"weights"`
+	// Weights holds each feature's weight, by key.
+	Weights FeatureWeights `json:"weights"`
 
-	// index finds a feature's weight by the hash the feature walk gives
-	// it, so that scoring builds no keys; built once, on first use.
+	// index finds the features the walk meets without building their
+	// keys; built once, on first use.
 	indexOnce sync.Once
 	index     *featureIndex
 	tallies   sync.Pool
 }
 
-// featureIndex is an open-addressing table from feature hashes to their
-// weights: one flat array of hashes probed linearly, small enough to stay
-// in the processor's cache, cheaper than a Go map for the lookup of every
-// feature of every article. A feature is known by the slot it sits in:
-// its weight and word are at the same place of their arrays. Hash 0 marks
-// an empty slot, so a feature whose hash is 0 sits in the extra last slot.
-type featureIndex struct {
-	hashes  []uint64
-	mask    uint64
-	weights []float64
-	// evidence holds how each feature is quoted as evidence: a word as
-	// itself, a style pattern with its shapes named (see patternText).
-	evidence []string
-	// zero says a feature's hash is 0.
-	zero bool
-}
-
-func (m *TextModel) byHash() *featureIndex {
+// byIndex returns the model's feature index, building it on first use.
+func (m *TextModel) byIndex() *featureIndex {
 	m.indexOnce.Do(func() {
-		size := 1
-		for size < 3*len(m.Weights)/2+2 {
-			size <<= 1
-		}
-		ix := &featureIndex{hashes: make([]uint64, size+1), mask: uint64(size - 1),
-			weights: make([]float64, size+1), evidence: make([]string, size+1)}
-		for k, w := range m.Weights {
-			i := ix.put(featureKeyHash(k))
-			ix.weights[i] = w
-			ix.evidence[i] = patternText(k)
-		}
-		m.index = ix
-		m.tallies.New = func() any { return &tally{slots: make([]tallySlot, len(ix.hashes))} }
+		m.index = newFeatureIndex(m.Weights)
+		m.tallies.New = func() any { return newTally() }
 	})
 	return m.index
 }
 
-// patternText is how a feature is quoted as evidence: a word as itself,
-// a style pattern with its shapes named, as in "[Name] said" or "of the
-// [long word]", since the pattern's occurrences differ in those words.
-func patternText(key string) string {
-	if !strings.Contains(key, "<") {
-		return key
-	}
-	parts := strings.Split(key, " ")
-	for i, p := range parts {
-		if name, ok := shapeNames[p]; ok {
-			parts[i] = name
-		}
-	}
-	return strings.Join(parts, " ")
-}
-
-// shapeNames are the names evidence gives the shapes of the style
-// sequence.
-var shapeNames = map[string]string{
-	shapeCap:    "[Name]",
-	shapeNumber: "[number]",
-	shapeLong:   "[long word]",
-	shapeWord:   "[word]",
-	punctOther:  "[symbol]",
-}
-
-// put files hash h and returns its slot.
-func (ix *featureIndex) put(h uint64) int {
-	if h == 0 {
-		ix.zero = true
-		return len(ix.hashes) - 1
-	}
-	for i := h & ix.mask; ; i = (i + 1) & ix.mask {
-		if ix.hashes[i] == 0 || ix.hashes[i] == h {
-			ix.hashes[i] = h
-			return int(i)
-		}
-	}
-}
-
-// get returns the slot of the feature with hash h, or -1 when the model
-// does not know it.
-func (ix *featureIndex) get(h uint64) int32 {
-	if h == 0 {
-		if ix.zero {
-			return int32(len(ix.hashes) - 1)
-		}
-		return -1
-	}
-	for i := h & ix.mask; ; i = (i + 1) & ix.mask {
-		switch ix.hashes[i] {
-		case h:
-			return int32(i)
-		case 0:
-			return -1
-		}
-	}
-}
-
-// tally counts the known features of one text. Its slots, one per feature
-// of the model, are reused across texts: a slot counts for the current
-// text only when its stamp is the text's, so nothing is cleared between
-// texts. The counts and first occurrences sit in touched, in the order the
-// features were first met.
+// tally counts the features of one text by their occurrences' keys: the
+// counts and first occurrences sit in touched, in the order the features
+// were first met, found through a small open-addressing table, sized to
+// the text rather than to the model, so that both stay in the processor's
+// cache. Only then is each distinct feature looked up in the model, once.
+// A tally is reused across texts.
 type tally struct {
-	slots   []tallySlot
-	stamp   uint32
+	slots   []int32 // 1 + a feature's place in touched, 0 for none; a power of two of them, at most half used
+	shift   uint8   // 64 − log2(len(slots))
 	touched []touchedFeature
-}
+	found   []knownFeature // by place in touched, once looked up
 
-type tallySlot struct {
-	stamp uint32
-	at    int32 // place in touched
+	batch []occurrence // the walk's batch, kept for the next text
 }
 
 type touchedFeature struct {
-	pos   int32 // the feature's slot in the index
+	key   uint64 // the occurrences' key (see occurrence)
 	count int32
 	start int32 // byte offset of the first occurrence
-	line  int32 // line number of the first occurrence
+	line  int32 // index in Document.Lines of the first occurrence
+	word  bool  // a word, whose key is a hash: no style key can be told from it by value
+}
+
+// minTallyBits is log2 of the size of a new tally's table, enough for
+// most news articles; a table grown beyond 1<<maxTallyBits for a long
+// text shrinks back once a shorter one follows, so that clearing it stays
+// cheap.
+const (
+	minTallyBits = 11
+	maxTallyBits = 15
+)
+
+func newTally() *tally {
+	return &tally{slots: make([]int32, 1<<minTallyBits), shift: 64 - minTallyBits}
+}
+
+// reset forgets the last text.
+func (t *tally) reset() {
+	if len(t.slots) > 1<<maxTallyBits && 8*len(t.touched) < len(t.slots) {
+		t.slots, t.shift = make([]int32, 1<<minTallyBits), 64-minTallyBits
+	} else {
+		clear(t.slots)
+	}
+	t.touched = t.touched[:0]
+}
+
+// home returns the place where the probe for a key starts.
+func (t *tally) home(key uint64) int { return int(key * 0x9E3779B97F4A7C15 >> t.shift) }
+
+// take counts the occurrences of a batch.
+func (t *tally) take(batch []occurrence) {
+	mask := len(t.slots) - 1
+	for k := range batch {
+		o := &batch[k]
+		word := o.word >= 0
+		for i := t.home(o.key); ; i = (i + 1) & mask {
+			at := t.slots[i]
+			if at == 0 {
+				t.first(i, o, word)
+				mask = len(t.slots) - 1
+				break
+			}
+			if e := &t.touched[at-1]; e.key == o.key && e.word == word {
+				e.count++
+				break
+			}
+		}
+	}
+}
+
+// first files a feature met for the first time in the text, in slot i.
+func (t *tally) first(i int, o *occurrence, word bool) {
+	t.touched = append(t.touched, touchedFeature{key: o.key, count: 1, start: o.start, line: o.line, word: word})
+	t.slots[i] = int32(len(t.touched))
+	if 2*len(t.touched) > len(t.slots) {
+		t.grow()
+	}
+}
+
+// grow doubles the table, filing the features met so far anew.
+func (t *tally) grow() {
+	t.slots = make([]int32, 2*len(t.slots))
+	t.shift--
+	mask := len(t.slots) - 1
+	for k := range t.touched {
+		i := t.home(t.touched[k].key)
+		for t.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = int32(k + 1)
+	}
+}
+
+// lookUp finds every feature of the tally in the index, and returns how
+// many the model knows and how often they occur. The lookups do not
+// depend on each other, so the processor can wait for many of them at
+// once.
+func (t *tally) lookUp(ix *featureIndex) (known, occurrences int) {
+	t.found = resized(t.found, len(t.touched))
+	for i := range t.touched {
+		t.found[i] = ix.find(t.touched[i].key, t.touched[i].word)
+	}
+	for i, f := range t.found {
+		if f.slot >= 0 {
+			known++
+			occurrences += int(t.touched[i].count)
+		}
+	}
+	return known, occurrences
 }
 
 // minTellingWeight is the smallest contribution to the text model's
@@ -167,90 +168,79 @@ type TextScan struct {
 	Known, Occurrences int
 
 	// spam and clean are the features that push hardest toward spam and
-	// toward clean, strongest first.
+	// toward clean, strongest first; evidence quotes them, by ID.
 	spam, clean []tellingFeature
+	evidence    *textList
 }
 
 // tellingFeature is one feature's part in a scan.
 type tellingFeature struct {
-	text         string // as the evidence quotes it
-	start        int32  // byte offset of the first occurrence, to order ties
-	line, count  int32
+	id           int32 // the feature's ID
+	start        int32 // byte offset of the first occurrence, to order ties
+	line         int32 // the line of the first occurrence: its index in Document.Lines, then its number
+	count        int32
 	contribution float64
 }
 
 // Scan scores a document. It is safe for concurrent use.
 func (m *TextModel) Scan(d *features.Document) TextScan {
-	ix := m.byHash()
+	ix := m.byIndex()
 	t := m.tallies.Get().(*tally)
 	defer m.tallies.Put(t)
-	t.stamp++
-	if t.stamp == 0 { // wrapped: old stamps could match again
-		clear(t.slots)
-		t.stamp = 1
-	}
-	t.touched = t.touched[:0]
-	scan := TextScan{Score: m.Bias}
-	st := scanState{index: ix, tally: t, lines: d.Lines}
-	w := featureWalk{scan: &st}
+	defer t.reset()
+	w := featureWalk{batch: t.batch, sink: t}
 	w.walk(d)
-	scan.Occurrences = st.occurrences
-	scan.Known = len(t.touched)
+	t.batch = w.batch
+	scan := TextScan{Score: m.Bias, evidence: &ix.evidence}
+	scan.Known, scan.Occurrences = t.lookUp(ix)
 	if scan.Known == 0 {
 		return scan
 	}
-	norm := 0.0
-	for _, f := range t.touched {
-		v := logCount(f.count)
-		norm += v * v
-	}
-	norm = math.Sqrt(norm)
-	var spam, clean [maxTelling]tellingFeature
-	nSpam, nClean := 0, 0
-	for _, s := range t.touched {
-		c := ix.weights[s.pos] * logCount(s.count) / norm
-		scan.Score += c
-		if math.Abs(c) < minTellingWeight {
-			continue
-		}
-		f := tellingFeature{text: ix.evidence[s.pos], line: s.line, count: s.count, contribution: c, start: s.start}
-		if c > 0 {
-			nSpam = keepStrongest(spam[:], nSpam, f)
-		} else {
-			nClean = keepStrongest(clean[:], nClean, f)
-		}
-	}
-	scan.spam = append([]tellingFeature(nil), spam[:nSpam]...)
-	scan.clean = append([]tellingFeature(nil), clean[:nClean]...)
+	var spam, clean telling
+	scan.Score, spam, clean = t.weigh(m.Bias, ix)
+	scan.spam, scan.clean = numberLines(spam.list(), clean.list(), d.Lines)
 	return scan
 }
 
-// scanState is what Scan's walk tallies into.
-type scanState struct {
-	index       *featureIndex
-	tally       *tally
-	lines       []features.Line
-	occurrences int
+// weigh returns the text model's log-odds for the known features of the
+// tally, and the features that push hardest toward spam and toward clean.
+func (t *tally) weigh(bias float64, ix *featureIndex) (score float64, spam, clean telling) {
+	norm := 0.0
+	for i := range t.touched {
+		if t.found[i].slot >= 0 {
+			v := logCount(t.touched[i].count)
+			norm += v * v
+		}
+	}
+	norm = math.Sqrt(norm)
+	score = bias
+	for i := range t.touched {
+		f, e := &t.found[i], &t.touched[i]
+		if f.slot < 0 {
+			continue
+		}
+		c := f.weight * logCount(e.count) / norm
+		score += c
+		if math.Abs(c) < minTellingWeight {
+			continue
+		}
+		side := &clean
+		if c > 0 {
+			side = &spam
+		}
+		if side.admits(c) {
+			side.keep(tellingFeature{id: ix.idOf(f.slot), line: e.line, count: e.count, contribution: c, start: e.start})
+		}
+	}
+	return score, spam, clean
 }
 
-// add tallies one occurrence of a feature, if the model knows it.
-func (st *scanState) add(o occurrence) {
-	j := st.index.get(o.hash)
-	if j < 0 {
-		return
+// resized returns s with length n, reusing its storage when it can.
+func resized[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
 	}
-	st.occurrences++
-	t := st.tally
-	s := &t.slots[j]
-	if s.stamp != t.stamp {
-		line := 0
-		if o.line < len(st.lines) {
-			line = st.lines[o.line].Number
-		}
-		*s = tallySlot{stamp: t.stamp, at: int32(len(t.touched))}
-		t.touched = append(t.touched, touchedFeature{pos: j, start: int32(o.start), line: int32(line)})
-	}
-	t.touched[s.at].count++
+	return s[:n]
 }
 
 // logCounts holds 1 + ln n for small n, the weighting of a count.
@@ -269,31 +259,70 @@ func logCount(n int32) float64 {
 	return 1 + math.Log(float64(n))
 }
 
-// keepStrongest files f among the n strongest features kept so far,
-// strongest first (ties: the earlier in the text first), and returns the
-// new count.
-func keepStrongest(kept []tellingFeature, n int, f tellingFeature) int {
+// telling keeps the features that push hardest in one direction: up to
+// maxTelling of them, strongest first, ties the earlier in the text first.
+type telling struct {
+	kept [maxTelling]tellingFeature
+	n    int
+}
+
+// admits reports whether a feature of contribution c may be among the
+// kept: false when the list is full of stronger ones. (A feature as strong
+// as the last kept is admitted, and keep orders the tie by place.)
+func (t *telling) admits(c float64) bool {
+	return t.n < maxTelling || math.Abs(c) >= math.Abs(t.kept[maxTelling-1].contribution)
+}
+
+// keep files f in its place, dropping the weakest when the list is full.
+func (t *telling) keep(f tellingFeature) {
 	stronger := func(a, b tellingFeature) bool {
 		if x, y := math.Abs(a.contribution), math.Abs(b.contribution); x != y {
 			return x > y
 		}
 		return a.start < b.start
 	}
-	if n == len(kept) && !stronger(f, kept[n-1]) {
-		return n
+	if t.n == maxTelling && !stronger(f, t.kept[t.n-1]) {
+		return
 	}
-	i := n
-	if n == len(kept) {
-		i = n - 1
+	i := t.n
+	if t.n == maxTelling {
+		i--
 	} else {
-		n++
+		t.n++
 	}
-	for i > 0 && stronger(f, kept[i-1]) {
-		kept[i] = kept[i-1]
+	for i > 0 && stronger(f, t.kept[i-1]) {
+		t.kept[i] = t.kept[i-1]
 		i--
 	}
-	kept[i] = f
-	return n
+	t.kept[i] = f
+}
+
+// list returns the kept features, strongest first.
+func (t *telling) list() []tellingFeature { return t.kept[:t.n] }
+
+// numberLines returns copies of the features toward spam and toward clean,
+// in one allocation, with the line numbers of their first occurrences.
+func numberLines(spam, clean []tellingFeature, lines []features.Line) ([]tellingFeature, []tellingFeature) {
+	if len(spam)+len(clean) == 0 {
+		return nil, nil
+	}
+	all := append(append(make([]tellingFeature, 0, len(spam)+len(clean)), spam...), clean...)
+	for i := range all {
+		f := &all[i]
+		if int(f.line) < len(lines) {
+			f.line = int32(lines[f.line].Number)
+		} else {
+			f.line = 0
+		}
+	}
+	return nilIfEmpty(all[:len(spam):len(spam)]), nilIfEmpty(all[len(spam):])
+}
+
+func nilIfEmpty(s []tellingFeature) []tellingFeature {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
 }
 
 // TokenScore is one feature's part in a text-model score.
@@ -323,7 +352,7 @@ func (s TextScan) Strongest(sign float64, n int) []TokenScore {
 	}
 	out := make([]TokenScore, 0, len(list))
 	for _, f := range list {
-		out = append(out, TokenScore{Token: f.text, Count: int(f.count), Line: int(f.line), LogRatio: f.contribution})
+		out = append(out, TokenScore{Token: s.evidence.at(int(f.id)), Count: int(f.count), Line: int(f.line), LogRatio: f.contribution})
 	}
 	return out
 }
@@ -333,7 +362,7 @@ func (s TextScan) Strongest(sign float64, n int) []TokenScore {
 func (m *TextModel) Score(counts map[string]int) float64 {
 	norm := 0.0
 	for k, c := range counts {
-		if _, ok := m.Weights[k]; ok {
+		if _, ok := m.Weights.Get(k); ok {
 			v := 1 + math.Log(float64(c))
 			norm += v * v
 		}
@@ -351,7 +380,7 @@ func (m *TextModel) Score(counts map[string]int) float64 {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		if w, ok := m.Weights[k]; ok {
+		if w, ok := m.Weights.Get(k); ok {
 			z += w * (1 + math.Log(float64(counts[k]))) / norm
 		}
 	}

@@ -225,14 +225,15 @@ func fitTextModel(v *featureVocab, docs []textDoc, spam []bool, weight textWeigh
 	if err != nil {
 		return nil, err
 	}
-	tf := &textFit{model: &model.TextModel{Bias: round(fit.Intercept), Weights: make(map[string]float64, len(kept))},
-		weight: make(map[int32]float64, len(kept))}
+	weights := make(map[string]float64, len(kept))
+	tf := &textFit{weight: make(map[int32]float64, len(kept))}
 	for j, name := range names {
 		if w := round(fit.Weights[j] * ratio[j]); w != 0 {
-			tf.model.Weights[name] = w
+			weights[name] = w
 			tf.weight[kept[j]] = w
 		}
 	}
+	tf.model = &model.TextModel{Bias: round(fit.Intercept), Weights: model.NewFeatureWeights(weights)}
 	return tf, nil
 }
 

@@ -72,8 +72,10 @@ func TestTextModelSeparatesReportingFromFiller(t *testing.T) {
 	if !(news < 0 && filler > 0) {
 		t.Fatalf("reporting scored %v and filler %v: want reporting toward clean, filler toward spam", news, filler)
 	}
-	if tm.Weights["said"] >= 0 || tm.Weights["underscores"] <= 0 {
-		t.Errorf("weights point the wrong way: said %v, underscores %v", tm.Weights["said"], tm.Weights["underscores"])
+	said, _ := tm.Weights.Get("said")
+	underscores, _ := tm.Weights.Get("underscores")
+	if said >= 0 || underscores <= 0 {
+		t.Errorf("weights point the wrong way: said %v, underscores %v", said, underscores)
 	}
 }
 
@@ -93,13 +95,13 @@ func TestTextModelWeightsFollowTheNaiveBayesRatios(t *testing.T) {
 			class = classSpam
 		}
 		for k, c := range model.FeatureCounts(d) {
-			if _, ok := tm.Weights[k]; ok {
+			if _, ok := tm.Weights.Get(k); ok {
 				nb.Observe(k, c, class)
 			}
 		}
 	}
 	checked := 0
-	for k, w := range tm.Weights {
+	for k, w := range tm.Weights.All() {
 		p := nb.WordFrequencies([]string{k})
 		ratio := math.Log(p[1][0]) - math.Log(p[0][0])
 		if ratio != 0 && w != 0 && (ratio > 0) != (w > 0) {
@@ -124,10 +126,10 @@ func TestTextModelDropsRareFeatures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := tm.Weights["zyxwv"]; ok {
+	if _, ok := tm.Weights.Get("zyxwv"); ok {
 		t.Error("a word of one document kept with MinDocs 2")
 	}
-	if _, ok := tm.Weights["said"]; !ok {
+	if _, ok := tm.Weights.Get("said"); !ok {
 		t.Error("a word of many documents dropped")
 	}
 }
