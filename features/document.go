@@ -149,7 +149,10 @@ func Normalize(s string) string {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
 	}
-	if strings.IndexFunc(s, isInvisible) >= 0 {
+	if isASCII(s) {
+		return s // no invisible characters, and NFC already
+	}
+	if hasInvisible(s) {
 		s = strings.Map(func(r rune) rune {
 			if isInvisible(r) {
 				return -1
@@ -158,6 +161,39 @@ func Normalize(s string) string {
 		}, s)
 	}
 	return norm.NFC.String(s)
+}
+
+// isASCII reports whether s holds only ASCII bytes, eight at a time.
+func isASCII(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if load64(s[i:])&eachByte128 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// hasInvisible reports whether s holds a character that isInvisible;
+// all of them lie beyond ASCII.
+func hasInvisible(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isInvisible(r) {
+			return true
+		}
+		i += n
+	}
+	return false
 }
 
 func isInvisible(r rune) bool {
@@ -480,6 +516,19 @@ var abbreviations = map[string]bool{
 // splitSentences cuts each paragraph after ".", "!" or "?" (and closing
 // quotes) followed by white space, unless the word before is an abbreviation
 // or a single capital letter.
+// sentenceMarkLead marks the bytes that start the marks that may end a
+// sentence: '.', '!', '?', and the first bytes of '…', '؟', '。', '！' and
+// '？'. In valid UTF-8 no other byte starts one, so a scan for them can
+// pass over every other byte.
+var sentenceMarkLead = func() (t [256]bool) {
+	for _, r := range ".!?…؟。！？" {
+		var b [utf8.UTFMax]byte
+		utf8.EncodeRune(b[:], r)
+		t[b[0]] = true
+	}
+	return t
+}()
+
 func (d *Document) splitSentences() {
 	for _, p := range d.Paragraphs {
 		text := p.Text
@@ -492,6 +541,10 @@ func (d *Document) splitSentences() {
 		// Word offsets within the paragraph text are found by scanning, since
 		// joined lines moved them.
 		for i := 0; i < len(text); {
+			if !sentenceMarkLead[text[i]] {
+				i++
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(text[i:])
 			i += size
 			if r != '.' && r != '!' && r != '?' && r != '…' && r != '؟' && !closesWithoutSpace(r) {

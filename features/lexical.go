@@ -44,6 +44,9 @@ type lexicalScratch struct {
 	trigrams hashTable
 	first    []int32 // the first word of each trigram's first occurrence, by slot
 	words    hashTable
+	// prev and next hold, for each word, the index of the word's previous
+	// and next occurrence (−1 and len(Words) for none).
+	prev, next []int32
 }
 
 var lexicalPool = sync.Pool{New: func() any { return new(lexicalScratch) }}
@@ -76,20 +79,20 @@ func repeatedTrigrams(d *Document, sc *lexicalScratch) Signal {
 	t.reset(n)
 	sc.first = resized(sc.first, len(t.vals))
 	best, bestCount := 0, int32(0)
+	repeated := 0 // occurrences of the trigrams met more than once so far
 	for i := range n {
 		h := mix64(w[i].key*0x9E3779B97F4A7C15 ^ w[i+1].key*0xC2B2AE3D27D4EB4F ^ w[i+2].key)
 		s := t.add(h)
-		if t.vals[s] == 1 {
+		switch c := t.vals[s]; c {
+		case 1:
 			sc.first[s] = int32(i)
+		case 2:
+			repeated += 2
+		default:
+			repeated++
 		}
 		if t.vals[s] > bestCount {
 			best, bestCount = s, t.vals[s]
-		}
-	}
-	repeated := 0
-	for _, c := range t.vals {
-		if c > 1 {
-			repeated += int(c)
 		}
 	}
 	share := float64(repeated) / float64(n)
@@ -109,40 +112,53 @@ func lexicalDiversity(d *Document, sc *lexicalScratch) Signal {
 	if len(w) == 0 {
 		return Signal{}
 	}
-	t := &sc.words
-	t.reset(len(w))
-	// A word's slot value is 1 + its count in the window, so that a word
-	// that left the window keeps its slot and the table needs no
-	// deletions.
+	prev, next := linkOccurrences(w, sc)
+	// The distinct words of a window are the words whose previous
+	// occurrence lies before the window. When the window moves on by one
+	// word, the word that leaves was one of them, the next occurrence of
+	// that word (if inside the window) becomes one, and so does the word
+	// that enters if it was not in the window.
+	window := min(diversityWindow, len(w))
 	distinct := 0
-	enter := func(k uint64) {
-		s := t.lookup(mix64(k))
-		if t.vals[s] == 0 {
-			t.keys[s], t.vals[s] = mix64(k), 1
-		}
-		if t.vals[s] == 1 {
+	for k := range window {
+		if prev[k] < 0 {
 			distinct++
 		}
-		t.vals[s]++
-	}
-	leave := func(k uint64) {
-		s := t.lookup(mix64(k))
-		t.vals[s]--
-		if t.vals[s] == 1 {
-			distinct--
-		}
-	}
-	window := min(diversityWindow, len(w))
-	for _, x := range w[:window] {
-		enter(x.key)
 	}
 	sum, windows := float64(distinct), 1
 	for i := window; i < len(w); i++ {
-		leave(w[i-window].key)
-		enter(w[i].key)
+		gone := i - window // the window goes from w[gone:i] to w[gone+1:i+1]
+		distinct--
+		if int(next[gone]) < i {
+			distinct++
+		}
+		if int(prev[i]) <= gone {
+			distinct++
+		}
 		sum += float64(distinct)
 		windows++
 	}
 	v := sum / float64(windows) / float64(window)
 	return Signal{Value: v, Message: fmt.Sprintf("%.0f%% of the words in a window of %d are distinct", 100*v, window)}
+}
+
+// linkOccurrences returns, for each word, the index of the previous and
+// of the next occurrence of the same word (−1 and len(w) for none).
+func linkOccurrences(w []Word, sc *lexicalScratch) (prev, next []int32) {
+	t := &sc.words
+	t.reset(len(w))
+	prev, next = resized(sc.prev, len(w)), resized(sc.next, len(w))
+	sc.prev, sc.next = prev, next
+	for i := range w {
+		h := mix64(w[i].key)
+		s := t.lookup(h)
+		// A word's slot holds 1 + the index of its last occurrence.
+		prev[i] = t.vals[s] - 1
+		next[i] = int32(len(w))
+		if p := prev[i]; p >= 0 {
+			next[p] = int32(i)
+		}
+		t.keys[s], t.vals[s] = h, int32(i+1)
+	}
+	return prev, next
 }

@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/newsqual/newsqual/internal/shareddata"
 )
 
 func TestRepeatedTrigrams(t *testing.T) {
@@ -52,6 +54,35 @@ func TestLexicalDiversity(t *testing.T) {
 		s := lexicalDiversity(NewDocument("", tt.text), new(lexicalScratch))
 		if math.Abs(s.Value-tt.want) > 1e-9 || s.Fired {
 			t.Errorf("%s: %v (fired %v), want %v", tt.name, s.Value, s.Fired, tt.want)
+		}
+	}
+}
+
+// TestLexicalDiversityMatchesWindowCounts checks lexicalDiversity, which
+// follows each word's previous and next occurrence, against counting the
+// distinct words of every window anew, on real articles: the same value
+// to the last bit.
+func TestLexicalDiversityMatchesWindowCounts(t *testing.T) {
+	texts := []string{"one", "one two two three", strings.Repeat("yes no maybe ", 40), strings.Repeat("a b c d e f g h i j ", 12)}
+	for _, r := range shareddata.Records(t, "bbc-news.jsonl", 60, nil) {
+		texts = append(texts, r.Text)
+	}
+	for _, text := range texts {
+		d := NewDocument("", text)
+		w := d.Words
+		window := min(diversityWindow, len(w))
+		sum, windows := 0.0, 0
+		for end := window; end <= len(w); end++ {
+			distinct := map[uint64]bool{}
+			for _, x := range w[end-window : end] {
+				distinct[x.key] = true
+			}
+			sum += float64(len(distinct))
+			windows++
+		}
+		want := sum / float64(windows) / float64(window)
+		if got := lexicalDiversity(d, new(lexicalScratch)).Value; math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("lexicalDiversity = %v, counting every window gives %v, for %.60q", got, want, text)
 		}
 	}
 }
