@@ -12,11 +12,13 @@ build:
 	CGO_ENABLED=0 $(GO) build -trimpath -o newsqual ./cmd/newsqual
 
 ## test: every test, with the race detector (needs cgo for -race), then the
-## allocation-scaling test, which the race detector's sync.Pool would skew,
-## then the Beam pipeline's module (beam/, its own go.mod) under the direct
-## and prism runners
+## training tests that train on thousands of corpus articles, which skip
+## under the race detector, then the allocation-scaling test, which the race
+## detector's sync.Pool would skew, then the Beam pipeline's module (beam/,
+## its own go.mod) under the direct and prism runners
 test:
 	$(GO) test -race -count=1 ./...
+	$(GO) test -count=1 -run 'UnseenPatterns|TextDesigns' ./training
 	$(GO) test -count=1 -run 'Hostile' .
 	cd beam && $(GO) test -count=1 ./...
 

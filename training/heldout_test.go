@@ -25,6 +25,9 @@ func TestUnseenPatternsAreCaught(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains a model")
 	}
+	if raceEnabled {
+		t.Skip("trains on thousands of articles, several times slower under the race detector; make test runs it without -race")
+	}
 	full := os.Getenv("NEWSQUAL_FULL") != ""
 	dir := shareddata.Path(t, "corpus")
 	var paths []string

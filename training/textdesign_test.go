@@ -47,6 +47,9 @@ func TestTextDesigns(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains text models")
 	}
+	if raceEnabled {
+		t.Skip("trains on thousands of articles, several times slower under the race detector; make test runs it without -race")
+	}
 	dir := shareddata.Path(t, "corpus")
 	full := os.Getenv("NEWSQUAL_FULL") != ""
 	files := []string{"xsum-human-vs-llm.jsonl", "bbc-news.jsonl", "reuters-21578.jsonl", "templates.jsonl",
