@@ -62,7 +62,7 @@ var creditPhrases = []string{
 
 // isCredit reports whether a paragraph is a credit, share or contact line.
 func (c adInjection) isCredit(d *Document, p Paragraph) bool {
-	if strings.ContainsRune(p.Text, '©') || embeddedPost(p.Text) || personalContact(d, p) {
+	if strings.ContainsRune(p.Text, '©') || embeddedPost(p.Text) || personalContact(d, p) || dialIn(p.Text) {
 		return true
 	}
 	return len(c.credits.FindIn(d.Words, p.FirstWord, p.EndWord)) > 0
@@ -73,6 +73,19 @@ func (c adInjection) isCredit(d *Document, p Paragraph) bool {
 // twitter.com/x1 — Name (@name) May 5, 2019").
 func embeddedPost(text string) bool {
 	return strings.Contains(text, "pic.twitter.com/") || strings.Contains(text, "(@")
+}
+
+// dialIn reports whether a line gives two phone numbers or more, as the
+// dial-in of a company's conference call or a newsroom's national
+// numbers do ("… access the call at: +1-866-… (US) or +44-… (UK)"); an
+// ad gives one number to call.
+func dialIn(text string) bool {
+	phone, ok := findPhone(text)
+	if !ok {
+		return false
+	}
+	rest := text[strings.Index(text, phone)+len(phone):]
+	return hasPhone(rest)
 }
 
 // personalContact reports whether a paragraph gives a person's contact: an

@@ -110,6 +110,7 @@ func TestAdInjectionIgnoresNewsDebris(t *testing.T) {
 		"Jane Roe (UK) +44 1632 960 456",
 		"Does the discount apply to season tickets?",
 		"Fares rose by Rs 2,000 crore in a year",
+		"Interested parties may join the briefing at: +1-877-555-0142 (US) or +44-20-7946-0321 (UK). Meeting ID: 5519034",
 	}
 	c := newAdInjection()
 	for _, line := range lines {
