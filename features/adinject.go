@@ -75,6 +75,49 @@ func embeddedPost(text string) bool {
 	return strings.Contains(text, "pic.twitter.com/") || strings.Contains(text, "(@")
 }
 
+// namedPhone reports whether a line gives a person's phone number: the
+// number follows a first and last name, and either a label ends with a
+// colon before them ("Media enquiries: Jane Roe +1 202 …") or a place in
+// brackets follows the number ("Jane Roe +1 215 … (Philadelphia)"), as in
+// the media contacts at the foot of a press release.
+func namedPhone(text string) bool {
+	phone, ok := findPhone(text)
+	if !ok {
+		return false
+	}
+	at := strings.Index(text, phone)
+	before := strings.Fields(text[:at])
+	if len(before) < 2 {
+		return false
+	}
+	for _, w := range before[len(before)-2:] {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || utf8.RuneCountInString(w) < 3 || allCapitals(w) || !isLetters(w) {
+			return false
+		}
+	}
+	labelled := strings.IndexByte(strings.Join(before[:len(before)-2], " "), ':') >= 0
+	after := strings.TrimSpace(text[at+len(phone):])
+	place := strings.Fields(strings.Trim(after, "()"))
+	placed := strings.HasPrefix(after, "(") && strings.HasSuffix(after, ")") && len(place) > 0 && isLetters(place[0])
+	return labelled || placed
+}
+
+// isLetters reports whether s is made of letters, with hyphens and
+// apostrophes between them, and a trailing comma.
+func isLetters(s string) bool {
+	s = strings.TrimSuffix(s, ",")
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' {
+			return false
+		}
+	}
+	return true
+}
+
 // dialIn reports whether a line gives two phone numbers or more, as the
 // dial-in of a company's conference call or a newsroom's national
 // numbers do ("… access the call at: +1-866-… (US) or +44-… (UK)"); an
@@ -102,6 +145,9 @@ func personalContact(d *Document, p Paragraph) bool {
 		if w.Norm == "contact" && k+2 < len(words) && capital(words[k+1]) && capital(words[k+2]) {
 			return true
 		}
+	}
+	if namedPhone(p.Text) {
+		return true
 	}
 	at, ok := findEmail(p.Text)
 	if !ok {

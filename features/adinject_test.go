@@ -119,6 +119,12 @@ func TestAdInjectionIgnoresNewsDebris(t *testing.T) {
 			t.Errorf("%q: fired %s", line, s.Message)
 		}
 	}
+	// A press release's media contacts are no promotional lines at all,
+	// however many of them there are.
+	contacts := "UK press office: Tom Okafor +44 20 7946 0321 (London)\n\nPriya Natarajan +1 215 555 0199 (Philadelphia)\n\nOwen Brady +1 919 555 0142 (North Carolina)"
+	if s := spamSignal(t, c, NewDocument("", inventedArticle+"\n\n"+contacts), "ad_injection"); s.Value != 0 {
+		t.Errorf("media contacts: ad_injection %.2f, %s %v", s.Value, s.Message, s.Evidence)
+	}
 	// A first line is a title, even when it mentions money.
 	d := NewDocument("", "Councillors earn cash bonus in ferry deal, call it fair\n\n"+inventedArticle)
 	if s := spamSignal(t, c, d, "ad_injection"); s.Fired {
