@@ -590,8 +590,12 @@ func isLabelLine(s string) bool {
 	if i <= 0 || i > 20 {
 		return false
 	}
-	switch strings.ToLower(strings.TrimSpace(s[:i])) {
-	case "categories", "category", "sku", "product code", "item code", "brand", "availability",
+	switch label := strings.ToLower(strings.TrimSpace(s[:i])); label {
+	case "categories", "category":
+		// A shop files a product under a path ("Clothing > Tshirts"); a
+		// news page or a blog post under a topic ("Categories: Russia").
+		return strings.ContainsAny(s[i:], ">›»/")
+	case "sku", "product code", "item code", "brand", "availability",
 		"size", "color", "colour", "material", "weight", "dimensions", "quantity", "qty", "price", "sale price",
 		"regular price", "original price was", "current price is":
 		return true
@@ -599,8 +603,9 @@ func isLabelLine(s string) bool {
 	return false
 }
 
-// isPageLabelLine reports whether a line files the page under tags or
-// topics: "Tags: sale, summer", "Topics: Politics".
+// isPageLabelLine reports whether a line files the page under tags, topics
+// or categories: "Tags: sale, summer", "Topics: Politics", "Categories:
+// Russia".
 func isPageLabelLine(s string) bool {
 	i := strings.IndexByte(s, ':')
 	if i <= 0 || i > 20 {
@@ -609,6 +614,8 @@ func isPageLabelLine(s string) bool {
 	switch strings.ToLower(strings.TrimSpace(s[:i])) {
 	case "tags", "tag", "topics", "filed under":
 		return true
+	case "categories", "category":
+		return !isLabelLine(s)
 	}
 	return false
 }

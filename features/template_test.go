@@ -118,6 +118,7 @@ func TestShopTemplateIgnoresNewsText(t *testing.T) {
 		"Shares rose to $20 in early trading.",
 		"$1.13bn",
 		"Tags: ferries, councils",
+		"Categories: Transport",
 		"Reviews",
 		"Price",
 		"Share",
@@ -130,6 +131,14 @@ func TestShopTemplateIgnoresNewsText(t *testing.T) {
 		"Ticket prices: £5 for adults",
 	}
 	c := newShopTemplate()
+	// A short story filed under a topic, as blogs and news sites file
+	// theirs, has no shop in it.
+	brief := "Ferry Operator Cuts Winter Sailings\n\nBy Jane Roe\n\nNovember 6, 2012\n\nCategories: Transport\n\n" +
+		"The island's ferry operator will cut its winter sailings from four a day to two, the council said on Tuesday. " +
+		"Residents said the cuts would leave them stranded on stormy days, and the operator promised a review in spring."
+	if s := spamSignal(t, c, NewDocument("", brief), "shop_template"); s.Value != 0 {
+		t.Errorf("brief filed under a category: fired %s %v", s.Message, s.Evidence)
+	}
 	for _, line := range lines {
 		d := NewDocument("", plantLine(inventedArticle, line))
 		if s := spamSignal(t, c, d, "shop_template"); s.Fired {

@@ -628,8 +628,8 @@ func GroupKeys(examples []Example, g GroupBy) []string {
 // injected ads, stuffed keywords or shop templates (labelled spam), clean
 // articles with ordinary page debris or page furniture (still clean), spam
 // articles with content-farm debris, and the openings of clean and spam
-// articles alike (each keeping its label), so that shortness alone tells
-// nothing. Each synthetic example keeps its original's
+// articles (each keeping its label; twice as many clean ones), so that
+// shortness alone tells nothing. Each synthetic example keeps its original's
 // metadata, and GroupKeys puts it in its original's fold group.
 func Augment(examples []Example, pools Pools, seed int64) []Example {
 	var titles []string
@@ -676,7 +676,10 @@ func Augment(examples []Example, pools Pools, seed int64) []Example {
 			add(e, AugmentDebris, aug.AddBenignDebris(text), false)
 		case r < 0.67:
 			add(e, AugmentFurnish, aug.AddPageFurniture(e.Article.Title, text), false)
-		case r < 0.82:
+		case r < 0.97:
+			// Twice the share of the spam articles': a short text gives
+			// less to judge by, and a clean brief dropped costs more
+			// than a short spam page let through.
 			if opening, ok := aug.Opening(text, openingMinWords, openingMaxWords); ok {
 				add(e, AugmentOpening, opening, false)
 			}
