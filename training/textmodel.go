@@ -1,6 +1,7 @@
 package training
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -62,9 +63,10 @@ type textDoc struct {
 // doc numbers the features of a document.
 func (v *featureVocab) doc(d *features.Document) textDoc {
 	counts := model.FeatureCounts(d)
-	td := textDoc{ids: make([]int32, 0, len(counts)), counts: make([]int32, 0, len(counts))}
+	type feature struct{ id, count int32 }
+	fs := make([]feature, 0, len(counts))
 	v.mu.Lock()
-	for k := range counts {
+	for k, n := range counts {
 		id, ok := v.ids[k]
 		if !ok {
 			// A word's key shares memory with the whole document's
@@ -74,12 +76,13 @@ func (v *featureVocab) doc(d *features.Document) textDoc {
 			v.ids[k] = id
 			v.keys = append(v.keys, k)
 		}
-		td.ids = append(td.ids, id)
+		fs = append(fs, feature{id, int32(n)})
 	}
 	v.mu.Unlock()
-	slices.Sort(td.ids)
-	for _, id := range td.ids {
-		td.counts = append(td.counts, int32(counts[v.keys[id]]))
+	slices.SortFunc(fs, func(a, b feature) int { return cmp.Compare(a.id, b.id) })
+	td := textDoc{ids: make([]int32, len(fs)), counts: make([]int32, len(fs))}
+	for i, f := range fs {
+		td.ids[i], td.counts[i] = f.id, f.count
 	}
 	return td
 }
