@@ -96,6 +96,11 @@ func TestTextDesigns(t *testing.T) {
 	}
 	close(next)
 	wg.Wait()
+	texts := make([]textDoc, len(docs))
+	for i := range docs {
+		texts[i] = docs[i].text
+	}
+	v.renumber(texts) // the documents share their arrays with docs
 
 	opts := DefaultTextOptions()
 	if !full {

@@ -87,6 +87,41 @@ func (v *featureVocab) doc(d *features.Document) textDoc {
 	return td
 }
 
+// renumber numbers the features in the order of their keys and rewrites
+// docs to match, so that the numbers, and every sum taken in their order,
+// do not depend on the order in which documents, read on several
+// goroutines, first met each feature.
+func (v *featureVocab) renumber(docs []textDoc) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	byKey := make([]int32, len(v.keys)) // the old numbers, in key order
+	for i := range byKey {
+		byKey[i] = int32(i)
+	}
+	slices.SortFunc(byKey, func(a, b int32) int { return strings.Compare(v.keys[a], v.keys[b]) })
+	renum := make([]int32, len(byKey))
+	keys := make([]string, len(byKey))
+	for id, old := range byKey {
+		renum[old] = int32(id)
+		keys[id] = v.keys[old]
+		v.ids[keys[id]] = int32(id)
+	}
+	v.keys = keys
+	type feature struct{ id, count int32 }
+	var fs []feature
+	for i := range docs {
+		d := &docs[i]
+		fs = fs[:0]
+		for k, id := range d.ids {
+			fs = append(fs, feature{renum[id], d.counts[k]})
+		}
+		slices.SortFunc(fs, func(a, b feature) int { return cmp.Compare(a.id, b.id) })
+		for k, f := range fs {
+			d.ids[k], d.counts[k] = f.id, f.count
+		}
+	}
+}
+
 // TrainTextModel fits a text model on documents: the features of each
 // (model.FeatureCounts) found in at least opts.MinDocs of them; their naive
 // Bayes log-count ratios, learned with github.com/jbrukh/bayesian; and an
@@ -100,6 +135,7 @@ func TrainTextModel(docs []*features.Document, spam []bool, opts TextOptions) (*
 	for i, d := range docs {
 		tds[i] = v.doc(d)
 	}
+	v.renumber(tds)
 	fit, err := fitTextModel(v, tds, spam, textWeights{}, func(int) bool { return true }, opts)
 	if err != nil {
 		return nil, err
@@ -461,3 +497,13 @@ func fitSparseLogistic(x []sparseRow, y []bool, wt []float64, d int, lambda floa
 // round keeps six significant decimals, so model files stay small and
 // readable; the loss of precision is far below the model's error.
 func round(x float64) float64 { return math.Round(x*1e6) / 1e6 }
+
+// renumberPrepared renumbers the vocabulary (see renumber) with the text
+// features of prepared examples.
+func (v *featureVocab) renumberPrepared(prep []prepared) {
+	docs := make([]textDoc, len(prep))
+	for i := range prep {
+		docs[i] = prep[i].text
+	}
+	v.renumber(docs) // the documents share their arrays with prep
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/jbrukh/bayesian"
@@ -150,6 +151,42 @@ func TestTextModelIsDeterministic(t *testing.T) {
 	}
 	if files[0] != files[1] {
 		t.Fatal("the same documents gave two different text models")
+	}
+}
+
+// TestFeatureNumbersFollowTheKeys numbers the features of the same
+// documents read in two orders: once renumbered, the numbers and every
+// document's features are the same, so that no sum over them depends on
+// which goroutine read which document first.
+func TestFeatureNumbersFollowTheKeys(t *testing.T) {
+	docs, _ := trainingDocs()
+	number := func(order []int) ([]string, []textDoc) {
+		v := newFeatureVocab()
+		tds := make([]textDoc, len(docs))
+		for _, i := range order {
+			tds[i] = v.doc(docs[i])
+		}
+		v.renumber(tds)
+		return v.keys, tds
+	}
+	forward := make([]int, len(docs))
+	for i := range forward {
+		forward[i] = i
+	}
+	backward := slices.Clone(forward)
+	slices.Reverse(backward)
+	keys1, docs1 := number(forward)
+	keys2, docs2 := number(backward)
+	if !slices.IsSorted(keys1) || !slices.Equal(keys1, keys2) {
+		t.Fatalf("the numbers depend on the reading order, or do not follow the keys")
+	}
+	for i := range docs1 {
+		if !slices.Equal(docs1[i].ids, docs2[i].ids) || !slices.Equal(docs1[i].counts, docs2[i].counts) {
+			t.Fatalf("document %d: %v %v, read in the other order %v %v", i, docs1[i].ids, docs1[i].counts, docs2[i].ids, docs2[i].counts)
+		}
+		if !slices.IsSorted(docs1[i].ids) {
+			t.Fatalf("document %d: feature numbers out of order: %v", i, docs1[i].ids)
+		}
 	}
 }
 

@@ -174,6 +174,7 @@ func Prepare(examples []Example, opts Options) (*Prepared, error) {
 	opts.logf("extracting signals from %d examples", len(all))
 	vocab := newFeatureVocab()
 	p := &Prepared{Examples: all, TooShort: short, originals: len(examples), prep: prepare(all, vocab, opts.Workers), vocab: vocab, opts: opts}
+	vocab.renumberPrepared(p.prep)
 
 	p.Groups = GroupKeys(all, opts.GroupBy)
 	p.Spam = make([]bool, len(all))
