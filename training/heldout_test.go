@@ -2,6 +2,7 @@ package training
 
 import (
 	"cmp"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -98,7 +99,9 @@ func TestUnseenPatternsAreCaught(t *testing.T) {
 		if i >= n {
 			break
 		}
-		count("clean", flagged(a.Text))
+		hit := flagged(a.Text)
+		count("clean", hit)
+		count("clean, "+a.Source, hit)
 		switch i % 3 {
 		case 0:
 			count(AugmentAd, flagged(aug.InjectAds(a.Text)))
@@ -108,8 +111,10 @@ func TestUnseenPatternsAreCaught(t *testing.T) {
 			count(AugmentStuffing, flagged(aug.StuffKeywords(a.Title, a.Text)))
 		}
 	}
-	for kind, r := range rates {
-		t.Logf("%-18s %4d articles, %5.1f%% flagged", kind, r[0], 100*float64(r[1])/float64(r[0]))
+	kinds := slices.Sorted(maps.Keys(rates))
+	for _, kind := range kinds {
+		r := rates[kind]
+		t.Logf("%-30s %4d articles, %5.1f%% flagged", kind, r[0], 100*float64(r[1])/float64(r[0]))
 	}
 	want := map[string]float64{AugmentAd: 0.75, AugmentTemplate: 0.85, AugmentStuffing: 0.75}
 	maxClean := 0.03

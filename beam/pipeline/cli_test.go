@@ -50,7 +50,14 @@ func cliBinary(t testing.TB) string {
 // standard error and its exit status.
 func runCLI(t testing.TB, args ...string) (stdout, stderr []byte, status int) {
 	t.Helper()
+	return runCLIIn(t, "", args...)
+}
+
+// runCLIIn is runCLI in the working directory dir ("" for the test's own).
+func runCLIIn(t testing.TB, dir string, args ...string) (stdout, stderr []byte, status int) {
+	t.Helper()
 	cmd := exec.Command(cliBinary(t), args...)
+	cmd.Dir = dir
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	err := cmd.Run()
