@@ -51,17 +51,6 @@ type lexicalScratch struct {
 
 var lexicalPool = sync.Pool{New: func() any { return new(lexicalScratch) }}
 
-// mix64 is the finalizer of splitmix64: it spreads a combination of
-// word hashes over all 64 bits, as hashTable needs.
-func mix64(h uint64) uint64 {
-	h ^= h >> 30
-	h *= 0xbf58476d1ce4e5b9
-	h ^= h >> 27
-	h *= 0x94d049bb133111eb
-	h ^= h >> 31
-	return h
-}
-
 // Run measures the document.
 func (lexical) Run(d *Document) []Signal {
 	sc := lexicalPool.Get().(*lexicalScratch)
@@ -81,7 +70,7 @@ func repeatedTrigrams(d *Document, sc *lexicalScratch) Signal {
 	best, bestCount := 0, int32(0)
 	repeated := 0 // occurrences of the trigrams met more than once so far
 	for i := range n {
-		h := mix64(w[i].key*0x9E3779B97F4A7C15 ^ w[i+1].key*0xC2B2AE3D27D4EB4F ^ w[i+2].key)
+		h := repeatMix(w[i].key*0x9E3779B97F4A7C15 ^ w[i+1].key*0xC2B2AE3D27D4EB4F ^ w[i+2].key)
 		s := t.add(h)
 		switch c := t.vals[s]; c {
 		case 1:
@@ -150,7 +139,7 @@ func linkOccurrences(w []Word, sc *lexicalScratch) (prev, next []int32) {
 	prev, next = resized(sc.prev, len(w)), resized(sc.next, len(w))
 	sc.prev, sc.next = prev, next
 	for i := range w {
-		h := mix64(w[i].key)
+		h := repeatMix(w[i].key)
 		s := t.lookup(h)
 		// A word's slot holds 1 + the index of its last occurrence.
 		prev[i] = t.vals[s] - 1
