@@ -63,8 +63,7 @@ type textDoc struct {
 // doc numbers the features of a document.
 func (v *featureVocab) doc(d *features.Document) textDoc {
 	counts := model.FeatureCounts(d)
-	type feature struct{ id, count int32 }
-	fs := make([]feature, 0, len(counts))
+	fs := make([]featureCount, 0, len(counts))
 	v.mu.Lock()
 	for k, n := range counts {
 		id, ok := v.ids[k]
@@ -76,14 +75,11 @@ func (v *featureVocab) doc(d *features.Document) textDoc {
 			v.ids[k] = id
 			v.keys = append(v.keys, k)
 		}
-		fs = append(fs, feature{id, int32(n)})
+		fs = append(fs, featureCount{id, int32(n)})
 	}
 	v.mu.Unlock()
-	slices.SortFunc(fs, func(a, b feature) int { return cmp.Compare(a.id, b.id) })
 	td := textDoc{ids: make([]int32, len(fs)), counts: make([]int32, len(fs))}
-	for i, f := range fs {
-		td.ids[i], td.counts[i] = f.id, f.count
-	}
+	td.setSorted(fs)
 	return td
 }
 
@@ -107,18 +103,26 @@ func (v *featureVocab) renumber(docs []textDoc) {
 		v.ids[keys[id]] = int32(id)
 	}
 	v.keys = keys
-	type feature struct{ id, count int32 }
-	var fs []feature
+	var fs []featureCount
 	for i := range docs {
 		d := &docs[i]
 		fs = fs[:0]
 		for k, id := range d.ids {
-			fs = append(fs, feature{renum[id], d.counts[k]})
+			fs = append(fs, featureCount{renum[id], d.counts[k]})
 		}
-		slices.SortFunc(fs, func(a, b feature) int { return cmp.Compare(a.id, b.id) })
-		for k, f := range fs {
-			d.ids[k], d.counts[k] = f.id, f.count
-		}
+		d.setSorted(fs)
+	}
+}
+
+// featureCount is a feature's number and its count in one document.
+type featureCount struct{ id, count int32 }
+
+// setSorted writes fs into d in increasing order of feature number; d's
+// slices must hold len(fs) entries.
+func (d *textDoc) setSorted(fs []featureCount) {
+	slices.SortFunc(fs, func(a, b featureCount) int { return cmp.Compare(a.id, b.id) })
+	for k, f := range fs {
+		d.ids[k], d.counts[k] = f.id, f.count
 	}
 }
 
@@ -284,23 +288,7 @@ func fitTextModel(v *featureVocab, docs []textDoc, spam []bool, weight textWeigh
 // article and thirteen rewrites per story teaches that the story's words
 // are spam.
 func PairWeights(groups []string, spam []bool) []float64 {
-	type sides struct{ clean, spam int }
-	count := make(map[string]*sides)
-	for i, g := range groups {
-		if g == "" {
-			continue
-		}
-		c := count[g]
-		if c == nil {
-			c = &sides{}
-			count[g] = c
-		}
-		if spam[i] {
-			c.spam++
-		} else {
-			c.clean++
-		}
-	}
+	count := groupSides(groups, spam)
 	w := make([]float64, len(groups))
 	for i, g := range groups {
 		w[i] = 1
@@ -318,14 +306,12 @@ func PairWeights(groups []string, spam []bool) []float64 {
 	return w
 }
 
-// PairCounts gives how many times each document counts in naive Bayes
-// ratios learned within pairs (TextOptions.PairedRatios): in a group
-// holding both clean and spam documents, each clean document counts as
-// many times as the group has spam documents and each spam document as
-// many times as it has clean ones, so that both sides weigh alike;
-// documents of other groups count 0 times.
-func PairCounts(groups []string, spam []bool) []int {
-	type sides struct{ clean, spam int }
+// sides counts the clean and spam documents of a group.
+type sides struct{ clean, spam int }
+
+// groupSides counts the clean and spam documents of each group named in
+// groups; documents without a group ("") are not counted.
+func groupSides(groups []string, spam []bool) map[string]*sides {
 	count := make(map[string]*sides)
 	for i, g := range groups {
 		if g == "" {
@@ -342,6 +328,17 @@ func PairCounts(groups []string, spam []bool) []int {
 			c.clean++
 		}
 	}
+	return count
+}
+
+// PairCounts gives how many times each document counts in naive Bayes
+// ratios learned within pairs (TextOptions.PairedRatios): in a group
+// holding both clean and spam documents, each clean document counts as
+// many times as the group has spam documents and each spam document as
+// many times as it has clean ones, so that both sides weigh alike;
+// documents of other groups count 0 times.
+func PairCounts(groups []string, spam []bool) []int {
+	count := groupSides(groups, spam)
 	out := make([]int, len(groups))
 	for i, g := range groups {
 		c := count[g]
