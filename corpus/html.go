@@ -161,6 +161,24 @@ func nextNode(root, n *html.Node, descend bool) *html.Node {
 	return nil
 }
 
+// removeElements removes, in document order, every element under root
+// that remove picks, with all it holds (remove is not asked about the
+// elements inside one removed). It returns how many it removed.
+func removeElements(root *html.Node, remove func(*html.Node) bool) int {
+	removed := 0
+	for n := root.FirstChild; n != nil; {
+		if n.Type == html.ElementNode && remove(n) {
+			next := nextNode(root, n, false)
+			n.Parent.RemoveChild(n)
+			removed++
+			n = next
+			continue
+		}
+		n = nextNode(root, n, true)
+	}
+	return removed
+}
+
 // elementText returns the text inside n with white space collapsed.
 func elementText(n *html.Node) string {
 	if n == nil {

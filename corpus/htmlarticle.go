@@ -33,23 +33,15 @@ func cleanArticle(root *html.Node) {
 // more is kept, since then the article itself may be a list of links. It
 // returns how many blocks it removed.
 func pruneLinkLists(root *html.Node) int {
-	removed := 0
 	half := textSize(root) / 2
-	for n := root.FirstChild; n != nil; {
-		if n.Type == html.ElementNode && linkListBlock(n.DataAtom) {
-			size := textSize(n)
-			links, linked := linkText(n)
-			if links >= 3 && size > 0 && linked*10 >= size*6 && size <= half {
-				next := nextNode(root, n, false)
-				n.Parent.RemoveChild(n)
-				removed++
-				n = next
-				continue
-			}
+	return removeElements(root, func(n *html.Node) bool {
+		if !linkListBlock(n.DataAtom) {
+			return false
 		}
-		n = nextNode(root, n, true)
-	}
-	return removed
+		size := textSize(n)
+		links, linked := linkText(n)
+		return links >= 3 && size > 0 && linked*10 >= size*6 && size <= half
+	})
 }
 
 // linkListBlock reports whether an element is a block that can hold a

@@ -241,19 +241,10 @@ func isDebris(n *html.Node) bool {
 // readability is the better judge. It returns how many elements it
 // removed.
 func pruneDebris(root *html.Node) int {
-	removed := 0
 	half := textSize(root) / 2
-	for n := root; n != nil; {
-		if n.Type == html.ElementNode && isDebris(n) && !holdsArticle(n) && textSize(n) <= half {
-			next := nextNode(root, n, false)
-			n.Parent.RemoveChild(n)
-			removed++
-			n = next
-			continue
-		}
-		n = nextNode(root, n, true)
-	}
-	return removed
+	return removeElements(root, func(n *html.Node) bool {
+		return isDebris(n) && !holdsArticle(n) && textSize(n) <= half
+	})
 }
 
 // holdsArticle reports whether n has, under it, an element marked as the
