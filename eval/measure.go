@@ -85,17 +85,7 @@ func thresholdOf(t *model.Thresholds, spam bool) Number {
 func confusion(verdicts []string, y []bool, flagged []string) metrics.Confusion {
 	var c metrics.Confusion
 	for i, v := range verdicts {
-		hit := slices.Contains(flagged, v)
-		switch {
-		case hit && y[i]:
-			c.TP++
-		case hit:
-			c.FP++
-		case y[i]:
-			c.FN++
-		default:
-			c.TN++
-		}
+		c.Add(slices.Contains(flagged, v), y[i])
 	}
 	return c
 }

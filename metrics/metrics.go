@@ -22,18 +22,23 @@ type Confusion struct {
 func At(p []float64, y []bool, t float64) Confusion {
 	var c Confusion
 	for i := range p {
-		switch pos := p[i] >= t; {
-		case pos && y[i]:
-			c.TP++
-		case pos:
-			c.FP++
-		case y[i]:
-			c.FN++
-		default:
-			c.TN++
-		}
+		c.Add(p[i] >= t, y[i])
 	}
 	return c
+}
+
+// Add counts one prediction: flagged or not, and whether it is positive.
+func (c *Confusion) Add(flagged, positive bool) {
+	switch {
+	case flagged && positive:
+		c.TP++
+	case flagged:
+		c.FP++
+	case positive:
+		c.FN++
+	default:
+		c.TN++
+	}
 }
 
 // Precision is TP / (TP + FP), 0 when nothing is predicted positive.
