@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/newsqual/newsqual/features"
+	"github.com/newsqual/newsqual/internal/race"
 )
 
 // hostileShapes are inputs on which a careless signal would do quadratic
@@ -45,7 +46,7 @@ func allocatedBy(s *Scorer, text string) uint64 {
 // that grew with the square of the input would show here. (Allocation is
 // counted, not time, so the test does not depend on the machine.)
 func TestHostileInputsCostLinearWork(t *testing.T) {
-	if raceEnabled {
+	if race.Enabled {
 		t.Skip("the race detector makes sync.Pool drop buffers at random, so allocation is not comparable; make test runs this test without it")
 	}
 	s := New(Default().Model())

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/newsqual/newsqual/internal/race"
 	"github.com/newsqual/newsqual/internal/shareddata"
 )
 
@@ -263,7 +264,7 @@ func TestFireShares(t *testing.T) {
 	if testing.Short() {
 		t.Skip("extracts about 30,000 corpus articles")
 	}
-	if raceEnabled {
+	if race.Enabled {
 		t.Skip("extracts about 30,000 corpus articles; too slow under the race detector")
 	}
 	sets := loadFireSets(t)

@@ -1,10 +1,8 @@
 package model
 
 import (
-	"bytes"
 	"cmp"
 	"math"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -91,14 +89,7 @@ func (f sinkFunc) take(batch []occurrence) { f(batch) }
 // its own tables, against keyedScan on real articles: the same score to
 // the last bit, the same counts and the same telling features.
 func TestScanMatchesKeyedScan(t *testing.T) {
-	data, err := os.ReadFile("../models/default.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := Read(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, m := readDefaultModel(t)
 	texts := []string{
 		"Price rose 4.5% to $20.00 in 2024; the U.S.'s firm said \u201cno\u201d \u2014 again\u2026 \u00bfQu\u00e9? 'Tis \u2211 \u00abx\u00bb `q`",
 		"", "A", "The the the the.",

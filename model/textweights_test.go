@@ -8,10 +8,10 @@ import (
 	"testing"
 )
 
-// TestWriteReproducesTheModelFile checks that reading the default model
-// and writing it again gives the file back byte for byte: the weights,
-// read without a map, are written as a map of them would be.
-func TestWriteReproducesTheModelFile(t *testing.T) {
+// readDefaultModel reads the repository's default model file, giving its
+// bytes and the model read from them.
+func readDefaultModel(t *testing.T) ([]byte, *Model) {
+	t.Helper()
 	data, err := os.ReadFile("../models/default.json")
 	if err != nil {
 		t.Fatal(err)
@@ -20,6 +20,14 @@ func TestWriteReproducesTheModelFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return data, m
+}
+
+// TestWriteReproducesTheModelFile checks that reading the default model
+// and writing it again gives the file back byte for byte: the weights,
+// read without a map, are written as a map of them would be.
+func TestWriteReproducesTheModelFile(t *testing.T) {
+	data, m := readDefaultModel(t)
 	var out bytes.Buffer
 	if err := m.Write(&out); err != nil {
 		t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsqual/newsqual/internal/race"
 	"github.com/newsqual/newsqual/internal/shareddata"
 	"github.com/newsqual/newsqual/server"
 )
@@ -82,7 +83,7 @@ func loadRequests(objects []string, elems [][]byte, n int) []loadRequest {
 func TestLoad(t *testing.T) {
 	objects, elems := loadArticles(t)
 	n := 2000
-	if raceEnabled || testing.Short() {
+	if race.Enabled || testing.Short() {
 		n = 300
 	}
 	reqs := loadRequests(objects, elems, n)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/newsqual/newsqual/corpus"
 	"github.com/newsqual/newsqual/features"
+	"github.com/newsqual/newsqual/internal/race"
 	"github.com/newsqual/newsqual/internal/shareddata"
 )
 
@@ -26,7 +27,7 @@ func TestUnseenPatternsAreCaught(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains a model")
 	}
-	if raceEnabled {
+	if race.Enabled {
 		t.Skip("trains on thousands of articles, several times slower under the race detector; make test runs it without -race")
 	}
 	full := os.Getenv("NEWSQUAL_FULL") != ""

@@ -16,6 +16,7 @@ import (
 
 	"github.com/newsqual/newsqual/corpus"
 	"github.com/newsqual/newsqual/features"
+	"github.com/newsqual/newsqual/internal/race"
 	"github.com/newsqual/newsqual/internal/shareddata"
 	"github.com/newsqual/newsqual/metrics"
 )
@@ -47,7 +48,7 @@ func TestTextDesigns(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains text models")
 	}
-	if raceEnabled {
+	if race.Enabled {
 		t.Skip("trains on thousands of articles, several times slower under the race detector; make test runs it without -race")
 	}
 	dir := shareddata.Path(t, "corpus")
