@@ -74,7 +74,7 @@ check-model:
 FUZZTIME ?= 60s
 fuzz:
 	for f in FuzzJSONL FuzzHTML FuzzText FuzzWARC; do $(GO) test ./corpus -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) || exit 1; done
-	$(GO) test ./features -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME)
+	for f in FuzzExtract FuzzNormalize; do $(GO) test ./features -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) || exit 1; done
 	$(GO) test . -run '^$$' -fuzz '^FuzzScore$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./sources -run '^$$' -fuzz '^FuzzScores$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./server -run '^$$' -fuzz '^FuzzScoreBody$$' -fuzztime $(FUZZTIME)

@@ -1,6 +1,7 @@
 package features
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -140,7 +141,11 @@ func (d *Document) Reset(title, text string) {
 
 // Normalize makes text safe and uniform for matching: invalid UTF-8 becomes
 // U+FFFD, line ends become "\n", zero-width and soft-hyphen characters (used
-// to hide words from keyword lists) are removed, and the result is NFC.
+// to hide words from keyword lists) are removed, text stored backwards
+// behind a right-to-left override is turned the way it reads on screen,
+// letters and digits of other widths and fonts (full-width "Ｂｕｙ",
+// mathematical bold "𝐁𝐮𝐲", circled "Ⓑ") become their plain forms, and the
+// result is NFC.
 func Normalize(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
@@ -152,13 +157,20 @@ func Normalize(s string) string {
 	if isASCII(s) {
 		return s // no invisible characters, and NFC already
 	}
-	if hasInvisible(s) {
+	invisible, variants := hiddenForms(s)
+	if invisible {
+		if strings.Contains(s, "\u202e") {
+			s = unreverseOverrides(s)
+		}
 		s = strings.Map(func(r rune) rune {
 			if isInvisible(r) {
 				return -1
 			}
 			return r
 		}, s)
+	}
+	if variants {
+		s = foldVariants(s)
 	}
 	return norm.NFC.String(s)
 }
@@ -179,21 +191,20 @@ func isASCII(s string) bool {
 	return true
 }
 
-// hasInvisible reports whether s holds a character that isInvisible;
-// all of them lie beyond ASCII.
-func hasInvisible(s string) bool {
+// hiddenForms reports whether s holds a character that isInvisible, and
+// one that isVariant; all of them lie beyond ASCII.
+func hiddenForms(s string) (invisible, variants bool) {
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if isInvisible(r) {
-			return true
-		}
+		invisible = invisible || isInvisible(r)
+		variants = variants || isVariant(r)
 		i += n
 	}
-	return false
+	return invisible, variants
 }
 
 func isInvisible(r rune) bool {
@@ -205,6 +216,121 @@ func isInvisible(r rune) bool {
 	// Bidirectional embeddings, overrides and isolates: invisible, and
 	// able to reorder a keyword on screen.
 	return '\u202a' <= r && r <= '\u202e' || '\u2066' <= r && r <= '\u2069'
+}
+
+// isVariant reports whether r is a letter, digit or sign of another width
+// or font that may stand for a plain one: the full-width forms of ASCII
+// and the ideographic space, the mathematical alphanumeric symbols, the
+// enclosed (circled, parenthesised) alphanumerics and the letterlike
+// symbols. Spammers write ads and keywords in them to slip past word
+// lists; on screen they read as the plain words.
+func isVariant(r rune) bool {
+	switch {
+	case r == '\u3000',
+		'\uff01' <= r && r <= '\uff5e',
+		'\U0001d400' <= r && r <= '\U0001d7ff',
+		'\u2460' <= r && r <= '\u24ff',
+		'\U0001f100' <= r && r <= '\U0001f1e5',
+		'\u2100' <= r && r <= '\u214f':
+		return true
+	}
+	return false
+}
+
+// isWideAlphanumeric reports whether r is a full-width letter or digit.
+func isWideAlphanumeric(r rune) bool {
+	return '\uff10' <= r && r <= '\uff19' || '\uff21' <= r && r <= '\uff3a' || '\uff41' <= r && r <= '\uff5a'
+}
+
+// foldVariants replaces each isVariant character of s with the plain
+// character it stands for (see plainForm). Full-width punctuation and
+// the ideographic space are folded only in a run that a full-width letter
+// or digit began, as in "ｆａｓｔｃａｓｈ．ｂｉｚ": on their own they are the
+// punctuation of Chinese and Japanese text ("会晴吗？"), which keeps them.
+func foldVariants(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	wide := false // in a run of full-width letters and digits, and the punctuation folded among them
+	for _, r := range s {
+		fold := r >= utf8.RuneSelf && isVariant(r)
+		if fold && (r == '\u3000' || '\uff01' <= r && r <= '\uff5e') && !isWideAlphanumeric(r) {
+			fold = wide
+		}
+		wide = isWideAlphanumeric(r) || wide && fold
+		if !fold {
+			b.WriteRune(r)
+			continue
+		}
+		b.WriteRune(plainForm(r))
+	}
+	return b.String()
+}
+
+// plainForm returns the ASCII character that r is a variant of, by its
+// compatibility form (NFKC), or r itself when that form is not one ASCII
+// character: "™" (TM), "№" (No) and "⑩" (10) are signs of their own.
+func plainForm(r rune) rune {
+	var buf [utf8.UTFMax]byte
+	var out [8]byte
+	f := norm.NFKC.Append(out[:0], buf[:utf8.EncodeRune(buf[:], r)]...)
+	if len(f) == 1 && f[0] < utf8.RuneSelf {
+		return rune(f[0])
+	}
+	return r
+}
+
+// unreverseOverrides turns every run of text behind a right-to-left
+// override (U+202E), up to its pop (U+202C) or the end of its line, the
+// way a browser shows it: its characters in reverse order. Spammers store
+// an ad backwards this way ("moc.gninrae" shows as "earning.com"), so that
+// only the screen reads it.
+func unreverseOverrides(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		i := strings.Index(s, "\u202e")
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		s = s[i+len("\u202e"):]
+		end := strings.IndexAny(s, "\u202c\n")
+		run := s
+		if end >= 0 {
+			run = s[:end]
+		}
+		s = s[len(run):]
+		runes := []rune(run)
+		slices.Reverse(runes)
+		for _, r := range runes {
+			b.WriteRune(mirrored(r))
+		}
+	}
+}
+
+// mirrored returns the bracket that faces the other way, as right-to-left
+// display draws it, or r itself.
+func mirrored(r rune) rune {
+	switch r {
+	case '(':
+		return ')'
+	case ')':
+		return '('
+	case '[':
+		return ']'
+	case ']':
+		return '['
+	case '{':
+		return '}'
+	case '}':
+		return '{'
+	case '<':
+		return '>'
+	case '>':
+		return '<'
+	}
+	return r
 }
 
 func (d *Document) splitLines() {

@@ -16,6 +16,27 @@ func TestNormalizeRemovesHiddenCharacters(t *testing.T) {
 	}
 }
 
+// TestNormalizeShowsWhatTheScreenShows folds the forms spammers write an
+// ad in to slip past word lists: letters of other widths and fonts, and
+// text stored backwards behind a right-to-left override.
+func TestNormalizeShowsWhatTheScreenShows(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Ｂｕｙ　ｎｏｗ ａｔ ｆａｓｔｃａｓｈ．ｂｉｚ，\u3000ｌｏａｎｓ ２４／７", "Buy now at fastcash.biz, loans 24/7"},
+		{"𝐁𝐞𝐬𝐭 𝐜𝐫𝐲𝐩𝐭𝐨 𝟐𝟎𝟐𝟒 and 𝘪𝘵𝘢𝘭𝘪𝘤", "Best crypto 2024 and italic"},
+		{"Ⓒⓐⓢⓘⓝⓞ ①②③", "Casino 123"},
+		{"Visit \u202emoc.hsactsaf\u202c today", "Visit fastcash.com today"},
+		{"Line \u202e(ti ees) ereh kcilC\nnext line", "Line Click here (see it)\nnext line"},
+		// Text of the page itself keeps its characters: accents, curly
+		// quotes, dashes and CJK punctuation are not variants.
+		{"Café “news” — 東京、日本", "Café “news” — 東京、日本"},
+		{"Acme™ №5 ⑩", "Acme™ №5 ⑩"},
+	} {
+		if got := Normalize(c.in); got != c.want {
+			t.Errorf("Normalize(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
 func TestWordsFoldCaseApostrophesAndHomoglyphs(t *testing.T) {
 	d := NewDocument("", "Don’t ВUY Now, the U.S. said.")
 	var got []string

@@ -17,6 +17,7 @@ func addSeeds(f *testing.F, add func(string)) {
 		"Leave a Reply\nYour email address will not be published. Required fields are marked *",
 		"Вuy Nоw", "مرحبا بالعالم. هذا نص عربي.", "这是一个中文句子。这是另一个句子。", "\xff\xfe\x00a\x00b",
 		"U.S. Mr. Dr. e.g. i.e. ... !!! ??? “quoted” ‘single’ «angle»", "a\rb\r\nc",
+		"Ｂｕｙ　ｎｏｗ，ｆａｓｔ．ｂｉｚ 𝐁𝐞𝐬𝐭 Ⓒⓐⓢⓘⓝⓞ ™ ⑩ \u202emoc.tsaf\u202c \u202e(nepo", "会晴吗？\u3000ｘ？",
 	} {
 		add(s)
 	}
@@ -55,6 +56,25 @@ func FuzzExtract(f *testing.F) {
 			if sig[i].Value != again[i].Value || sig[i].Fired != again[i].Fired || sig[i].Message != again[i].Message {
 				t.Fatalf("%s differs between two runs", sig[i].Name)
 			}
+		}
+	})
+}
+
+// FuzzNormalize checks that Normalize gives valid UTF-8 with no invisible,
+// override or variant character left to fold, and that normalising again
+// changes nothing.
+func FuzzNormalize(f *testing.F) {
+	addSeeds(f, func(s string) { f.Add(s) })
+	f.Fuzz(func(t *testing.T, text string) {
+		got := Normalize(text)
+		if !utf8.ValidString(got) {
+			t.Fatalf("Normalize(%q) = %q: invalid UTF-8", text, got)
+		}
+		if invisible, _ := hiddenForms(got); invisible {
+			t.Fatalf("Normalize(%q) = %q keeps an invisible character", text, got)
+		}
+		if again := Normalize(got); again != got {
+			t.Fatalf("Normalize is not idempotent on %q: %q, then %q", text, got, again)
 		}
 	})
 }

@@ -116,3 +116,24 @@ func TestScanMatchesKeyedScan(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkScan measures the text model's scan alone, over the articles
+// BenchmarkScoreCorpus scores, tokenised beforehand.
+func BenchmarkScan(b *testing.B) {
+	_, m := readDefaultModel(b)
+	var docs []*features.Document
+	size := 0
+	for _, f := range []string{"bbc-news.jsonl", "reuters-21578.jsonl", "xsum-human-vs-llm.jsonl"} {
+		for _, r := range shareddata.Records(b, f, 100, nil) {
+			docs = append(docs, features.NewDocument("", r.Text))
+			size += len(r.Text)
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			m.Text.Scan(d)
+		}
+	}
+}

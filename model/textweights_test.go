@@ -10,7 +10,7 @@ import (
 
 // readDefaultModel reads the repository's default model file, giving its
 // bytes and the model read from them.
-func readDefaultModel(t *testing.T) ([]byte, *Model) {
+func readDefaultModel(t testing.TB) ([]byte, *Model) {
 	t.Helper()
 	data, err := os.ReadFile("../models/default.json")
 	if err != nil {

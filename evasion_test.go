@@ -1,0 +1,169 @@
+package newsqual
+
+import (
+	"fmt"
+	"hash/fnv"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/newsqual/newsqual/internal/shareddata"
+)
+
+// evasionArticles returns up to n clean news articles of distinct sites,
+// long enough to carry an injection, in a fixed order.
+func evasionArticles(tb testing.TB, n int) []string {
+	tb.Helper()
+	seen := map[string]bool{}
+	var texts []string
+	for _, r := range shareddata.Records(tb, "news-outlets.jsonl", 0, nil) {
+		if r.Label != "clean" || seen[r.Site] || len(strings.Fields(r.Text)) < 200 {
+			continue
+		}
+		seen[r.Site] = true
+		texts = append(texts, r.Text)
+	}
+	slices.SortFunc(texts, func(a, b string) int { return int(hash32(a)) - int(hash32(b)) })
+	return texts[:min(n, len(texts))]
+}
+
+func hash32(s string) uint32 {
+	h := fnv.New32a()
+	h.Write([]byte(s))
+	return h.Sum32() >> 1
+}
+
+// evasionAd invents a promotional line: a brand, a domain and an offer
+// that appear nowhere in the corpus or the training pools.
+func evasionAd(rng *rand.Rand) string {
+	syllables := []string{"zor", "qui", "vex", "lum", "tra", "pex", "dor", "kai", "mib", "sul"}
+	brand := ""
+	for range 2 + rng.IntN(2) {
+		brand += syllables[rng.IntN(len(syllables))]
+	}
+	tld := []string{".biz", ".shop", ".online", ".win"}[rng.IntN(4)]
+	offers := []string{
+		"Double your savings every week, sign up free at %s%s",
+		"Cheap loans approved in minutes at %s%s, apply today",
+		"Work from home and earn fast with %s%s",
+		"Win a free phone now, register at %s%s",
+	}
+	return fmt.Sprintf(offers[rng.IntN(len(offers))], brand, tld)
+}
+
+// insertParagraph puts line in as a paragraph of its own, after a random
+// paragraph of text.
+func insertParagraph(rng *rand.Rand, text, line string) string {
+	paras := strings.Split(text, "\n\n")
+	at := 1 + rng.IntN(len(paras))
+	return strings.Join(slices.Insert(paras, min(at, len(paras)), line), "\n\n")
+}
+
+// insertInSentence puts line inside a sentence, after one of its words.
+func insertInSentence(rng *rand.Rand, text, line string) string {
+	paras := strings.Split(text, "\n\n")
+	p := rng.IntN(len(paras))
+	words := strings.Fields(paras[p])
+	at := min(len(words), 1+rng.IntN(max(1, len(words)-1)))
+	paras[p] = strings.Join(slices.Insert(words, at, line), " ")
+	return strings.Join(paras, "\n\n")
+}
+
+// mapLetters writes the ASCII letters and digits of s in another
+// alphabet: upper case from upper, lower case from lower, digits from
+// digit (0 leaves them).
+func mapLetters(s string, upper, lower, digit rune) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case 'A' <= r && r <= 'Z':
+			r = upper + r - 'A'
+		case 'a' <= r && r <= 'z':
+			r = lower + r - 'a'
+		case '0' <= r && r <= '9' && digit != 0:
+			r = digit + r - '0'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func fullWidth(s string) string {
+	s = mapLetters(s, 'Ａ', 'ａ', '０')
+	return strings.NewReplacer(".", "．", ",", "，", " ", "\u3000").Replace(s)
+}
+
+func mathBold(s string) string { return mapLetters(s, '𝐀', '𝐚', '𝟎') }
+
+// rightToLeftOverride stores s backwards behind a right-to-left override,
+// so that a browser shows it the right way round.
+func rightToLeftOverride(s string) string {
+	r := []rune(s)
+	slices.Reverse(r)
+	return "\u202e" + string(r) + "\u202c"
+}
+
+// TestEvasionsAreCaught injects an invented ad into 200 clean articles of
+// distinct sites, plainly and with a spammer's first evasions (letters
+// from other alphabets, text stored backwards behind a right-to-left
+// override), and checks that no evasion turns a caught article clean: the
+// reader folds each evaded ad back to what the screen shows. The articles
+// unedited must stay clean.
+func TestEvasionsAreCaught(t *testing.T) {
+	texts := evasionArticles(t, 200)
+	if len(texts) < 100 {
+		t.Skipf("only %d long clean articles of distinct sites", len(texts))
+	}
+	s := Default()
+	spam := func(text string) bool { return s.Score(Article{ID: "e", Text: text}).Verdict == VerdictSpam }
+	flagged := 0
+	for _, text := range texts {
+		if spam(text) {
+			flagged++
+		}
+	}
+	t.Logf("%d articles, %d called spam unedited", len(texts), flagged)
+	if flagged > len(texts)/50 {
+		t.Errorf("%d of %d clean articles called spam unedited", flagged, len(texts))
+	}
+	evasions := []struct {
+		name  string
+		evade func(ad string) string
+	}{
+		{"full-width letters", fullWidth},
+		{"mathematical bold", mathBold},
+		{"right-to-left override", rightToLeftOverride},
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	plain := 0
+	escaped := make([]int, len(evasions))
+	for _, text := range texts {
+		ad := evasionAd(rng)
+		at := rng.Uint64()
+		caught := spam(insertParagraph(rand.New(rand.NewPCG(at, 0)), text, ad))
+		if caught {
+			plain++
+		}
+		for i, e := range evasions {
+			edited := insertParagraph(rand.New(rand.NewPCG(at, 0)), text, e.evade(ad))
+			if !utf8.ValidString(edited) {
+				t.Fatalf("%s: invalid UTF-8", e.name)
+			}
+			if caught && !spam(edited) {
+				escaped[i]++
+			}
+		}
+	}
+	t.Logf("%-24s %3d of %d caught", "plain ad line", plain, len(texts))
+	if plain < len(texts)/2 {
+		t.Errorf("plain ad lines: %d of %d caught", plain, len(texts))
+	}
+	for i, e := range evasions {
+		t.Logf("%-24s %3d of %d caught", e.name, plain-escaped[i], len(texts))
+		if escaped[i] > len(texts)/100 {
+			t.Errorf("%s: %d of the %d articles caught with the plain ad escape with this evasion", e.name, escaped[i], plain)
+		}
+	}
+}
