@@ -322,6 +322,9 @@ type featureWalk struct {
 
 	batch []occurrence
 	sink  featureSink
+	// tally, when set, counts the occurrences one by one instead of sink:
+	// the scan's own sink, called directly.
+	tally *tally
 }
 
 // back returns the item k places before the last one pushed (0: the last).
@@ -330,7 +333,7 @@ func (w *featureWalk) back(k int) *item { return &w.seq[(w.pushed-1-k)&3] }
 // walk hands every feature occurrence of d to the sink, in text order.
 func (w *featureWalk) walk(d *features.Document) {
 	w.pushed = 0
-	if cap(w.batch) < walkBatch {
+	if w.tally == nil && cap(w.batch) < walkBatch {
 		w.batch = make([]occurrence, 0, walkBatch)
 	}
 	prevEnd := 0
@@ -383,8 +386,13 @@ func (w *featureWalk) push(it item) {
 	w.add(occurrence{key: trigramCode(first.id, prev.id, it.id), start: first.start, line: first.line, word: -1})
 }
 
-// add adds an occurrence to the batch, handing the batch on when full.
+// add adds an occurrence to the batch, handing the batch on when full;
+// a tally counts it at once.
 func (w *featureWalk) add(o occurrence) {
+	if w.tally != nil {
+		w.tally.count(&o)
+		return
+	}
 	w.batch = append(w.batch, o)
 	if len(w.batch) == cap(w.batch) {
 		w.sink.take(w.batch)

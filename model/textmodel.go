@@ -51,8 +51,7 @@ type tally struct {
 	shift   uint8   // 64 − log2(len(slots))
 	touched []touchedFeature
 	found   []knownFeature // by place in touched, once looked up
-
-	batch []occurrence // the walk's batch, kept for the next text
+	known   []knownCount   // the features the model knows, in the order of touched
 }
 
 type touchedFeature struct {
@@ -61,6 +60,13 @@ type touchedFeature struct {
 	start int32 // byte offset of the first occurrence
 	line  int32 // index in Document.Lines of the first occurrence
 	word  bool  // a word, whose key is a hash: no style key can be told from it by value
+}
+
+// knownCount is a feature of the text that the model knows, with its
+// count and first occurrence.
+type knownCount struct {
+	knownFeature
+	count, start, line int32
 }
 
 // minTallyBits is log2 of the size of a new tally's table, enough for
@@ -89,23 +95,19 @@ func (t *tally) reset() {
 // home returns the place where the probe for a key starts.
 func (t *tally) home(key uint64) int { return int(key * 0x9E3779B97F4A7C15 >> t.shift) }
 
-// take counts the occurrences of a batch.
-func (t *tally) take(batch []occurrence) {
+// count counts one occurrence.
+func (t *tally) count(o *occurrence) {
 	mask := len(t.slots) - 1
-	for k := range batch {
-		o := &batch[k]
-		word := o.word >= 0
-		for i := t.home(o.key); ; i = (i + 1) & mask {
-			at := t.slots[i]
-			if at == 0 {
-				t.first(i, o, word)
-				mask = len(t.slots) - 1
-				break
-			}
-			if e := &t.touched[at-1]; e.key == o.key && e.word == word {
-				e.count++
-				break
-			}
+	word := o.word >= 0
+	for i := t.home(o.key); ; i = (i + 1) & mask {
+		at := t.slots[i]
+		if at == 0 {
+			t.first(i, o, word)
+			return
+		}
+		if e := &t.touched[at-1]; e.key == o.key && e.word == word {
+			e.count++
+			return
 		}
 	}
 }
@@ -133,22 +135,24 @@ func (t *tally) grow() {
 	}
 }
 
-// lookUp finds every feature of the tally in the index, and returns how
-// many the model knows and how often they occur. The lookups do not
-// depend on each other, so the processor can wait for many of them at
-// once.
+// lookUp finds every feature of the tally in the index, keeps those the
+// model knows, in the order they were first met, and returns how many it
+// knows and how often they occur. The lookups do not depend on each
+// other, so the processor can wait for many of them at once.
 func (t *tally) lookUp(ix *featureIndex) (known, occurrences int) {
 	t.found = resized(t.found, len(t.touched))
 	for i := range t.touched {
 		t.found[i] = ix.find(t.touched[i].key, t.touched[i].word)
 	}
+	t.known = t.known[:0]
 	for i, f := range t.found {
 		if f.slot >= 0 {
-			known++
-			occurrences += int(t.touched[i].count)
+			e := &t.touched[i]
+			t.known = append(t.known, knownCount{knownFeature: f, count: e.count, start: e.start, line: e.line})
+			occurrences += int(e.count)
 		}
 	}
-	return known, occurrences
+	return len(t.known), occurrences
 }
 
 // minTellingWeight is the smallest contribution to the text model's
@@ -188,9 +192,8 @@ func (m *TextModel) Scan(d *features.Document) TextScan {
 	t := m.tallies.Get().(*tally)
 	defer m.tallies.Put(t)
 	defer t.reset()
-	w := featureWalk{batch: t.batch, sink: t}
+	w := featureWalk{tally: t}
 	w.walk(d)
-	t.batch = w.batch
 	scan := TextScan{Score: m.Bias, evidence: &ix.evidence}
 	scan.Known, scan.Occurrences = t.lookUp(ix)
 	if scan.Known == 0 {
@@ -206,20 +209,15 @@ func (m *TextModel) Scan(d *features.Document) TextScan {
 // tally, and the features that push hardest toward spam and toward clean.
 func (t *tally) weigh(bias float64, ix *featureIndex) (score float64, spam, clean telling) {
 	norm := 0.0
-	for i := range t.touched {
-		if t.found[i].slot >= 0 {
-			v := logCount(t.touched[i].count)
-			norm += v * v
-		}
+	for i := range t.known {
+		v := logCount(t.known[i].count)
+		norm += v * v
 	}
 	norm = math.Sqrt(norm)
 	score = bias
-	for i := range t.touched {
-		f, e := &t.found[i], &t.touched[i]
-		if f.slot < 0 {
-			continue
-		}
-		c := f.weight * logCount(e.count) / norm
+	for i := range t.known {
+		f := &t.known[i]
+		c := f.weight * logCount(f.count) / norm
 		score += c
 		if math.Abs(c) < minTellingWeight {
 			continue
@@ -229,7 +227,7 @@ func (t *tally) weigh(bias float64, ix *featureIndex) (score float64, spam, clea
 			side = &spam
 		}
 		if side.admits(c) {
-			side.keep(tellingFeature{id: ix.idOf(f.slot), line: e.line, count: e.count, contribution: c, start: e.start})
+			side.keep(tellingFeature{id: ix.idOf(f.slot), line: f.line, count: f.count, contribution: c, start: f.start})
 		}
 	}
 	return score, spam, clean
