@@ -65,8 +65,19 @@ func (c adInjection) isCredit(d *Document, p Paragraph) bool {
 	if strings.ContainsRune(p.Text, '©') || embeddedPost(p.Text) || personalContact(d, p) || dialIn(p.Text) {
 		return true
 	}
-	return len(c.credits.FindIn(d.Words, p.FirstWord, p.EndWord)) > 0
+	for _, m := range c.credits.FindIn(d.Words, p.FirstWord, p.EndWord) {
+		// "Phone" names a contact line only with a number to call:
+		// "Win a free phone" is an offer.
+		if !contactWords[m.Phrase] || hasPhone(p.Text) {
+			return true
+		}
+	}
+	return false
 }
+
+// contactWords are the credit phrases that name a means of contact, a
+// credit only beside a number.
+var contactWords = map[string]bool{"phone": true, "tel": true, "telephone": true, "fax": true}
 
 // embeddedPost reports whether a paragraph is a social-media post quoted
 // in the article, with its picture link or its author's handle ("… pic.
@@ -475,7 +486,103 @@ func (c adInjection) Run(d *Document) []Signal {
 	matches := c.promo.Find(d)
 	domains := domainWords(d)
 	lines := c.standaloneLines(d, matches, domains)
+	lines = append(lines, c.inlineAds(d, matches, domains)...)
 	return []Signal{adSignal(d, lines), promoSignal(d, matches, domains)}
+}
+
+// inlineWindow is how many words before a web address, and after it, an
+// ad put inside a sentence is looked for in.
+const (
+	inlineBefore = 10
+	inlineAfter  = 4
+)
+
+// inlineAds returns the ads pasted inside the sentences of long
+// paragraphs, where no standalone line holds them: a web address on a
+// domain that is no site of the article's names, in a run of words that
+// sells, as a clear ad line does: spam vocabulary with money or offer
+// words ("double your savings … at zorvex.biz"), or a domain ending that
+// spam favours with cues of two kinds, money or offer among them ("sign
+// up free at quilum.online"). A promotional domain name alone does not
+// make one: clinics and shops named in the news have them
+// ("freebed.com"). A sentence of the article that names
+// an address ("the survey is at pewresearch.org") or a company's offer
+// without spam vocabulary on an ordinary domain is no ad. Each is an ad
+// line of its own, its text the run of words around the address.
+func (c adInjection) inlineAds(d *Document, matches []Match, domains []int) []adLine {
+	var out []adLine
+	var names *ownNames
+	var index map[string]int
+	s := 0
+	for _, i := range domains {
+		for s < len(d.Sentences) && d.Sentences[s].EndWord <= i {
+			s++
+		}
+		if s == len(d.Sentences) {
+			break
+		}
+		sent := d.Sentences[s]
+		para := paragraphOf(d, i)
+		if d.Paragraphs[para].EndWord-d.Paragraphs[para].FirstWord <= adMaxWordsAddress || sent.FirstWord > i {
+			continue // a short paragraph is a standalone line, judged as one
+		}
+		w := d.Words[i]
+		if names == nil {
+			names = newOwnNames(d)
+		}
+		if names.ownSite(w, para) {
+			continue
+		}
+		from, to := max(sent.FirstWord, i-inlineBefore), min(sent.EndWord, i+1+inlineAfter)
+		var classes promoClass
+		terms := 0
+		var promo uint32
+		for _, m := range matches {
+			if m.Word < from || m.Word+m.Len > to || d.inAddress(d.Words[m.Word]) {
+				continue
+			}
+			classes |= promoClassOf[m.Phrase]
+			terms++
+			for k := m.Word; k < m.Word+m.Len; k++ {
+				promo |= 1 << (k - from)
+			}
+		}
+		tld, _ := domainTLD(w.Norm)
+		cheap := cheapTLDs[tld]
+		if promoDomain(w) {
+			classes |= promoMoney
+			terms++
+		}
+		kinds := 0
+		for _, k := range []promoClass{promoMoney, promoOffer, promoAction, promoEase} {
+			if classes&k != 0 {
+				kinds++
+			}
+		}
+		sells := classes&promoSpam != 0 && classes&(promoMoney|promoOffer) != 0 ||
+			cheap && kinds >= 2 && classes&(promoMoney|promoOffer) != 0
+		if !sells {
+			continue
+		}
+		first, last := d.Words[from], d.Words[to-1]
+		text := d.Text[first.Start : last.Start+len(last.Text)]
+		key := strings.ToLower(text)
+		if k, ok := index[key]; ok {
+			out[k].count++
+			out[k].paras = append(out[k].paras, para)
+			continue
+		}
+		if index == nil {
+			index = make(map[string]int)
+		}
+		index[key] = len(out)
+		out = append(out, adLine{
+			text: text, line: d.Lines[w.Line].Number, count: 1, words: to - from,
+			address: true, classes: classes, terms: terms, para: para, paras: []int{para},
+			cheapTLD: cheap, promo: promo,
+		})
+	}
+	return out
 }
 
 // domainWords returns the indices of the words that are domain names

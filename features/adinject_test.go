@@ -153,6 +153,20 @@ func TestAdInjectionFrames(t *testing.T) {
 		{"above the headline", "Make money online with Zenearn – join free\n\n" + inventedArticle, true},
 		// A line of the article about its own topic stays on topic.
 		{"on topic", plantLine(inventedArticle, "Call 0800 765 4321 for ferry timetable updates"), false},
+		// "Phone" makes a contact line only beside a number.
+		{"a phone as a prize", plantLine(inventedArticle, "Win a free phone now, register at zorvex.win"), true},
+		{"a phone line", plantLine(inventedArticle, "Phone: 0800 765 4321 (Wexmoor ferry office)"), false},
+		// An ad put inside a sentence, where no line holds it alone.
+		{"inside a sentence", strings.Replace(inventedArticle, "left the early sailing",
+			"left the early Get cheap loans approved fast at loanquix.online sailing", 1), true},
+		{"inside a sentence, spam words", strings.Replace(inventedArticle, "the past year.",
+			"the past year, double your money with crypto signals at zentrade.com.", 1), true},
+		// Sentences of the article that name an address without spam
+		// vocabulary or a spam domain ending are references.
+		{"address in a sentence", strings.Replace(inventedArticle, "a consultation would run",
+			"a free consultation, open to all at wexmoorferries.co.uk, would run", 1), false},
+		{"shop named in a sentence", strings.Replace(inventedArticle, "the results of the consultation.",
+			"the results of the consultation. Tickets are on sale now at freeferries.com for a discount.", 1), false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := spamSignal(t, c, NewDocument("", tc.text), "ad_injection")

@@ -239,6 +239,9 @@ func (stuffing) measure(d *Document, sc *ngramScratch) ([]Signal, []stuffedPhras
 	total := 0
 	for i := range words {
 		h, c := textHashCount(words[i].Norm)
+		if stem := inflectionStem(words[i].Norm); len(stem) < len(words[i].Norm) {
+			h, _ = textHashCount(stem)
+		}
 		sc.word[i], sc.chars[i] = h, int32(c)
 		total += c
 	}
@@ -466,6 +469,28 @@ func textHashCount(s string) (uint64, int) {
 		return h, len(s)
 	}
 	return h, runeCount(s)
+}
+
+// inflectionStem returns a word's folded form without the inflection a
+// stuffer rotates a phrase through to slip past repetition counts
+// ("flights", "ticketing", "cheaper", "booked" for "flight", "ticket",
+// "cheap", "book"): a final -ing, -ers, -er, -ed, -es or -s, when at least
+// three letters remain; words ending in -ss, -us or -is keep their s. The
+// repetition measures count words by their stems, so that "cheap flight
+// tickets" and "cheaper flights ticket" are one phrase.
+func inflectionStem(norm string) string {
+	if len(norm) < 4 {
+		return norm
+	}
+	for _, suffix := range [...]string{"ing", "ers", "er", "ed", "es", "s"} {
+		if len(norm)-len(suffix) >= 3 && strings.HasSuffix(norm, suffix) {
+			if suffix == "s" && (strings.HasSuffix(norm, "ss") || strings.HasSuffix(norm, "us") || strings.HasSuffix(norm, "is")) {
+				return norm
+			}
+			return norm[:len(norm)-len(suffix)]
+		}
+	}
+	return norm
 }
 
 // first8 reads the first eight bytes of s, little-endian.
@@ -969,7 +994,7 @@ func (c *stuffContext) extendPhrase(starts []int, size int) (left, right int) {
 				hi = starts[k+1] - left
 			}
 			j := i + off
-			if j < lo || j >= hi || words[j].Norm != words[starts[0]+off].Norm {
+			if j < lo || j >= hi || c.sc.word[j] != c.sc.word[starts[0]+off] {
 				return false
 			}
 			// The word joins the phrase across white space only.
@@ -1001,11 +1026,11 @@ func (c *stuffContext) extendPhrase(starts []int, size int) (left, right int) {
 // executive officer"): every word equals the word a period of at most
 // half the phrase before it.
 func (c *stuffContext) periodic(from, to int) bool {
-	words := c.words
+	words := c.sc.word
 	for period := 1; 2*period <= to-from; period++ {
 		same := true
 		for i := from + period; i < to && same; i++ {
-			same = words[i].Norm == words[i-period].Norm
+			same = words[i] == words[i-period]
 		}
 		if same {
 			return true

@@ -441,7 +441,7 @@ func naiveRepetition(d *Document) (top [5]float64, dup5, dup10 float64) {
 	key := func(i, size int) string {
 		parts := make([]string, size)
 		for k := range parts {
-			parts[k] = words[i+k].Norm
+			parts[k] = inflectionStem(words[i+k].Norm)
 		}
 		return strings.Join(parts, " ")
 	}
@@ -489,7 +489,7 @@ func naiveRepetition(d *Document) (top [5]float64, dup5, dup10 float64) {
 }
 
 // TestRepetitionMatchesPlainCounting checks the pruned n-gram counting
-// against counting every n-gram by its words, on the seeds, corpus articles
+// against counting every n-gram by its words' stems (inflectionStem), on the seeds, corpus articles
 // and texts with planted repetition. The top n-gram shares count the
 // copies after the first; all shares are taken over at least
 // shortTextWords words.
