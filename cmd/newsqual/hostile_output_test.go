@@ -1,0 +1,133 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newsqual/newsqual"
+	"github.com/newsqual/newsqual/corpus"
+	"github.com/newsqual/newsqual/model"
+	"github.com/newsqual/newsqual/server"
+)
+
+// extremeModelJSON is the default model file with every scale subnormal
+// and the weights ±1e308: finite numbers whose scores overflow to NaN.
+func extremeModelJSON(t *testing.T) []byte {
+	t.Helper()
+	data, err := os.ReadFile("../../models/default.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	scale, weights := m["scale"].([]any), m["weights"].([]any)
+	for i := range scale {
+		scale[i] = 1e-320
+		weights[i] = 1e308
+		if i%2 == 1 {
+			weights[i] = -1e308
+		}
+	}
+	out, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestScoreRefusesExtremeModelFile checks that such a model file is refused
+// at load, naming the field, before any article is read.
+func TestScoreRefusesExtremeModelFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "extreme.json")
+	if err := os.WriteFile(path, extremeModelJSON(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := runCLI(t, "", "score", "--model", path, "--format", "jsonl", examples)
+	if code != 2 || stdout != "" || !strings.Contains(stderr, "scale 1e-320") || !strings.Contains(stderr, path) {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+// extremeScorer scores with the extreme model, bypassing Validate as a
+// library caller of newsqual.New could.
+func extremeScorer(t *testing.T) *newsqual.Scorer {
+	t.Helper()
+	var m model.Model
+	if err := json.Unmarshal(extremeModelJSON(t), &m); err != nil {
+		t.Fatal(err)
+	}
+	return newsqual.New(&m)
+}
+
+// TestNonFiniteScoreReachesNoOutput checks that an article whose prediction
+// is NaN becomes an error record in every format, fails the run rather
+// than passing --fail-on, and is answered by serve without a 500.
+func TestNonFiniteScoreReachesNoOutput(t *testing.T) {
+	s := extremeScorer(t)
+	text, err := os.ReadFile(filepath.Join(examples, "stuffed-electric-cars.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	it := corpus.Item{Path: "stuffed.txt", Article: corpus.Article{ID: "stuffed.txt", Text: string(text)}}
+	rec := scoreItem(s, it)
+	if !rec.failed() || !strings.Contains(rec.err, "no finite score") || rec.ID() != "stuffed.txt" {
+		t.Fatalf("record %+v, want an error record", rec)
+	}
+	for _, format := range []string{"json", "jsonl", "csv", "table"} {
+		var buf bytes.Buffer
+		var w outputWriter
+		switch format {
+		case "json":
+			w = newJSONWriter(&buf)
+		case "jsonl":
+			w = newJSONLWriter(&buf)
+		case "csv":
+			w = newCSVWriter(&buf)
+		case "table":
+			w = newTableWriter(&buf, true)
+		}
+		if err := w.Write(rec); err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		if err := w.Close(); err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		out := buf.String()
+		for _, bad := range []string{"NaN", "Inf", "-9223372036854775808", "clean"} {
+			if strings.Contains(out, bad) {
+				t.Errorf("%s output holds %q:\n%s", format, bad, out)
+			}
+		}
+		if !strings.Contains(out, "no finite score") {
+			t.Errorf("%s output does not say why:\n%s", format, out)
+		}
+	}
+
+	// The service answers with the error record, not a 500.
+	srv, err := server.New(s, server.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := json.Marshal(map[string]string{"id": "x", "text": string(text)})
+	req := httptest.NewRequest(http.MethodPost, "/v1/score", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	w := httptest.NewRecorder()
+	srv.ServeHTTP(w, req)
+	var got map[string]any
+	if err := json.Unmarshal(w.Body.Bytes(), &got); err != nil || w.Code == http.StatusInternalServerError {
+		t.Fatalf("serve answered %d %s (%v)", w.Code, w.Body, err)
+	}
+	if got["verdict"] != newsqual.VerdictError || got["quality"] != nil || !strings.Contains(got["error"].(string), "no finite score") {
+		t.Fatalf("serve answered %d %s", w.Code, w.Body)
+	}
+}
