@@ -15,17 +15,18 @@ import (
 )
 
 type evalFlags struct {
-	modelPath string
-	report    string
-	folds     int
-	seed      int64
-	debris    []string
-	peers     bool
-	augment   bool
-	workers   int
-	worst     int
-	groupBy   string
-	html      bool
+	modelPath      string
+	report         string
+	folds          int
+	seed           int64
+	debris         []string
+	peers          bool
+	augment        bool
+	workers        int
+	worst          int
+	groupBy        string
+	html           bool
+	followSymlinks bool
 }
 
 func newEvalCommand() *cobra.Command {
@@ -76,6 +77,7 @@ bogofilter and golearn's Bernoulli naive Bayes on the same folds.`,
 	fl.IntVar(&f.worst, "worst", 10, "false positives and false negatives to quote")
 	fl.StringVar(&f.groupBy, "group-by", training.DefaultGroupBy.String(), "with --folds, "+groupByUsage)
 	registerPreferHTML(fl, &f.html)
+	registerFollowSymlinks(fl, &f.followSymlinks)
 	return cmd
 }
 
@@ -94,7 +96,7 @@ func runEval(cmd *cobra.Command, paths []string, f evalFlags) error {
 	if err != nil {
 		return &exitError{2, "--group-by: " + err.Error()}
 	}
-	examples, err := loadExamples(paths, corpus.Options{PreferHTML: f.html}, stderr)
+	examples, err := loadExamples(paths, corpus.Options{PreferHTML: f.html, FollowSymlinks: f.followSymlinks}, stderr)
 	if err != nil {
 		return &exitError{2, err.Error()}
 	}

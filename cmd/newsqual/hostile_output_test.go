@@ -131,3 +131,45 @@ func TestNonFiniteScoreReachesNoOutput(t *testing.T) {
 		t.Fatalf("serve answered %d %s", w.Code, w.Body)
 	}
 }
+
+// TestScoreSkipsLinksOutsideTheFolder checks that score reads nothing
+// through a link out of the folder it was given, nor walks / through a
+// link to it, and says so on stderr; --follow-symlinks reads the link.
+func TestScoreSkipsLinksOutsideTheFolder(t *testing.T) {
+	dir := t.TempDir()
+	secret := writeFile(t, dir, "credentials.txt", "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n")
+	scan := filepath.Join(dir, "scan")
+	if err := os.Mkdir(scan, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	story, err := os.ReadFile(filepath.Join(examples, "clean-port-strike.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, scan, "story.txt", string(story))
+	for target, link := range map[string]string{secret: "leak.txt", "/": "root"} {
+		if err := os.Symlink(target, filepath.Join(scan, link)); err != nil {
+			t.Skipf("cannot make symbolic links here: %v", err)
+		}
+	}
+	stdout, stderr, code := runCLI(t, "", "score", "--format", "jsonl", scan)
+	if code != 0 || strings.Contains(stdout, "aws_secret") || strings.Contains(stdout, "leak.txt") || strings.Count(stdout, "\n") != 1 {
+		t.Fatalf("exit %d, stdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	for _, link := range []string{"leak.txt", "root"} {
+		if !strings.Contains(stderr, "skipped "+filepath.Join(scan, link)+": symbolic link to ") {
+			t.Errorf("stderr does not report %s as skipped:\n%s", link, stderr)
+		}
+	}
+	if !strings.Contains(stderr, "scored 1, failed 0, skipped 2") {
+		t.Errorf("summary:\n%s", stderr)
+	}
+
+	if err := os.Remove(filepath.Join(scan, "root")); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code = runCLI(t, "", "score", "--format", "jsonl", "--follow-symlinks", scan)
+	if code != 0 || !strings.Contains(stdout, `"id":"`+filepath.Join(scan, "leak.txt")+`"`) || !strings.Contains(stderr, "scored 2, failed 0, skipped 0") {
+		t.Fatalf("--follow-symlinks: exit %d, stdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+}

@@ -17,16 +17,17 @@ import (
 )
 
 type trainFlags struct {
-	out      string
-	folds    int
-	seed     int64
-	debris   []string
-	date     string
-	revision string
-	augment  bool
-	workers  int
-	html     bool
-	groupBy  string
+	out            string
+	folds          int
+	seed           int64
+	debris         []string
+	date           string
+	revision       string
+	augment        bool
+	workers        int
+	html           bool
+	followSymlinks bool
+	groupBy        string
 }
 
 func newTrainCommand() *cobra.Command {
@@ -72,6 +73,7 @@ data, flags and seed give the same file, byte for byte.`,
 	fl.BoolVar(&f.augment, "augment", true, "add synthetic examples of injected spam patterns")
 	fl.IntVar(&f.workers, "workers", 0, "goroutines extracting signals (default: one per CPU)")
 	registerPreferHTML(fl, &f.html)
+	registerFollowSymlinks(fl, &f.followSymlinks)
 	fl.StringVar(&f.groupBy, "group-by", training.DefaultGroupBy.String(), groupByUsage)
 	return cmd
 }
@@ -81,7 +83,7 @@ const groupByUsage = `fields whose values are held out together in cross-validat
 
 func runTrain(cmd *cobra.Command, paths []string, f trainFlags) error {
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
-	examples, err := loadExamples(paths, corpus.Options{PreferHTML: f.html}, stderr)
+	examples, err := loadExamples(paths, corpus.Options{PreferHTML: f.html, FollowSymlinks: f.followSymlinks}, stderr)
 	if err != nil {
 		return &exitError{2, err.Error()}
 	}
