@@ -121,7 +121,7 @@ func (s *Scorer) textReason(scan model.TextScan, contribution float64) Reason {
 	strongest := scan.Strongest(sign, 8)
 	ev := make([]Evidence, 0, len(strongest))
 	for _, t := range strongest {
-		ev = append(ev, Evidence{Text: t.Token, Count: t.Count, Line: t.Line})
+		ev = append(ev, Evidence{Text: t.Token, Count: t.Count, Line: t.Line}.Capped())
 	}
 	return Reason{Signal: model.TextFeature, Message: msg, Evidence: ev}
 }

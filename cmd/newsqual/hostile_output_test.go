@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -172,4 +173,35 @@ func TestScoreSkipsLinksOutsideTheFolder(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, `"id":"`+filepath.Join(scan, "leak.txt")+`"`) || !strings.Contains(stderr, "scored 2, failed 0, skipped 0") {
 		t.Fatalf("--follow-symlinks: exit %d, stdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
+}
+
+// TestHugeEvidenceIsCut checks that an article of long lines repeated,
+// quoted as page debris, gives a result of a few kilobytes, with each
+// quote cut and marked so. Before the cap this article (about 1.2 MB)
+// gave 395 KB of JSON.
+func TestHugeEvidenceIsCut(t *testing.T) {
+	story, err := os.ReadFile(filepath.Join(examples, "clean-port-strike.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := strings.Fields("the council said budget harbour minister report week year city police market people government plan new")
+	parts := []string{string(story)}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 5 {
+		var b strings.Builder
+		for range 12000 {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteByte(' ')
+		}
+		parts = append(parts, b.String(), b.String(), b.String())
+	}
+	path := writeFile(t, t.TempDir(), "huge.txt", strings.Join(parts, "\n\n"))
+	stdout, stderr, code := runCLI(t, "", "score", "--format", "json", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if len(stdout) > 16<<10 || !strings.Contains(stdout, `"cut": true`) {
+		t.Fatalf("%d bytes of JSON for a %d-byte article:\n%.2000s", len(stdout), len(strings.Join(parts, "\n\n")), stdout)
+	}
+	t.Logf("%d bytes of JSON", len(stdout))
 }
