@@ -11,6 +11,8 @@ import (
 // holds the signal names of the reasons toward spam, strongest first. The
 // quality and spam_probability cells are empty for an article without a
 // score (verdict empty, too_short or unsupported), as for a failed input.
+// A text cell that a spreadsheet would run as a formula is neutralised
+// (see csvCell).
 type csvWriter struct {
 	w      *csv.Writer
 	header bool
@@ -26,7 +28,7 @@ func (w *csvWriter) Write(r record) error {
 		}
 	}
 	if r.failed() {
-		return w.w.Write([]string{r.id, "", "", "", "", r.err})
+		return w.w.Write([]string{csvCell(r.id), "", "", "", "", csvCell(r.err)})
 	}
 	res := r.result
 	var names []string
@@ -41,11 +43,11 @@ func (w *csvWriter) Write(r record) error {
 		probability = strconv.FormatFloat(*res.SpamProbability, 'f', -1, 64)
 	}
 	return w.w.Write([]string{
-		res.ID,
+		csvCell(res.ID),
 		quality,
 		probability,
 		res.Verdict,
-		strings.Join(names, ";"),
+		csvCell(strings.Join(names, ";")),
 		"",
 	})
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"io"
 	"log/slog"
@@ -10,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -204,4 +206,103 @@ func TestHugeEvidenceIsCut(t *testing.T) {
 		t.Fatalf("%d bytes of JSON for a %d-byte article:\n%.2000s", len(stdout), len(strings.Join(parts, "\n\n")), stdout)
 	}
 	t.Logf("%d bytes of JSON", len(stdout))
+}
+
+// TestTableEscapesControlCharacters checks that terminal escapes in an id
+// and in the text quoted by reasons never reach the terminal raw.
+func TestTableEscapesControlCharacters(t *testing.T) {
+	story, err := os.ReadFile(filepath.Join(examples, "stuffed-electric-cars.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(story), "best EV deals 2024", "best EV deals 2024\x1b[2J\x1b]0;pwned\x07\u202e", 3)
+	line, _ := json.Marshal(map[string]string{"id": "evil\x1b]0;owned\x07\x1b[31mred\u202egnp.exe\r\nfake row", "text": text})
+	stdout, stderr, code := runCLI(t, string(line)+"\n", "score", "--format", "table", "--explain", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, bad := range []string{"\x1b", "\x07", "\r", "\u202e"} {
+		if strings.Contains(stdout, bad) {
+			t.Errorf("table holds %q raw:\n%s", bad, stdout)
+		}
+	}
+	if !strings.Contains(stdout, `evil\x1b]0;owned\a\x1b[31mred\u202egnp.…`) {
+		t.Errorf("table does not show the id escaped:\n%s", stdout)
+	}
+	if got := escapeControls("ok é 日本 \xff\x1b\u0085"); got != `ok é 日本 \xff\x1b\u0085` {
+		t.Errorf("escapeControls: %q", got)
+	}
+}
+
+// TestCSVNeutralisesFormulas checks that cells a spreadsheet would run as
+// formulas start with a single quote.
+func TestCSVNeutralisesFormulas(t *testing.T) {
+	story, err := os.ReadFile(filepath.Join(examples, "clean-port-strike.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := []string{`=HYPERLINK("http://evil.example","x")`, "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "plain-id"}
+	var in strings.Builder
+	for _, id := range ids {
+		line, _ := json.Marshal(map[string]string{"id": id, "text": string(story)})
+		in.Write(line)
+		in.WriteByte('\n')
+	}
+	// A record that cannot be read: its error cell quotes the input.
+	in.WriteString(`{"id": "=cmd", "text": 3}` + "\n")
+	stdout, _, _ := runCLI(t, in.String(), "score", "--format", "csv", "-")
+	rows, err := csv.NewReader(strings.NewReader(stdout)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(ids)+2 {
+		t.Fatalf("%d rows:\n%s", len(rows), stdout)
+	}
+	for i, id := range ids {
+		want := "'" + id
+		if id == "plain-id" {
+			want = id
+		}
+		if rows[i+1][0] != want {
+			t.Errorf("id cell %q, want %q", rows[i+1][0], want)
+		}
+	}
+	for _, row := range rows[1:] {
+		for _, cell := range row {
+			if cell != "" && strings.IndexByte("=+-@\t\r", cell[0]) >= 0 {
+				t.Errorf("cell %q of row %q is a formula", cell, row)
+			}
+		}
+	}
+}
+
+// TestFileNamesCannotForgeStderrLines checks that a file name holding a
+// newline is quoted on stderr, so it cannot print a summary line of its
+// own.
+func TestFileNamesCannotForgeStderrLines(t *testing.T) {
+	dir := t.TempDir()
+	forged := "newsqual: scored 99, failed 0, skipped 0"
+	for _, name := range []string{"a\n" + forged + "\n.txt", "b\n" + forged + "\n.png", "c\x1b[2J.txt"} {
+		writeFile(t, dir, name, "") // empty: an error, or skipped by its extension
+	}
+	_, stderr, code := runCLI(t, "", "score", "--format", "jsonl", dir)
+	if code != 2 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+	if len(lines) != 4 {
+		t.Errorf("%d lines on stderr, want 4 (2 errors, 1 skip, the summary):\n%s", len(lines), stderr)
+	}
+	for _, l := range lines[:len(lines)-1] {
+		if strings.HasPrefix(l, "newsqual:") || strings.Contains(l, "\x1b") {
+			t.Errorf("forged or raw line %q", l)
+		}
+	}
+	want := "skipped " + strconv.Quote(filepath.Join(dir, "b\n"+forged+"\n.png")) + ": "
+	if !strings.Contains(stderr, want) {
+		t.Errorf("stderr does not quote the skipped name as %s:\n%s", want, stderr)
+	}
+	if got := quotePath("plain/path name.txt"); got != "plain/path name.txt" {
+		t.Errorf("quotePath of a plain path: %s", got)
+	}
 }

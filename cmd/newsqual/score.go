@@ -145,7 +145,7 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 				return ctx.Err()
 			}
 			if it.Warning != "" {
-				fmt.Fprintf(stderr, "warning: %s: %s\n", it.Where(), it.Warning)
+				fmt.Fprintf(stderr, "warning: %s: %s\n", quotePath(it.Where()), escapeControls(it.Warning))
 			}
 			if it.Skipped != "" {
 				skipped.Add(1)
@@ -168,7 +168,7 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 		}
 		if r.failed() {
 			failed++
-			fmt.Fprintf(stderr, "error: %s\n", r.err)
+			fmt.Fprintf(stderr, "error: %s\n", escapeControls(r.err))
 		} else {
 			scored++
 			if failsGate(r.result, f) {

@@ -361,7 +361,7 @@ func (run *sourcesRun) scoreArticles(ctx context.Context, path string) {
 		defer func() { skipped <- n }()
 		_ = corpus.Walk([]string{path}, opts, func(it corpus.Item) error {
 			if it.Warning != "" {
-				fmt.Fprintf(run.stderr, "warning: %s: %s\n", it.Where(), it.Warning)
+				fmt.Fprintf(run.stderr, "warning: %s: %s\n", quotePath(it.Where()), escapeControls(it.Warning))
 			}
 			if it.Skipped != "" {
 				n++
@@ -398,7 +398,7 @@ func (run *sourcesRun) scoreArticles(ctx context.Context, path string) {
 
 func (run *sourcesRun) fail(msg string) {
 	run.failed++
-	fmt.Fprintf(run.stderr, "error: %s\n", msg)
+	fmt.Fprintf(run.stderr, "error: %s\n", escapeControls(msg))
 }
 
 func (run *sourcesRun) tick() {

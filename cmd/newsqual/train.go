@@ -100,7 +100,7 @@ func runTrain(cmd *cobra.Command, paths []string, f trainFlags) error {
 		if err != nil {
 			return &exitError{2, err.Error()}
 		}
-		fmt.Fprintf(stderr, "debris: %d boilerplate lines from %s\n", len(lines), path)
+		fmt.Fprintf(stderr, "debris: %d boilerplate lines from %s\n", len(lines), quotePath(path))
 		opts.Pools.Benign = append(opts.Pools.Benign, lines...)
 	}
 	res, err := training.Train(examples, opts)
@@ -137,7 +137,7 @@ func loadExamples(paths []string, opts corpus.Options, stderr io.Writer) ([]trai
 				first = it.Err
 			}
 			if failed <= 20 {
-				fmt.Fprintln(stderr, "error:", it.Err)
+				fmt.Fprintln(stderr, "error:", escapeControls(it.Err.Error()))
 			}
 		case it.Skipped != "":
 			skipped[it.Skipped]++
@@ -154,7 +154,7 @@ func loadExamples(paths []string, opts corpus.Options, stderr io.Writer) ([]trai
 		return nil, err
 	}
 	for _, reason := range slices.Sorted(maps.Keys(skipped)) {
-		fmt.Fprintf(stderr, "skipped %d records: %s\n", skipped[reason], reason)
+		fmt.Fprintf(stderr, "skipped %d records: %s\n", skipped[reason], escapeControls(reason))
 	}
 	if failed > 0 {
 		return nil, fmt.Errorf("%d records could not be used, the first: %v", failed, first)
