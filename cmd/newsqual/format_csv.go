@@ -20,7 +20,17 @@ type csvWriter struct {
 
 func newCSVWriter(w io.Writer) *csvWriter { return &csvWriter{w: csv.NewWriter(w)} }
 
+// Write writes the row of r, flushed so that it reaches the writer below
+// whole, with its record.
 func (w *csvWriter) Write(r record) error {
+	if err := w.writeRow(r); err != nil {
+		return err
+	}
+	w.w.Flush()
+	return w.w.Error()
+}
+
+func (w *csvWriter) writeRow(r record) error {
 	if !w.header {
 		w.header = true
 		if err := w.w.Write([]string{"id", "quality", "spam_probability", "verdict", "reasons", "error"}); err != nil {

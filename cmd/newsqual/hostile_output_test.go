@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"math/rand/v2"
@@ -304,5 +305,83 @@ func TestFileNamesCannotForgeStderrLines(t *testing.T) {
 	}
 	if got := quotePath("plain/path name.txt"); got != "plain/path name.txt" {
 		t.Errorf("quotePath of a plain path: %s", got)
+	}
+}
+
+// TestAppendingRunsNeverSpliceLines checks that four runs appending to one
+// file, each through its own O_APPEND descriptor as four processes with
+// >> would, leave every line whole: each write holds whole records.
+func TestAppendingRunsNeverSpliceLines(t *testing.T) {
+	const writers, records = 4, 1500
+	out := filepath.Join(t.TempDir(), "scores.jsonl")
+	for _, format := range []string{"jsonl", "csv"} {
+		if err := os.WriteFile(out, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, writers)
+		for w := range writers {
+			var in strings.Builder
+			for i := range records {
+				// Ids of varied length, so that records straddle the
+				// buffer's boundaries at varied places.
+				line, _ := json.Marshal(map[string]string{
+					"id":   fmt.Sprintf("w%d-%05d-%s", w, i, strings.Repeat("x", 50+(i*37)%300)),
+					"text": "A brief of a few words.",
+				})
+				in.Write(line)
+				in.WriteByte('\n')
+			}
+			go func() {
+				f, err := os.OpenFile(out, os.O_WRONLY|os.O_APPEND, 0)
+				if err != nil {
+					done <- err
+					return
+				}
+				defer f.Close()
+				var stderr bytes.Buffer
+				if code := run([]string{"score", "--format", format, "-"}, strings.NewReader(in.String()), f, &stderr); code != 0 {
+					done <- fmt.Errorf("exit %d: %s", code, stderr.String())
+					return
+				}
+				done <- nil
+			}()
+		}
+		for range writers {
+			if err := <-done; err != nil {
+				t.Fatal(err)
+			}
+		}
+		data, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+		want := writers * records
+		if format == "csv" {
+			want += writers // a header each
+		}
+		if len(lines) != want {
+			t.Errorf("%s: %d lines, want %d", format, len(lines), want)
+		}
+		bad := 0
+		for _, l := range lines {
+			var ok bool
+			if format == "jsonl" {
+				var v struct{ ID, Verdict string }
+				ok = json.Unmarshal([]byte(l), &v) == nil && v.Verdict == newsqual.VerdictTooShort
+			} else {
+				row, err := csv.NewReader(strings.NewReader(l)).Read()
+				ok = err == nil && len(row) == 6 && (row[0] == "id" || row[3] == newsqual.VerdictTooShort)
+			}
+			if !ok {
+				bad++
+				if bad <= 3 {
+					t.Errorf("%s: spliced line %.200q", format, l)
+				}
+			}
+		}
+		if bad > 0 {
+			t.Errorf("%s: %d of %d lines spliced", format, bad, len(lines))
+		}
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -98,7 +97,7 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 			format = "table"
 		}
 	}
-	bw := bufio.NewWriterSize(stdout, 64<<10)
+	bw := newRecordBuffer(stdout) // whole records per write, for appending runs
 	var out outputWriter
 	switch format {
 	case "table":
@@ -164,6 +163,9 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 	var scored, failed, below int
 	for r := range ordered.Map(ctx, items, f.workers, func(it corpus.Item) record { return scoreItem(scorer, it) }) {
 		if err := out.Write(r); err != nil {
+			return &exitError{2, fmt.Sprintf("write output: %v", err)}
+		}
+		if err := bw.EndRecord(); err != nil {
 			return &exitError{2, fmt.Sprintf("write output: %v", err)}
 		}
 		if r.failed() {

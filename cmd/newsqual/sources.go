@@ -188,7 +188,7 @@ func runSources(cmd *cobra.Command, paths []string, f sourcesFlags) error {
 			listed = append(listed, r)
 		}
 	}
-	bw := bufio.NewWriterSize(stdout, 64<<10)
+	bw := newRecordBuffer(stdout) // one write, for appending runs
 	if err := write(bw, listed, f.explain); err != nil {
 		return &exitError{2, fmt.Sprintf("write output: %v", err)}
 	}
