@@ -3,9 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
+	"math"
 	"os/signal"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -86,6 +85,9 @@ func runEval(cmd *cobra.Command, paths []string, f evalFlags) error {
 	if f.folds > 0 && f.modelPath != "" {
 		return &exitError{2, "--model and --folds exclude each other: --folds trains its own models"}
 	}
+	if err := checkLimits(workersLimit(f.workers), limit{name: "--worst", value: int64(f.worst), min: 0, max: math.MaxInt32}); err != nil {
+		return &exitError{2, err.Error()}
+	}
 	if f.folds == 1 || f.folds < 0 {
 		return &exitError{2, fmt.Sprintf("--folds %d: want at least 2", f.folds)}
 	}
@@ -100,7 +102,7 @@ func runEval(cmd *cobra.Command, paths []string, f evalFlags) error {
 	if err != nil {
 		return &exitError{2, err.Error()}
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
 	opts := eval.Options{Workers: f.workers, WorstErrors: f.worst, Peers: f.peers, Log: stderr}
 	var report *eval.Report

@@ -385,3 +385,55 @@ func TestAppendingRunsNeverSpliceLines(t *testing.T) {
 		}
 	}
 }
+
+// TestNumericFlagsAreValidated checks that negative, zero where it means
+// nothing, and absurdly large values of the numeric flags are refused with
+// exit 2 and a message naming the flag, before any article is read.
+func TestNumericFlagsAreValidated(t *testing.T) {
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"score", "--workers", "99999999999"}, "--workers 99999999999: want 0 (one per CPU) or 1 to 1024"},
+		{[]string{"score", "--workers", "-3"}, "--workers -3: want 0 (one per CPU) or 1 to 1024"},
+		{[]string{"score", "--max-bytes", "-1"}, "--max-bytes must be above zero, got -1"},
+		{[]string{"score", "--max-bytes", "9223372036854775807"}, "--max-bytes 9223372036854775807: want 1 to 1073741824"},
+		{[]string{"score", "--max-line-bytes", "0"}, "--max-line-bytes must be above zero"},
+		{[]string{"score", "--max-html-bytes", "99999999999"}, "--max-html-bytes 99999999999: want 1 to"},
+		{[]string{"score", "--max-html-depth", "100000"}, "--max-html-depth 100000: want 1 to 512"},
+		{[]string{"score", "--max-words", "0"}, "--max-words must be above zero"},
+		{[]string{"score", "--skip", "-5"}, "--skip -5: want 0 to"},
+		{[]string{"score", "--min-quality", "-5"}, "--min-quality -5: want 0 to 100"},
+		{[]string{"score", "--min-quality", "101"}, "--min-quality 101: want 0 to 100"},
+		{[]string{"sources", "--workers", "99999999999"}, "--workers 99999999999"},
+		{[]string{"sources", "--max-words", "-1"}, "--max-words must be above zero"},
+		{[]string{"sources", "--min-articles", "-1"}, "--min-articles -1"},
+		{[]string{"serve", "--workers", "99999999999"}, "--workers 99999999999"},
+		{[]string{"serve", "--max-concurrent", "99999999999"}, "--max-concurrent 99999999999: want 1 to 100000"},
+		{[]string{"serve", "--max-body-bytes", "9223372036854775807"}, "--max-body-bytes 9223372036854775807: want 1 to 1073741824"},
+		{[]string{"serve", "--timeout", "1000000h"}, "--timeout 1000000h0m0s: want 1ns to 24h0m0s"},
+		{[]string{"train", "--workers", "-1"}, "--workers -1"},
+		{[]string{"train", "--folds", "1"}, "--folds 1: want 2 to 1000"},
+		{[]string{"eval", "--workers", "99999999999"}, "--workers 99999999999"},
+		{[]string{"eval", "--worst", "-1"}, "--worst -1"},
+	}
+	for _, c := range cases {
+		args := c.args
+		if args[0] != "serve" {
+			args = append(args, examples)
+		}
+		stdout, stderr, code := runCLI(t, "", args...)
+		if code != 2 || stdout != "" || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 2 and %q", args, code, stdout, stderr, c.want)
+		}
+	}
+	// Zero means one per CPU, and the edges of the ranges are accepted.
+	for _, args := range [][]string{
+		{"score", "--workers", "0", "--min-quality", "0", examples},
+		{"score", "--workers", "1024", "--max-html-depth", "512", "--min-quality", "100", examples},
+	} {
+		if _, stderr, code := runCLI(t, "", args...); code == 2 {
+			t.Errorf("%v: exit 2: %s", args, stderr)
+		}
+	}
+}

@@ -8,7 +8,6 @@ import (
 	"os/signal"
 	"strconv"
 	"sync/atomic"
-	"syscall"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -116,15 +115,19 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 	default:
 		return &exitError{2, fmt.Sprintf("unknown --fail-on %q: want spam or suspect", f.failOn)}
 	}
-	if f.minQuality > 100 {
-		return &exitError{2, fmt.Sprintf("--min-quality %d: want 0-100", f.minQuality)}
+	limits := append([]limit{workersLimit(f.workers), skipLimit(f.skip)}, f.reader.limits(true)...)
+	if cmd.Flags().Changed("min-quality") {
+		limits = append(limits, limit{name: "--min-quality", value: int64(f.minQuality), min: 0, max: 100})
+	}
+	if err := checkLimits(limits...); err != nil {
+		return &exitError{2, err.Error()}
 	}
 	scorer, err := loadScorer(f.modelPath)
 	if err != nil {
 		return &exitError{2, err.Error()}
 	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
 
 	scorer.SetMaxWords(f.reader.maxWords)

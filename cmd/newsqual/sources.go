@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -13,7 +14,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -147,6 +147,13 @@ func runSources(cmd *cobra.Command, paths []string, f sourcesFlags) error {
 	default:
 		return &exitError{2, fmt.Sprintf("unknown --fail-on %q: want spam or suspect", f.failOn)}
 	}
+	err := checkLimits(append([]limit{
+		workersLimit(f.workers),
+		{name: "--min-articles", value: int64(f.minArticles), min: 0, max: math.MaxInt64},
+	}, f.reader.limits(true)...)...)
+	if err != nil {
+		return &exitError{2, err.Error()}
+	}
 	opts := sources.DefaultOptions()
 	opts.PriorSpam, opts.PriorClean, opts.SuspectWeight, opts.TopSignals = f.priorSpam, f.priorClean, f.suspectWeight, f.topSignals
 	if err := opts.Validate(); err != nil {
@@ -164,7 +171,7 @@ func runSources(cmd *cobra.Command, paths []string, f sourcesFlags) error {
 		run.scorer.SetMaxWords(f.reader.maxWords)
 	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
 	run.bar = newProgress(run.stderr, f.progress)
 	for i, path := range paths {

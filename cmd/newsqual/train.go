@@ -83,6 +83,9 @@ const groupByUsage = `fields whose values are held out together in cross-validat
 
 func runTrain(cmd *cobra.Command, paths []string, f trainFlags) error {
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	if err := checkLimits(workersLimit(f.workers), limit{name: "--folds", value: int64(f.folds), min: 2, max: 1000}); err != nil {
+		return &exitError{2, err.Error()}
+	}
 	examples, err := loadExamples(paths, corpus.Options{PreferHTML: f.html, FollowSymlinks: f.followSymlinks}, stderr)
 	if err != nil {
 		return &exitError{2, err.Error()}
