@@ -232,10 +232,11 @@ const (
 	// MaxMagnitude bounds the absolute value of every mean, weight, the
 	// intercept, the text model's bias and each of its weights.
 	MaxMagnitude = 1e6
-	// MinScale and MaxScale bound each input's scale. Training gives a
-	// scale below MinScale the value 1, so a smaller one (a subnormal
-	// number, say) never comes from it.
+	// MinScale is the smallest scale of an input. Training gives a scale
+	// below it the value 1, so a smaller one (a subnormal number, say)
+	// never comes from it.
 	MinScale = 1e-9
+	// MaxScale is the largest scale of an input.
 	MaxScale = 1e9
 )
 
