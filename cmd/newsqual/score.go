@@ -88,7 +88,9 @@ given and an article fell below it; 2 when any input failed.`,
 
 func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 	stdout := cmd.OutOrStdout()
-	stderr := cmd.ErrOrStderr()
+	// The reading goroutine reports skips and warnings while this one
+	// reports errors: one line at a time.
+	stderr := &lockedWriter{w: cmd.ErrOrStderr()}
 	format := f.format
 	if format == "" {
 		format = "jsonl"
@@ -235,12 +237,18 @@ func failsGate(r newsqual.Result, f scoreFlags) bool {
 
 func loadScorer(path string) (*newsqual.Scorer, error) {
 	if path == "" {
-		return newsqual.Default(), nil
+		// A copy: SetMaxWords must not change the Scorer that Default
+		// shares with every other caller in the process.
+		s := *newsqual.Default()
+		return &s, nil
 	}
 	return newsqual.Load(path)
 }
 
 func isTerminal(w io.Writer) bool {
+	if l, ok := w.(*lockedWriter); ok {
+		w = l.w
+	}
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
 }
