@@ -49,6 +49,11 @@ const (
 	// too few to tell a brief from a scrap of spam, so the scorer gives it
 	// no score.
 	VerdictTooShort = "too_short"
+	// VerdictError: the model gave a number that is not finite (NaN or an
+	// infinity), so the scorer gives no score and Result.Error says why.
+	// A model that passed model.Validate never does on finite signals; the
+	// verdict exists so that no NaN can reach an output as a score.
+	VerdictError = "error"
 )
 
 // MinWords is the fewest words an article needs for a score; with 1 to
@@ -92,6 +97,9 @@ type Result struct {
 	Reasons []Reason `json:"reasons"`
 	// Truncated is true when the article was cut at the reader's size limit.
 	Truncated bool `json:"truncated,omitempty"`
+	// Error is set, with Verdict VerdictError, when the article could not
+	// be scored: the model's numbers gave no finite score.
+	Error string `json:"error,omitempty"`
 }
 
 // Judged reports whether the scorer judged the article: Quality and
@@ -229,12 +237,27 @@ func (s *Scorer) Score(a Article) Result {
 	}
 	sig := features.ExtractDocument(d)
 	pred := s.model.Predict(d, sig)
+	if !pred.Finite() {
+		return notFinite(res)
+	}
 	p := roundProbability(pred.Probability)
 	res.SpamProbability = &p
 	res.Quality = new(int(math.Round(100 * (1 - p))))
 	res.Verdict = s.model.Verdict(p)
 	res.Reasons = s.reasons(sig, pred)
 	return noteTruncated(res, a, d)
+}
+
+// notFinite is the result for an article whose prediction holds a NaN or
+// an infinity: no score, no weighed reasons, VerdictError and the error.
+// Its probability can never become a quality (converting NaN to an int
+// gives a nonsense number) nor a verdict (NaN is below every threshold,
+// which would read as clean).
+func notFinite(res Result) Result {
+	res.Verdict = VerdictError
+	res.Reasons = []Reason{}
+	res.Error = "the model gave no finite score: the model's numbers are unusable (model.Validate refuses such a model)"
+	return res
 }
 
 // noteTruncated adds the "truncated" reason to res when the article was

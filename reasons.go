@@ -46,7 +46,7 @@ func (s *Scorer) reasons(sig features.Signals, pred model.Prediction) []Reason {
 			// trust the article, whatever sign correlated inputs gave it.
 			continue
 		}
-		cand := candidate{input: i, c: c, weight: math.Round(c*1000) / 1000}
+		cand := candidate{input: i, c: c, weight: roundWeight(c)}
 		if c > 0 {
 			all[nSpam] = cand
 			nSpam++
@@ -121,9 +121,18 @@ func (s *Scorer) textReason(scan model.TextScan, contribution float64) Reason {
 	strongest := scan.Strongest(sign, 8)
 	ev := make([]Evidence, 0, len(strongest))
 	for _, t := range strongest {
-		ev = append(ev, Evidence{Text: t.Token, Count: t.Count, Line: t.Line})
+		ev = append(ev, Evidence{Text: t.Token, Count: t.Count, Line: t.Line}.Capped())
 	}
 	return Reason{Signal: model.TextFeature, Message: msg, Evidence: ev}
+}
+
+// roundWeight keeps three decimals of a contribution. Past 1e12 a float
+// has no decimals left to drop, and multiplying by 1000 could overflow.
+func roundWeight(c float64) float64 {
+	if math.Abs(c) >= 1e12 {
+		return c
+	}
+	return math.Round(c*1000) / 1000
 }
 
 func formatValue(v float64) string {

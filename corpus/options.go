@@ -113,6 +113,14 @@ type Options struct {
 	// path named in the call instead of its extension. Files found inside
 	// folders always go by their extension.
 	Format Format
+	// FollowSymlinks follows every symbolic link met inside a folder. By
+	// default a link is followed only when it leads to a file or folder
+	// inside the paths given to Walk (their real paths, links resolved);
+	// any other link is skipped with a reason, so a folder holding a link
+	// to a credentials file or to / reads nothing outside itself. Paths
+	// named in the call are always followed. Either way a link back into a
+	// folder being read is an ErrSymlinkCycle item, never a loop.
+	FollowSymlinks bool
 	// WholePage reads the visible text of the whole HTML page (menus,
 	// comments and all) instead of the article that readability finds.
 	WholePage bool

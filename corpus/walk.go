@@ -30,9 +30,11 @@ import (
 // (JSONL when it starts with "{", HTML when it starts with a tag, text
 // otherwise) unless Options.Format says. Inside folders, files with other
 // extensions, hidden entries (names starting with "."), named pipes, devices
-// and sockets are skipped with a reason. Symbolic links are followed: a
-// link back into a folder being read is an ErrSymlinkCycle item, and a
-// folder reached a second time is skipped as already read.
+// and sockets are skipped with a reason. A symbolic link inside a folder
+// is followed when it leads inside the paths given (or always, with
+// Options.FollowSymlinks), and skipped with a reason naming its target
+// otherwise; a link back into a folder being read is an ErrSymlinkCycle
+// item, and a folder reached a second time is skipped as already read.
 //
 // Plain text (.txt, .md) keeps every line, the first one too; Title stays
 // empty, since a text file has no marked headline. HTML yields the article
@@ -65,6 +67,14 @@ func Walk(paths []string, opts Options, fn func(Item) error) error {
 		html:    newHTMLReader(),
 	}
 	for _, p := range paths {
+		if p == stdinPath {
+			continue
+		}
+		if real, err := resolvePath(p); err == nil {
+			w.roots = append(w.roots, real)
+		}
+	}
+	for _, p := range paths {
 		if err := w.walkPath(p); err != nil {
 			return err
 		}
@@ -95,7 +105,30 @@ type walker struct {
 	// read as; active holds the real paths of the folders being read now.
 	visited map[string]string
 	active  map[string]bool
-	html    *htmlReader
+	// roots are the real paths of the paths given, inside which links are
+	// followed without Options.FollowSymlinks.
+	roots []string
+	html  *htmlReader
+}
+
+// resolvePath returns the absolute path of path with every link resolved.
+func resolvePath(path string) (string, error) {
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Abs(real)
+}
+
+// inside reports whether the real path p is one of the roots or lies
+// within one.
+func (w *walker) inside(p string) bool {
+	for _, r := range w.roots {
+		if p == r || strings.HasPrefix(p, strings.TrimSuffix(r, string(filepath.Separator))+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
 }
 
 func (w *walker) emit(it Item) error { return w.fn(it) }
@@ -120,7 +153,7 @@ func (w *walker) walkPath(path string) error {
 		if format == FormatAuto {
 			format = FormatText
 		}
-		return w.readFile(path, format, true)
+		return w.readFile(path, path, format, true)
 	default:
 		// A named pipe, device or /dev/fd entry that the caller asked for
 		// by name is read as a stream, like standard input.
@@ -139,10 +172,7 @@ func (w *walker) walkPath(path string) error {
 
 // walkDir reads a folder's entries in name order.
 func (w *walker) walkDir(dir string) error {
-	realPath, err := filepath.EvalSymlinks(dir)
-	if err == nil {
-		realPath, err = filepath.Abs(realPath)
-	}
+	realPath, err := resolvePath(dir)
 	if err != nil {
 		return w.emit(errorItem(dir, 0, nil, err))
 	}
@@ -174,12 +204,21 @@ func (w *walker) walkEntry(path string, e fs.DirEntry) error {
 		return w.emit(skipItem(path, 0, "hidden"))
 	}
 	mode := e.Type()
+	open := path // what is opened: a link's target, resolved once
 	if mode&fs.ModeSymlink != 0 {
-		info, err := os.Stat(path) // follows the link
+		target, err := resolvePath(path)
+		if err == nil && !w.opts.FollowSymlinks && !w.inside(target) {
+			return w.emit(skipItem(path, 0, "symbolic link to "+target+", outside the paths given (not followed without Options.FollowSymlinks)"))
+		}
+		var info fs.FileInfo
+		if err == nil {
+			info, err = os.Stat(target)
+		}
 		if err != nil {
 			return w.emit(errorItem(path, 0, nil, fmt.Errorf("symbolic link: %w", err)))
 		}
 		mode = info.Mode().Type()
+		open = target
 	}
 	switch {
 	case mode.IsDir():
@@ -196,7 +235,7 @@ func (w *walker) walkEntry(path string, e fs.DirEntry) error {
 			}
 			return w.emit(skipItem(path, 0, fmt.Sprintf("unsupported extension %q", ext)))
 		}
-		return w.readFile(path, format, false)
+		return w.readFile(path, open, format, false)
 	default:
 		return w.emit(skipItem(path, 0, "not a regular file ("+fileKind(mode)+")"))
 	}
@@ -219,15 +258,16 @@ func fileKind(mode fs.FileMode) string {
 	return mode.String()
 }
 
-// readFile reads one regular file. Files found in folders are opened
-// without blocking and checked again after opening, so a file swapped for
-// a named pipe meanwhile cannot hang the walk.
-func (w *walker) readFile(path string, format Format, named bool) error {
+// readFile reads one regular file, named path and opened at open (the
+// target of a link, resolved, or path itself). Files found in folders are
+// opened without blocking and checked again after opening, so a file
+// swapped for a named pipe meanwhile cannot hang the walk.
+func (w *walker) readFile(path, open string, format Format, named bool) error {
 	flag := os.O_RDONLY
 	if !named {
 		flag |= syscall.O_NONBLOCK
 	}
-	f, err := os.OpenFile(path, flag, 0)
+	f, err := os.OpenFile(open, flag, 0)
 	if err != nil {
 		return w.emit(errorItem(path, 0, nil, err))
 	}

@@ -28,15 +28,19 @@ type Evidence struct {
 	Count int `json:"count"`
 	// Line is the 1-based line number of its first occurrence, 0 if unknown.
 	Line int `json:"line,omitempty"`
+	// Cut is true when Text was longer than MaxEvidenceRunes characters
+	// and holds only its start, ending with "…".
+	Cut bool `json:"cut,omitempty"`
 }
 
 // String renders the evidence as a person reads it: the text in quotes,
-// followed by ×N when it occurs more than once.
+// cut at MaxEvidenceRunes, followed by ×N when it occurs more than once.
 func (e Evidence) String() string {
+	text := e.Capped().Text
 	if e.Count > 1 {
-		return fmt.Sprintf("%q ×%d", e.Text, e.Count)
+		return fmt.Sprintf("%q ×%d", text, e.Count)
 	}
-	return fmt.Sprintf("%q", e.Text)
+	return fmt.Sprintf("%q", text)
 }
 
 // Signal is one measured feature of an article.
@@ -149,6 +153,7 @@ func ExtractDocument(d *Document) Signals {
 		}
 		for i := range got {
 			got[i].Name = want[i]
+			capSignal(&got[i])
 		}
 		out = append(out, got...)
 	}

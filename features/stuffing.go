@@ -258,6 +258,7 @@ func (stuffing) measure(d *Document, sc *ngramScratch) ([]Signal, []stuffedPhras
 	var cands []stuffCandidate
 	sc.markRunning(d)
 	top := [5]float64{}    // Gopher's share of the most frequent n-gram, every copy counted
+	cover := [5]float64{}  // the share of the text its copies cover, overlaps counted once
 	repeat := [5]float64{} // the same, the first copy not counted
 	topProse := [5]bool{}  // the most frequent n-gram occurs mostly in running text
 	dup5, dup10 := 0.0, 0.0
@@ -270,6 +271,7 @@ func (stuffing) measure(d *Document, sc *ngramScratch) ([]Signal, []stuffedPhras
 			// Nothing repeats at this length, nor at any longer one.
 			if size <= 4 && n-size+1 > 0 && total > 0 {
 				top[size] = float64(charsOf(sc.chars[:size])) / float64(total)
+				cover[size] = top[size]
 			}
 			if size < 4 {
 				continue
@@ -282,6 +284,10 @@ func (stuffing) measure(d *Document, sc *ngramScratch) ([]Signal, []stuffedPhras
 			top[size] = float64(best) * chars
 			repeat[size] = float64(best-1) * chars
 			topProse[size] = best < 2 || 2*sc.inProse(d, bestSlot) >= int(best)
+			cover[size] = top[size]
+			if best >= 2 {
+				cover[size] = sc.coverage(bestSlot, size, total)
+			}
 		}
 		if size <= 5 {
 			cands = ctx.collectCandidates(cands, sc, size)
@@ -306,7 +312,10 @@ func (stuffing) measure(d *Document, sc *ngramScratch) ([]Signal, []stuffedPhras
 		fired := enough && top[k] > [5]float64{2: gopherTop2, 3: gopherTop3, 4: gopherTop4}[k] && topProse[k]
 		out[k-1] = shareSignal(repeat[k], fired, fmt.Sprintf("most frequent %d-gram covers", k))
 		if fired {
-			out[k-1].Message = fmt.Sprintf("most frequent %d-gram covers %.0f%% of the text", k, 100*top[k])
+			// top counts overlapping copies (Gopher's measure, which the
+			// model weighs) and can pass 1; the message gives the share of
+			// the text the copies actually cover.
+			out[k-1].Message = fmt.Sprintf("most frequent %d-gram covers %.0f%% of the text", k, 100*cover[k])
 		}
 	}
 	out[4] = shareSignal(dup5, enough && dup5 > gopherDup5 && later5 > dupLaterShare, "repeated 5-grams cover")
@@ -374,6 +383,26 @@ func (sc *ngramScratch) countGrams(size int) (best int32, bestAt, bestSlot int) 
 		return 1, 0, -1
 	}
 	return best, bestAt, bestSlot
+}
+
+// coverage returns the share of the text's total characters in the words
+// covered by the n-gram of the given size in table slot s, counted by
+// countGrams: each word once, however many overlapping copies hold it, so
+// the share is at most 1.
+func (sc *ngramScratch) coverage(s, size, total int) float64 {
+	covered := 0
+	end := 0 // the first word not yet counted; positions come in order
+	for j, p := range sc.pos {
+		if int(sc.slot[j]) != s {
+			continue
+		}
+		from, to := max(int(p), end), int(p)+size
+		if from < to {
+			covered += charsOf(sc.chars[from:to])
+			end = to
+		}
+	}
+	return unitShare(float64(covered) / float64(total))
 }
 
 // inProse counts the occurrences of the n-gram in table slot s, counted by

@@ -224,8 +224,27 @@ func SignalInputs(x []float64, sig features.Signals) []float64 {
 	return x
 }
 
+// Bounds on the numbers of a model file. A trained model's numbers sit far
+// inside them (its largest weight is below 100, its smallest scale above
+// 0.001); a file outside them was damaged or forged, and its scores could
+// overflow to infinities and NaN, so Validate refuses it.
+const (
+	// MaxMagnitude bounds the absolute value of every mean, weight, the
+	// intercept, the text model's bias and each of its weights.
+	MaxMagnitude = 1e6
+	// MinScale is the smallest scale of an input. Training gives a scale
+	// below it the value 1, so a smaller one (a subnormal number, say)
+	// never comes from it.
+	MinScale = 1e-9
+	// MaxScale is the largest scale of an input.
+	MaxScale = 1e9
+)
+
 // Validate checks that the model matches this build's feature set and that
-// every number is usable.
+// every number is usable: finite, within MaxMagnitude (scales within
+// MinScale and MaxScale), and thresholds with 0 < suspect <= spam < 1. The
+// error names the field and the input it belongs to. With these bounds no
+// finite input can drive a score to an infinity or NaN.
 func (m *Model) Validate() error {
 	if m.Format != Format {
 		return fmt.Errorf("model format %q, this build reads %q", m.Format, Format)
@@ -242,12 +261,18 @@ func (m *Model) Validate() error {
 		return fmt.Errorf("model has %d means, %d scales and %d weights for %d features", len(m.Mean), len(m.Scale), len(m.Weights), n)
 	}
 	for i := range n {
-		if !finite(m.Mean[i]) || !finite(m.Weights[i]) || !finite(m.Scale[i]) || m.Scale[i] <= 0 {
-			return fmt.Errorf("model feature %s has unusable mean %v, scale %v or weight %v", want[i], m.Mean[i], m.Scale[i], m.Weights[i])
+		if err := bounded("mean", m.Mean[i]); err != nil {
+			return fmt.Errorf("model feature %s: %w", want[i], err)
+		}
+		if s := m.Scale[i]; !(MinScale <= s && s <= MaxScale) {
+			return fmt.Errorf("model feature %s: scale %v: want %g to %g", want[i], s, MinScale, MaxScale)
+		}
+		if err := bounded("weight", m.Weights[i]); err != nil {
+			return fmt.Errorf("model feature %s: %w", want[i], err)
 		}
 	}
-	if !finite(m.Intercept) {
-		return errors.New("model intercept is not a finite number")
+	if err := bounded("intercept", m.Intercept); err != nil {
+		return fmt.Errorf("model %w", err)
 	}
 	t := m.Thresholds
 	if !(0 < t.Suspect && t.Suspect <= t.Spam && t.Spam < 1) {
@@ -256,18 +281,43 @@ func (m *Model) Validate() error {
 	if m.Text == nil {
 		return errors.New("model has no text model")
 	}
-	if !finite(m.Text.Bias) {
-		return errors.New("text model bias is not a finite number")
+	if err := bounded("bias", m.Text.Bias); err != nil {
+		return fmt.Errorf("text model %w", err)
 	}
 	for key, w := range m.Text.Weights.All() {
-		if !finite(w) {
-			return fmt.Errorf("text model feature %q has weight %v", key, w)
+		if err := bounded("weight", w); err != nil {
+			return fmt.Errorf("text model feature %q: %w", key, err)
 		}
 	}
 	return nil
 }
 
+// bounded checks that x is a finite number within ±MaxMagnitude, naming
+// the field in its error.
+func bounded(field string, x float64) error {
+	if !(math.Abs(x) <= MaxMagnitude) { // NaN fails too
+		return fmt.Errorf("%s %v: want a finite number within ±%g", field, x, MaxMagnitude)
+	}
+	return nil
+}
+
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// Finite reports whether the prediction's probability, log-odds and every
+// contribution are finite numbers. A validated model gives a finite
+// prediction for finite inputs; a scorer checks it all the same before any
+// number reaches its output.
+func (p Prediction) Finite() bool {
+	if !finite(p.Probability) || !finite(p.LogOdds) || !finite(p.Text.Score) {
+		return false
+	}
+	for _, c := range p.Contributions {
+		if !finite(c) {
+			return false
+		}
+	}
+	return true
+}
 
 // Inputs returns the model's input vector for a document and its signals.
 func (m *Model) Inputs(d *features.Document, sig features.Signals) []float64 {

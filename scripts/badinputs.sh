@@ -51,7 +51,7 @@ run() {
 	local code=$?
 	read -r secs kb < <(tail -1 "$work/time.txt") || { secs=?; kb=0; }
 	local said
-	said=$( (grep -o '"error":"[^"]*"' "$work/out.txt" | head -2 | sed 's/"error":"//; s/"$//'; grep -o '"verdict":"[^"]*"' "$work/out.txt" | head -2 | sed 's/"verdict":/verdict /'; grep -E '^(skipped|newsqual: (load|decode|scored))' "$work/err.txt" | head -2) | tr '\n' ';' | sed 's/|/\\|/g; s/;$//' | cut -c1-230)
+	said=$( (grep -o '"error":"[^"]*"' "$work/out.txt" | head -2 | sed 's/"error":"//; s/"$//'; grep -o '"verdict":"[^"]*"' "$work/out.txt" | head -2 | sed 's/"verdict":/verdict /'; grep -E '^(skipped|newsqual: (load|decode|scored|--))' "$work/err.txt" | head -2) | tr '\n' ';' | sed 's/|/\\|/g; s/;$//' | cut -c1-230)
 	printf '| %s | %s | %s | %s | %.0f |\n' "$name" "$said" "$code" "$secs" "$(echo "$kb/1024" | bc -l)"
 }
 
@@ -70,3 +70,25 @@ fi
 run "directory symlink loop" "$work/newsqual" score --format jsonl --progress never "$c/loop"
 run "a FIFO inside a folder" "$work/newsqual" score --format jsonl --progress never "$c/with-fifo"
 run "truncated model file" "$work/newsqual" score --format jsonl --progress never --model "$c/truncated-model.json" "$c/with-fifo/a.txt"
+
+# Output that must not go wrong or be lost.
+mkdir -p "$c/links/scan" && printf 'aws_secret_access_key = EXAMPLEKEY\n' >"$c/links/credentials.txt"
+cp testdata/examples/clean-port-strike.txt "$c/links/scan/story.txt"
+ln -s ../credentials.txt "$c/links/scan/leak.txt" && ln -s / "$c/links/scan/root"
+run "links to a file outside the folder and to /" "$work/newsqual" score --format jsonl --progress never "$c/links/scan"
+{
+	cat testdata/examples/clean-port-strike.txt
+	for seed in 1 2 3 4 5; do
+		line=$(awk -v s="$seed" 'BEGIN { srand(s); split("the council said budget harbour minister report week year city police market people government plan new", w, " "); for (i = 0; i < 12000; i++) printf "%s ", w[int(rand() * 16) + 1] }')
+		printf '\n\n%s\n\n%s\n\n%s' "$line" "$line" "$line"
+	done
+} >"$c/long-repeated-lines.txt"
+run "lines of 80 KB repeated (bytes of JSON: $("$work/newsqual" score --format json "$c/long-repeated-lines.txt" 2>/dev/null | wc -c))" \
+	"$work/newsqual" score --format jsonl --progress never "$c/long-repeated-lines.txt"
+mkdir -p "$c/names" && printf '' >"$c/names/a
+newsqual: scored 99, failed 0, skipped 0
+.txt"
+run "file name holding a newline and a forged summary" "$work/newsqual" score --format jsonl --progress never "$c/names"
+sed '/"scale": \[/{n;s/^\( *\)[^,]*/\11e-320/}' models/default.json >"$c/extreme-model.json"
+run "model file with scale 1e-320" "$work/newsqual" score --format jsonl --progress never --model "$c/extreme-model.json" "$c/with-fifo/a.txt"
+run "--workers 99999999999" "$work/newsqual" score --format jsonl --progress never --workers 99999999999 "$c/with-fifo/a.txt"

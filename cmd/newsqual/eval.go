@@ -3,9 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
+	"math"
 	"os/signal"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -15,17 +14,18 @@ import (
 )
 
 type evalFlags struct {
-	modelPath string
-	report    string
-	folds     int
-	seed      int64
-	debris    []string
-	peers     bool
-	augment   bool
-	workers   int
-	worst     int
-	groupBy   string
-	html      bool
+	modelPath      string
+	report         string
+	folds          int
+	seed           int64
+	debris         []string
+	peers          bool
+	augment        bool
+	workers        int
+	worst          int
+	groupBy        string
+	html           bool
+	followSymlinks bool
 }
 
 func newEvalCommand() *cobra.Command {
@@ -76,6 +76,7 @@ bogofilter and golearn's Bernoulli naive Bayes on the same folds.`,
 	fl.IntVar(&f.worst, "worst", 10, "false positives and false negatives to quote")
 	fl.StringVar(&f.groupBy, "group-by", training.DefaultGroupBy.String(), "with --folds, "+groupByUsage)
 	registerPreferHTML(fl, &f.html)
+	registerFollowSymlinks(fl, &f.followSymlinks)
 	return cmd
 }
 
@@ -83,6 +84,9 @@ func runEval(cmd *cobra.Command, paths []string, f evalFlags) error {
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
 	if f.folds > 0 && f.modelPath != "" {
 		return &exitError{2, "--model and --folds exclude each other: --folds trains its own models"}
+	}
+	if err := checkLimits(workersLimit(f.workers), limit{name: "--worst", value: int64(f.worst), min: 0, max: math.MaxInt32}); err != nil {
+		return &exitError{2, err.Error()}
 	}
 	if f.folds == 1 || f.folds < 0 {
 		return &exitError{2, fmt.Sprintf("--folds %d: want at least 2", f.folds)}
@@ -94,11 +98,11 @@ func runEval(cmd *cobra.Command, paths []string, f evalFlags) error {
 	if err != nil {
 		return &exitError{2, "--group-by: " + err.Error()}
 	}
-	examples, err := loadExamples(paths, corpus.Options{PreferHTML: f.html}, stderr)
+	examples, err := loadExamples(paths, corpus.Options{PreferHTML: f.html, FollowSymlinks: f.followSymlinks}, stderr)
 	if err != nil {
 		return &exitError{2, err.Error()}
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
 	opts := eval.Options{Workers: f.workers, WorstErrors: f.worst, Peers: f.peers, Log: stderr}
 	var report *eval.Report

@@ -11,6 +11,8 @@ import (
 // holds the signal names of the reasons toward spam, strongest first. The
 // quality and spam_probability cells are empty for an article without a
 // score (verdict empty, too_short or unsupported), as for a failed input.
+// A text cell that a spreadsheet would run as a formula is neutralised
+// (see csvCell).
 type csvWriter struct {
 	w      *csv.Writer
 	header bool
@@ -18,7 +20,17 @@ type csvWriter struct {
 
 func newCSVWriter(w io.Writer) *csvWriter { return &csvWriter{w: csv.NewWriter(w)} }
 
+// Write writes the row of r, flushed so that it reaches the writer below
+// whole, with its record.
 func (w *csvWriter) Write(r record) error {
+	if err := w.writeRow(r); err != nil {
+		return err
+	}
+	w.w.Flush()
+	return w.w.Error()
+}
+
+func (w *csvWriter) writeRow(r record) error {
 	if !w.header {
 		w.header = true
 		if err := w.w.Write([]string{"id", "quality", "spam_probability", "verdict", "reasons", "error"}); err != nil {
@@ -26,7 +38,7 @@ func (w *csvWriter) Write(r record) error {
 		}
 	}
 	if r.failed() {
-		return w.w.Write([]string{r.id, "", "", "", "", r.err})
+		return w.w.Write([]string{csvCell(r.id), "", "", "", "", csvCell(r.err)})
 	}
 	res := r.result
 	var names []string
@@ -41,11 +53,11 @@ func (w *csvWriter) Write(r record) error {
 		probability = strconv.FormatFloat(*res.SpamProbability, 'f', -1, 64)
 	}
 	return w.w.Write([]string{
-		res.ID,
+		csvCell(res.ID),
 		quality,
 		probability,
 		res.Verdict,
-		strings.Join(names, ";"),
+		csvCell(strings.Join(names, ";")),
 		"",
 	})
 }

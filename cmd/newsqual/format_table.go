@@ -32,7 +32,7 @@ func (t *tableWriter) Write(r record) error {
 		}
 	}
 	if r.failed() {
-		_, err := fmt.Fprintf(t.w, "%-7s  %-11s  %-40s  %s\n", "-", "error", cut(r.id, 40), r.err)
+		_, err := fmt.Fprintf(t.w, "%-7s  %-11s  %-40s  %s\n", "-", "error", cut(r.id, 40), escapeControls(r.err))
 		return err
 	}
 	res := r.result
@@ -53,7 +53,7 @@ func (t *tableWriter) Write(r record) error {
 		if res.Judged() {
 			weight = fmt.Sprintf("%+6.2f", reason.Weight)
 		}
-		if _, err := fmt.Fprintf(t.w, "         %s  %s: %s\n", weight, reason.Signal, reason.Message); err != nil {
+		if _, err := fmt.Fprintf(t.w, "         %s  %s: %s\n", weight, escapeControls(reason.Signal), escapeControls(reason.Message)); err != nil {
 			return err
 		}
 		for i, ev := range reason.Evidence {
@@ -85,9 +85,12 @@ func topReason(res newsqual.Result) string {
 	return ""
 }
 
-// cut shortens s to at most n runes, marking the cut with "…".
+// cut shortens s to at most n runes, marking the cut with "…", once its
+// runs of white space are one space each and its control characters
+// escaped (see escapeControls), so that it fills one line of a terminal
+// and cannot act on it.
 func cut(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = escapeControls(strings.Join(strings.Fields(s), " "))
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}

@@ -12,8 +12,8 @@ import (
 	"testing"
 )
 
-// TestInterruptStopsCleanly starts a long run, interrupts it once results
-// flow, and checks that what was printed is whole, in order, and that the
+// TestInterruptStopsCleanly starts a long run, interrupts it (SIGINT,
+// SIGTERM, SIGHUP) once results flow, and checks that what was printed is whole, in order, and that the
 // summary says the run was interrupted.
 func TestInterruptStopsCleanly(t *testing.T) {
 	if testing.Short() {
@@ -44,6 +44,18 @@ func TestInterruptStopsCleanly(t *testing.T) {
 	}
 	f.Close()
 
+	// SIGHUP, sent when the terminal closes, stops a run as cleanly as
+	// the other two.
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP} {
+		t.Run(sig.String(), func(t *testing.T) {
+			interruptRun(t, bin, input, total, sig)
+		})
+	}
+}
+
+// interruptRun scores input, sends sig once 100 results are out, and
+// checks the output and the summary.
+func interruptRun(t *testing.T, bin, input string, total int, sig syscall.Signal) {
 	cmd := exec.Command(bin, "score", "--format", "jsonl", "--progress", "never", input)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
@@ -69,7 +81,7 @@ func TestInterruptStopsCleanly(t *testing.T) {
 		}
 		lines++
 		if lines == 100 {
-			if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+			if err := cmd.Process.Signal(sig); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -77,10 +77,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.msg != "" {
-			fmt.Fprintln(stderr, "newsqual:", ee.msg)
+			fmt.Fprintln(stderr, "newsqual:", escapeControls(ee.msg))
 		}
 		return ee.code
 	}
-	fmt.Fprintln(stderr, "newsqual:", err)
+	fmt.Fprintln(stderr, "newsqual:", escapeControls(err.Error()))
 	return 2
 }

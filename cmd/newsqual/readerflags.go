@@ -20,6 +20,9 @@ type readerFlags struct {
 	maxWords     int
 	wholePage    bool
 	preferHTML   bool
+	// followSymlinks follows links in folders that lead outside the paths
+	// given (files only).
+	followSymlinks bool
 }
 
 // register adds the flags to fl. files is false for a command that reads
@@ -39,6 +42,15 @@ func (r *readerFlags) register(fl *pflag.FlagSet, files bool) {
 	fl.IntVar(&r.maxWords, "max-words", features.DefaultMaxWords, "words of one article the signals consider; the result of a longer one says it was cut")
 	fl.BoolVar(&r.wholePage, "whole-page", false, "score the visible text of whole "+html+" pages, not just the article readability finds")
 	registerPreferHTML(fl, &r.preferHTML)
+	if files {
+		registerFollowSymlinks(fl, &r.followSymlinks)
+	}
+}
+
+// registerFollowSymlinks adds --follow-symlinks, which every command that
+// reads folders takes.
+func registerFollowSymlinks(fl *pflag.FlagSet, p *bool) {
+	fl.BoolVar(p, "follow-symlinks", false, "follow symbolic links in folders that lead outside the paths given (by default they are skipped with a reason)")
 }
 
 // registerPreferHTML adds --prefer-html, which the commands that load
@@ -51,12 +63,13 @@ func registerPreferHTML(fl *pflag.FlagSet, p *bool) {
 // the path "-".
 func (r readerFlags) options(stdin io.Reader) corpus.Options {
 	return corpus.Options{
-		MaxBytes:     r.maxBytes,
-		MaxLineBytes: r.maxLineBytes,
-		MaxHTMLBytes: r.maxHTMLBytes,
-		MaxHTMLDepth: r.maxHTMLDepth,
-		WholePage:    r.wholePage,
-		PreferHTML:   r.preferHTML,
-		Stdin:        stdin,
+		MaxBytes:       r.maxBytes,
+		MaxLineBytes:   r.maxLineBytes,
+		MaxHTMLBytes:   r.maxHTMLBytes,
+		MaxHTMLDepth:   r.maxHTMLDepth,
+		WholePage:      r.wholePage,
+		PreferHTML:     r.preferHTML,
+		Stdin:          stdin,
+		FollowSymlinks: r.followSymlinks,
 	}
 }

@@ -44,6 +44,10 @@ func scoreItem(s *newsqual.Scorer, it corpus.Item) record {
 		a.ID = it.Where()
 	}
 	r := s.Score(a)
+	if r.Verdict == newsqual.VerdictError {
+		// No score to print or gate on: the run must say it failed.
+		return record{id: a.ID, err: r.ID + ": " + r.Error}
+	}
 	a.Text = ""
 	return record{result: r, article: a}
 }

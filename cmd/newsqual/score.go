@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -9,7 +8,6 @@ import (
 	"os/signal"
 	"strconv"
 	"sync/atomic"
-	"syscall"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -90,7 +88,9 @@ given and an article fell below it; 2 when any input failed.`,
 
 func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 	stdout := cmd.OutOrStdout()
-	stderr := cmd.ErrOrStderr()
+	// The reading goroutine reports skips and warnings while this one
+	// reports errors: one line at a time.
+	stderr := &lockedWriter{w: cmd.ErrOrStderr()}
 	format := f.format
 	if format == "" {
 		format = "jsonl"
@@ -98,7 +98,7 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 			format = "table"
 		}
 	}
-	bw := bufio.NewWriterSize(stdout, 64<<10)
+	bw := newRecordBuffer(stdout) // whole records per write, for appending runs
 	var out outputWriter
 	switch format {
 	case "table":
@@ -117,15 +117,19 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 	default:
 		return &exitError{2, fmt.Sprintf("unknown --fail-on %q: want spam or suspect", f.failOn)}
 	}
-	if f.minQuality > 100 {
-		return &exitError{2, fmt.Sprintf("--min-quality %d: want 0-100", f.minQuality)}
+	limits := append([]limit{workersLimit(f.workers), skipLimit(f.skip)}, f.reader.limits(true)...)
+	if cmd.Flags().Changed("min-quality") {
+		limits = append(limits, limit{name: "--min-quality", value: int64(f.minQuality), min: 0, max: 100})
+	}
+	if err := checkLimits(limits...); err != nil {
+		return &exitError{2, err.Error()}
 	}
 	scorer, err := loadScorer(f.modelPath)
 	if err != nil {
 		return &exitError{2, err.Error()}
 	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
 
 	scorer.SetMaxWords(f.reader.maxWords)
@@ -145,7 +149,7 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 				return ctx.Err()
 			}
 			if it.Warning != "" {
-				fmt.Fprintf(stderr, "warning: %s: %s\n", it.Where(), it.Warning)
+				fmt.Fprintf(stderr, "warning: %s: %s\n", quotePath(it.Where()), escapeControls(it.Warning))
 			}
 			if it.Skipped != "" {
 				skipped.Add(1)
@@ -166,9 +170,12 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 		if err := out.Write(r); err != nil {
 			return &exitError{2, fmt.Sprintf("write output: %v", err)}
 		}
+		if err := bw.EndRecord(); err != nil {
+			return &exitError{2, fmt.Sprintf("write output: %v", err)}
+		}
 		if r.failed() {
 			failed++
-			fmt.Fprintf(stderr, "error: %s\n", r.err)
+			fmt.Fprintf(stderr, "error: %s\n", escapeControls(r.err))
 		} else {
 			scored++
 			if failsGate(r.result, f) {
@@ -230,12 +237,18 @@ func failsGate(r newsqual.Result, f scoreFlags) bool {
 
 func loadScorer(path string) (*newsqual.Scorer, error) {
 	if path == "" {
-		return newsqual.Default(), nil
+		// A copy: SetMaxWords must not change the Scorer that Default
+		// shares with every other caller in the process.
+		s := *newsqual.Default()
+		return &s, nil
 	}
 	return newsqual.Load(path)
 }
 
 func isTerminal(w io.Writer) bool {
+	if l, ok := w.(*lockedWriter); ok {
+		w = l.w
+	}
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
 }

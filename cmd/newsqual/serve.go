@@ -6,10 +6,8 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"os"
 	"os/signal"
 	"path/filepath"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -36,7 +34,7 @@ func newServeCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "serve [flags]",
 		Short: "Serve scores over HTTP: POST /v1/score, GET /v1/model, /healthz, /metrics",
-		Long: `Serve the scorer as an HTTP JSON service until SIGTERM or SIGINT.
+		Long: `Serve the scorer as an HTTP JSON service until SIGTERM, SIGINT or SIGHUP.
 
   POST /v1/score   score articles; the body is one JSON object (answered with
                    one result), a JSON array of objects, or JSON Lines
@@ -57,7 +55,7 @@ JSON or JSON Lines, 422 empty batch or over --max-batch (or a single article
 that cannot be read), 429 over --max-concurrent (retry after Retry-After),
 503 scoring passed --timeout.
 
-On SIGTERM or SIGINT the service stops accepting connections and lets the
+On SIGTERM, SIGINT or SIGHUP the service stops accepting connections and lets the
 requests in flight finish, for up to --drain-timeout. The log goes to stderr.
 
 Exit status: 0 after a clean shutdown; 2 when the service cannot start (bad
@@ -88,26 +86,16 @@ flag, model, address in use) or had to cut requests off at --drain-timeout.`,
 
 // checkServeFlags refuses flag values out of range, naming the flag.
 func checkServeFlags(f serveFlags) error {
-	positive := []struct {
-		name  string
-		value int64
-	}{
-		{"--max-body-bytes", f.maxBodyBytes},
-		{"--max-batch", int64(f.maxBatch)},
-		{"--max-concurrent", int64(f.maxConcurrent)},
-		{"--timeout", int64(f.timeout)},
-		{"--drain-timeout", int64(f.drainTimeout)},
-		{"--max-bytes", int64(f.reader.maxBytes)},
-		{"--max-words", int64(f.reader.maxWords)},
-		{"--max-html-depth", int64(f.reader.maxHTMLDepth)},
-	}
-	for _, p := range positive {
-		if p.value <= 0 {
-			return fmt.Errorf("%s must be above zero", p.name)
-		}
-	}
-	if f.workers < 0 {
-		return fmt.Errorf("--workers %d: want 0 (one per CPU) or more", f.workers)
+	err := checkLimits(append([]limit{
+		{name: "--max-body-bytes", value: f.maxBodyBytes, min: 1, max: maxReadBytes},
+		{name: "--max-batch", value: int64(f.maxBatch), min: 1, max: maxBatchLimit},
+		{name: "--max-concurrent", value: int64(f.maxConcurrent), min: 1, max: maxConcurrentCap},
+		{name: "--timeout", value: int64(f.timeout), min: 1, max: int64(maxDuration), duration: true},
+		{name: "--drain-timeout", value: int64(f.drainTimeout), min: 1, max: int64(maxDuration), duration: true},
+		workersLimit(f.workers),
+	}, f.reader.limits(false)...)...)
+	if err != nil {
+		return err
 	}
 	if f.logFormat != "text" && f.logFormat != "json" {
 		return fmt.Errorf("unknown --log-format %q: want text or json", f.logFormat)
@@ -146,7 +134,7 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 	}
 	// Catch the signals before listening, so that a client who has seen the
 	// service up can rely on a graceful stop.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
 	ln, err := net.Listen("tcp", f.addr)
 	if err != nil {

@@ -22,7 +22,7 @@ type skipCounts struct {
 // its reason for the summary, since a crawl can hold thousands.
 func (c *skipCounts) note(it corpus.Item, stderr io.Writer) {
 	if it.Line == 0 {
-		fmt.Fprintf(stderr, "skipped %s: %s\n", it.Where(), it.Skipped)
+		fmt.Fprintf(stderr, "skipped %s: %s\n", quotePath(it.Where()), escapeControls(it.Skipped))
 		return
 	}
 	c.add(it.Skipped)
@@ -71,5 +71,5 @@ func (c *skipCounts) String() string {
 		}
 		parts = append(parts, fmt.Sprintf("%s: %d", r, c.byReason[r]))
 	}
-	return strings.Join(parts, ", ")
+	return escapeControls(strings.Join(parts, ", "))
 }

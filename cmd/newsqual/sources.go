@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -13,7 +14,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -147,6 +147,13 @@ func runSources(cmd *cobra.Command, paths []string, f sourcesFlags) error {
 	default:
 		return &exitError{2, fmt.Sprintf("unknown --fail-on %q: want spam or suspect", f.failOn)}
 	}
+	err := checkLimits(append([]limit{
+		workersLimit(f.workers),
+		{name: "--min-articles", value: int64(f.minArticles), min: 0, max: math.MaxInt64},
+	}, f.reader.limits(true)...)...)
+	if err != nil {
+		return &exitError{2, err.Error()}
+	}
 	opts := sources.DefaultOptions()
 	opts.PriorSpam, opts.PriorClean, opts.SuspectWeight, opts.TopSignals = f.priorSpam, f.priorClean, f.suspectWeight, f.topSignals
 	if err := opts.Validate(); err != nil {
@@ -164,7 +171,7 @@ func runSources(cmd *cobra.Command, paths []string, f sourcesFlags) error {
 		run.scorer.SetMaxWords(f.reader.maxWords)
 	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
 	run.bar = newProgress(run.stderr, f.progress)
 	for i, path := range paths {
@@ -188,7 +195,7 @@ func runSources(cmd *cobra.Command, paths []string, f sourcesFlags) error {
 			listed = append(listed, r)
 		}
 	}
-	bw := bufio.NewWriterSize(stdout, 64<<10)
+	bw := newRecordBuffer(stdout) // one write, for appending runs
 	if err := write(bw, listed, f.explain); err != nil {
 		return &exitError{2, fmt.Sprintf("write output: %v", err)}
 	}
@@ -361,7 +368,7 @@ func (run *sourcesRun) scoreArticles(ctx context.Context, path string) {
 		defer func() { skipped <- n }()
 		_ = corpus.Walk([]string{path}, opts, func(it corpus.Item) error {
 			if it.Warning != "" {
-				fmt.Fprintf(run.stderr, "warning: %s: %s\n", it.Where(), it.Warning)
+				fmt.Fprintf(run.stderr, "warning: %s: %s\n", quotePath(it.Where()), escapeControls(it.Warning))
 			}
 			if it.Skipped != "" {
 				n++
@@ -398,7 +405,7 @@ func (run *sourcesRun) scoreArticles(ctx context.Context, path string) {
 
 func (run *sourcesRun) fail(msg string) {
 	run.failed++
-	fmt.Fprintf(run.stderr, "error: %s\n", msg)
+	fmt.Fprintf(run.stderr, "error: %s\n", escapeControls(msg))
 }
 
 func (run *sourcesRun) tick() {

@@ -136,7 +136,7 @@ func writeSourcesCSV(w io.Writer, reports []sources.Report, _ bool) error {
 		for _, s := range r.Signals {
 			top = append(top, s.Signal+":"+strconv.Itoa(s.Articles))
 		}
-		_ = cw.Write([]string{r.Source, strconv.Itoa(r.Articles), strconv.Itoa(r.Judged), strconv.Itoa(r.Clean),
+		_ = cw.Write([]string{csvCell(r.Source), strconv.Itoa(r.Articles), strconv.Itoa(r.Judged), strconv.Itoa(r.Clean),
 			strconv.Itoa(r.Suspect), strconv.Itoa(r.Spam), strconv.Itoa(r.Unsupported), strconv.Itoa(r.Empty),
 			strconv.Itoa(r.TooShort), num(r.MeanQuality), num(r.MedianQuality), num(r.SpamShare), num(r.SuspectShare),
 			num(r.Rating), num(r.RatingLow), num(r.RatingHigh), r.Verdict, strings.Join(top, ";")})

@@ -17,16 +17,17 @@ import (
 )
 
 type trainFlags struct {
-	out      string
-	folds    int
-	seed     int64
-	debris   []string
-	date     string
-	revision string
-	augment  bool
-	workers  int
-	html     bool
-	groupBy  string
+	out            string
+	folds          int
+	seed           int64
+	debris         []string
+	date           string
+	revision       string
+	augment        bool
+	workers        int
+	html           bool
+	followSymlinks bool
+	groupBy        string
 }
 
 func newTrainCommand() *cobra.Command {
@@ -72,6 +73,7 @@ data, flags and seed give the same file, byte for byte.`,
 	fl.BoolVar(&f.augment, "augment", true, "add synthetic examples of injected spam patterns")
 	fl.IntVar(&f.workers, "workers", 0, "goroutines extracting signals (default: one per CPU)")
 	registerPreferHTML(fl, &f.html)
+	registerFollowSymlinks(fl, &f.followSymlinks)
 	fl.StringVar(&f.groupBy, "group-by", training.DefaultGroupBy.String(), groupByUsage)
 	return cmd
 }
@@ -81,7 +83,10 @@ const groupByUsage = `fields whose values are held out together in cross-validat
 
 func runTrain(cmd *cobra.Command, paths []string, f trainFlags) error {
 	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
-	examples, err := loadExamples(paths, corpus.Options{PreferHTML: f.html}, stderr)
+	if err := checkLimits(workersLimit(f.workers), limit{name: "--folds", value: int64(f.folds), min: 2, max: 1000}); err != nil {
+		return &exitError{2, err.Error()}
+	}
+	examples, err := loadExamples(paths, corpus.Options{PreferHTML: f.html, FollowSymlinks: f.followSymlinks}, stderr)
 	if err != nil {
 		return &exitError{2, err.Error()}
 	}
@@ -98,7 +103,7 @@ func runTrain(cmd *cobra.Command, paths []string, f trainFlags) error {
 		if err != nil {
 			return &exitError{2, err.Error()}
 		}
-		fmt.Fprintf(stderr, "debris: %d boilerplate lines from %s\n", len(lines), path)
+		fmt.Fprintf(stderr, "debris: %d boilerplate lines from %s\n", len(lines), quotePath(path))
 		opts.Pools.Benign = append(opts.Pools.Benign, lines...)
 	}
 	res, err := training.Train(examples, opts)
@@ -135,7 +140,7 @@ func loadExamples(paths []string, opts corpus.Options, stderr io.Writer) ([]trai
 				first = it.Err
 			}
 			if failed <= 20 {
-				fmt.Fprintln(stderr, "error:", it.Err)
+				fmt.Fprintln(stderr, "error:", escapeControls(it.Err.Error()))
 			}
 		case it.Skipped != "":
 			skipped[it.Skipped]++
@@ -152,7 +157,7 @@ func loadExamples(paths []string, opts corpus.Options, stderr io.Writer) ([]trai
 		return nil, err
 	}
 	for _, reason := range slices.Sorted(maps.Keys(skipped)) {
-		fmt.Fprintf(stderr, "skipped %d records: %s\n", skipped[reason], reason)
+		fmt.Fprintf(stderr, "skipped %d records: %s\n", skipped[reason], escapeControls(reason))
 	}
 	if failed > 0 {
 		return nil, fmt.Errorf("%d records could not be used, the first: %v", failed, first)

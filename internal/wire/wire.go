@@ -21,6 +21,9 @@ type Result struct {
 	SpamProbability *float64          `json:"spam_probability"`
 	Verdict         string            `json:"verdict"`
 	Reasons         []newsqual.Reason `json:"reasons"`
+	// Error is set, with the verdict "error", when the scorer could not
+	// score the article (newsqual.VerdictError); left out otherwise.
+	Error string `json:"error,omitempty"`
 }
 
 // Failure is the JSON form of an input that could not be scored.
@@ -39,5 +42,6 @@ func FromResult(a corpus.Article, r newsqual.Result) Result {
 		SpamProbability: r.SpamProbability,
 		Verdict:         r.Verdict,
 		Reasons:         r.Reasons,
+		Error:           r.Error,
 	}
 }
