@@ -105,12 +105,65 @@ func rightToLeftOverride(s string) string {
 	return "\u202e" + string(r) + "\u202c"
 }
 
-// TestEvasionsAreCaught injects an invented ad into 200 clean articles of
-// distinct sites, plainly and with a spammer's first evasions (letters
-// from other alphabets, text stored backwards behind a right-to-left
-// override), and checks that no evasion turns a caught article clean: the
-// reader folds each evaded ad back to what the screen shows. The articles
-// unedited must stay clean.
+// stuffPhrase puts n copies of a phrase into the text at random places
+// between its words, mid-sentence as a stuffer's script does, cycling
+// through the phrase's forms.
+func stuffPhrase(rng *rand.Rand, text string, forms []string, n int) string {
+	paras := strings.Split(text, "\n\n")
+	for k := range n {
+		p := rng.IntN(len(paras))
+		words := strings.Fields(paras[p])
+		if len(words) < 2 {
+			continue
+		}
+		at := 1 + rng.IntN(len(words)-1)
+		paras[p] = strings.Join(slices.Insert(words, at, forms[k%len(forms)]), " ")
+	}
+	return strings.Join(paras, "\n\n")
+}
+
+// stuffedForms are invented keyword phrases, each with the inflected forms
+// a stuffer rotates it through.
+var stuffedForms = [][]string{
+	{"cheap flight ticket", "cheap flights tickets", "cheaper flight tickets", "cheap flight ticketing"},
+	{"best solar panel deal", "best solar panels deals", "best solar paneling deal", "best solar panel dealing"},
+	{"gold coin investor", "gold coins investors", "gold coin investing", "gold coins investor"},
+}
+
+// evasion is one way of putting spam into a clean article.
+type evasion struct {
+	name   string
+	inject func(rng *rand.Rand, text string, k int) string
+}
+
+// evasions are the injections of TestEvasionsAreCaught: an invented ad
+// and an invented stuffed phrase, plainly and as a spammer hides them.
+var evasions = []evasion{
+	{"ad line", func(rng *rand.Rand, text string, _ int) string { return insertParagraph(rng, text, evasionAd(rng)) }},
+	{"ad inside a sentence", func(rng *rand.Rand, text string, _ int) string { return insertInSentence(rng, text, evasionAd(rng)) }},
+	{"ad line, full-width letters", func(rng *rand.Rand, text string, _ int) string {
+		return insertParagraph(rng, text, fullWidth(evasionAd(rng)))
+	}},
+	{"ad line, mathematical bold", func(rng *rand.Rand, text string, _ int) string {
+		return insertParagraph(rng, text, mathBold(evasionAd(rng)))
+	}},
+	{"ad line, right-to-left override", func(rng *rand.Rand, text string, _ int) string {
+		return insertParagraph(rng, text, rightToLeftOverride(evasionAd(rng)))
+	}},
+	{"phrase stuffed 12 times", func(rng *rand.Rand, text string, k int) string {
+		return stuffPhrase(rng, text, stuffedForms[k%len(stuffedForms)][:1], 12)
+	}},
+	{"phrase stuffed through inflections", func(rng *rand.Rand, text string, k int) string {
+		return stuffPhrase(rng, text, stuffedForms[k%len(stuffedForms)], 12)
+	}},
+}
+
+// TestEvasionsAreCaught puts an invented ad or stuffed phrase into 200
+// clean articles of distinct sites, plainly and with a spammer's first
+// evasions (inside a sentence, letters from other alphabets, text stored
+// backwards behind a right-to-left override, a phrase rotated through its
+// inflections), and checks that each is called spam in at least 95% of
+// the articles, while the same articles unedited stay clean.
 func TestEvasionsAreCaught(t *testing.T) {
 	texts := evasionArticles(t, 200)
 	if len(texts) < 100 {
@@ -124,46 +177,28 @@ func TestEvasionsAreCaught(t *testing.T) {
 			flagged++
 		}
 	}
-	t.Logf("%d articles, %d called spam unedited", len(texts), flagged)
-	if flagged > len(texts)/50 {
+	t.Logf("%-36s %3d of %d called spam", "unedited", flagged, len(texts))
+	if flagged > len(texts)/100 {
 		t.Errorf("%d of %d clean articles called spam unedited", flagged, len(texts))
 	}
-	evasions := []struct {
-		name  string
-		evade func(ad string) string
-	}{
-		{"full-width letters", fullWidth},
-		{"mathematical bold", mathBold},
-		{"right-to-left override", rightToLeftOverride},
-	}
-	rng := rand.New(rand.NewPCG(1, 2))
-	plain := 0
-	escaped := make([]int, len(evasions))
-	for _, text := range texts {
-		ad := evasionAd(rng)
-		at := rng.Uint64()
-		caught := spam(insertParagraph(rand.New(rand.NewPCG(at, 0)), text, ad))
-		if caught {
-			plain++
-		}
-		for i, e := range evasions {
-			edited := insertParagraph(rand.New(rand.NewPCG(at, 0)), text, e.evade(ad))
+	for _, e := range evasions {
+		rng := rand.New(rand.NewPCG(1, 2))
+		caught := 0
+		var missed string
+		for k, text := range texts {
+			edited := e.inject(rng, text, k)
 			if !utf8.ValidString(edited) {
 				t.Fatalf("%s: invalid UTF-8", e.name)
 			}
-			if caught && !spam(edited) {
-				escaped[i]++
+			if spam(edited) {
+				caught++
+			} else if missed == "" {
+				missed = edited
 			}
 		}
-	}
-	t.Logf("%-24s %3d of %d caught", "plain ad line", plain, len(texts))
-	if plain < len(texts)/2 {
-		t.Errorf("plain ad lines: %d of %d caught", plain, len(texts))
-	}
-	for i, e := range evasions {
-		t.Logf("%-24s %3d of %d caught", e.name, plain-escaped[i], len(texts))
-		if escaped[i] > len(texts)/100 {
-			t.Errorf("%s: %d of the %d articles caught with the plain ad escape with this evasion", e.name, escaped[i], plain)
+		t.Logf("%-36s %3d of %d caught", e.name, caught, len(texts))
+		if 100*caught < 95*len(texts) {
+			t.Errorf("%s: %d of %d caught, want 95%%; the first missed:\n%.400s", e.name, caught, len(texts), missed)
 		}
 	}
 }
