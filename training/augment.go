@@ -422,17 +422,12 @@ func (a *Augmenter) StuffKeywords(title, text string) string {
 	blocks, sep := paragraphs(text)
 	// Where each copy goes: a block and a byte offset in it (-1 leads the
 	// block, after its indent; the offset of a space after a word puts the
-	// copy mid-sentence), or a heading. One stuffer in three puts every
-	// copy mid-sentence, where it breaks the text least.
+	// copy mid-sentence), or a heading.
 	inserts := make([][]int, len(blocks))
 	var headings int
-	places := 4
-	if a.rng.IntN(3) == 0 {
-		places = 2
-	}
 	for range a.between(8, 18) {
 		k := a.rng.IntN(len(blocks))
-		switch a.rng.IntN(places) {
+		switch a.rng.IntN(4) {
 		case 0, 1:
 			var spaces []int
 			b := blocks[k]
@@ -461,15 +456,6 @@ func (a *Augmenter) StuffKeywords(title, text string) string {
 			headings++
 		}
 	}
-	// One stuffer in three rotates the phrase through inflections of its
-	// words, so that no two copies need be alike.
-	inflect := a.rng.IntN(3) == 0
-	copyOf := func() string {
-		if !inflect {
-			return phrase
-		}
-		return a.inflected(phrase)
-	}
 	for k, offsets := range inserts {
 		slices.Sort(offsets)
 		b := blocks[k]
@@ -478,43 +464,21 @@ func (a *Augmenter) StuffKeywords(title, text string) string {
 		for _, at := range offsets {
 			if at < 0 {
 				indent := len(b) - len(strings.TrimLeft(b, " \t"))
-				out.WriteString(b[:indent] + copyOf() + " ")
+				out.WriteString(b[:indent] + phrase + " ")
 				prev = indent
 				continue
 			}
 			out.WriteString(b[prev:at])
-			out.WriteString(" " + copyOf())
+			out.WriteString(" " + phrase)
 			prev = at
 		}
 		out.WriteString(b[prev:])
 		blocks[k] = out.String()
 	}
 	for range headings {
-		blocks = a.insertLines(blocks, copyOf())
+		blocks = a.insertLines(blocks, phrase)
 	}
 	return strings.Join(blocks, sep)
-}
-
-// inflected returns phrase with some of its lower-case words of four
-// letters or more in another regular form: a plural made singular, a
-// singular made plural, or a verb given -ing.
-func (a *Augmenter) inflected(phrase string) string {
-	words := strings.Fields(phrase)
-	for i, w := range words {
-		if len(w) < 4 || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLower(r) }) >= 0 || a.rng.IntN(2) == 0 {
-			continue
-		}
-		switch {
-		case strings.HasSuffix(w, "ss"):
-		case strings.HasSuffix(w, "s"):
-			words[i] = w[:len(w)-1]
-		case a.rng.IntN(3) == 0 && !strings.HasSuffix(w, "e"):
-			words[i] = w + "ing"
-		default:
-			words[i] = w + "s"
-		}
-	}
-	return strings.Join(words, " ")
 }
 
 // lorem returns a sentence of pseudo-Latin filler.
