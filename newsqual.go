@@ -205,7 +205,7 @@ func (s *Scorer) Score(a Article) Result {
 	d := documents.Get().(*features.Document)
 	defer documents.Put(d)
 	d.MaxWords = s.maxWords
-	d.Reset(a.Title, a.Text)
+	d.ResetPage(a.Title, a.Text, a.Hidden)
 	res := Result{ID: a.ID, Truncated: a.Truncated, Reasons: []Reason{}}
 	words := d.WordCount()
 	switch {

@@ -31,6 +31,12 @@ type Article struct {
 	// Group ties related articles together so that cross-validation keeps
 	// them in the same fold (e.g. an original and its rewrites).
 	Group string `json:"group,omitempty"`
+	// Hidden is the text of the page's elements that readers never see
+	// (display:none, visibility:hidden, the hidden attribute,
+	// aria-hidden, noscript), kept apart from Text: none of it is the
+	// article, but hidden keyword stuffing and link lists are spam. The
+	// HTML readers set it; the JSONL "hidden" field gives it.
+	Hidden string `json:"hidden,omitempty"`
 	// Truncated is true when the reader cut the article at its size limit.
 	Truncated bool `json:"truncated,omitempty"`
 }

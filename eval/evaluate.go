@@ -107,7 +107,8 @@ func EvaluateModel(ctx context.Context, scorer *newsqual.Scorer, modelName strin
 	var results []scored
 	for r := range ordered.Map(ctx, in, opts.Workers, func(a corpus.Article) scored {
 		verdict, p := judge(scorer, a)
-		d := features.NewDocument(a.Title, a.Text)
+		d := new(features.Document)
+		d.ResetPage(a.Title, a.Text, a.Hidden)
 		sig := features.ExtractDocument(d)
 		fired := make([]bool, len(sig))
 		for k, s := range sig {

@@ -44,6 +44,7 @@ var descriptions = map[string]string{
 	"fake_headings":        "sentences broken into fake headings",
 	"repeated_trigrams":    "three-word sequences that recur",
 	"lexical_diversity":    "distinct words in every 50",
+	"hidden_text":          "stuffing or links in text hidden from readers",
 }
 
 // Description says in a few words what the named signal measures, or

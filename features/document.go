@@ -26,6 +26,11 @@ type Document struct {
 	Words []Word
 	// Sentences are the sentences of the paragraphs, in order.
 	Sentences []Sentence
+	// Hidden is the text the page hid from its readers (HTML elements
+	// not displayed), normalised like Text and cut at MaxHiddenBytes; it
+	// is not part of the article, and only the hidden_text signal reads
+	// it. Set by ResetPage.
+	Hidden string
 
 	// WordsCut is true when the text had more words than MaxWords (or
 	// DefaultMaxWords): the words past the cap are not in Words, and no
@@ -126,6 +131,7 @@ func NewDocument(title, text string) *Document {
 // previous article (Lines, Words, …) are overwritten; strings taken from
 // it stay valid.
 func (d *Document) Reset(title, text string) {
+	d.Hidden = ""
 	d.Title = strings.TrimSpace(Normalize(title))
 	d.Text = Normalize(text)
 	d.Lines = d.Lines[:0]
@@ -137,6 +143,16 @@ func (d *Document) Reset(title, text string) {
 	d.tokenize()
 	d.splitParagraphs()
 	d.splitSentences()
+}
+
+// ResetPage prepares another article, as Reset does, with the text its
+// page hid from readers (see Document.Hidden).
+func (d *Document) ResetPage(title, text, hidden string) {
+	d.Reset(title, text)
+	if len(hidden) > MaxHiddenBytes {
+		hidden = strings.ToValidUTF8(hidden[:MaxHiddenBytes], "")
+	}
+	d.Hidden = Normalize(hidden)
 }
 
 // Normalize makes text safe and uniform for matching: invalid UTF-8 becomes

@@ -17,7 +17,7 @@ import (
 // Version names the feature set: the list of signal names, their order and
 // their meaning. Change it whenever a name is added, removed, reordered or
 // computed differently, so that old model files refuse to load.
-const Version = "newsqual-features/3"
+const Version = "newsqual-features/4"
 
 // Evidence is one piece of text that supports a signal: a line, a phrase or
 // a token, how often it occurs, and the first line it occurs on.

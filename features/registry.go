@@ -12,4 +12,5 @@ var checks = []Check{
 	newBoilerplate(),
 	newTextStats(),
 	newLexical(),
+	newHiddenText(),
 }

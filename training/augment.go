@@ -20,6 +20,7 @@ const (
 	AugmentDebris   = "benign-debris"
 	AugmentFurnish  = "page-furniture"
 	AugmentOpening  = "opening"
+	AugmentHidden   = "hidden-stuffing"
 )
 
 // Augmenter injects spam patterns into articles with a seeded random
@@ -479,6 +480,31 @@ func (a *Augmenter) StuffKeywords(title, text string) string {
 		blocks = a.insertLines(blocks, phrase)
 	}
 	return strings.Join(blocks, sep)
+}
+
+// HiddenSpam returns what a search spammer hides in a page beside an
+// article: a phrase stuffed over and over, a list of links to invented
+// sites, or both.
+func (a *Augmenter) HiddenSpam(title, text string) string {
+	var parts []string
+	kind := a.rng.IntN(3)
+	if kind != 1 {
+		phrase := a.stuffedPhrase(title, text)
+		sep := []string{" ", ", ", " | ", ". "}[a.rng.IntN(4)]
+		copies := make([]string, a.between(6, 30))
+		for i := range copies {
+			copies[i] = phrase
+		}
+		parts = append(parts, strings.Join(copies, sep))
+	}
+	if kind != 0 {
+		links := make([]string, a.between(5, 20))
+		for i := range links {
+			links[i] = strings.ToLower(a.brand()) + a.pick(a.pools.TLDs)
+		}
+		parts = append(parts, strings.Join(links, " "))
+	}
+	return strings.Join(parts, "\n")
 }
 
 // lorem returns a sentence of pseudo-Latin filler.

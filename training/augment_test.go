@@ -1,6 +1,7 @@
 package training
 
 import (
+	"github.com/newsqual/newsqual/features"
 	"slices"
 	"strings"
 	"testing"
@@ -269,4 +270,22 @@ func inOrder(words, want []string) bool {
 		}
 	}
 	return i == len(want)
+}
+
+// TestHiddenSpamFiresTheHiddenTextSignal checks that what HiddenSpam hides
+// beside an article is found by the hidden_text signal, and changes no
+// signal of the article itself.
+func TestHiddenSpamFiresTheHiddenTextSignal(t *testing.T) {
+	names := features.Names()
+	for seed := range int64(30) {
+		hidden := NewAugmenter(DefaultPools(), seed, nil).HiddenSpam("Harbour town weighs new ferry timetable", cleanSample)
+		d := new(features.Document)
+		d.ResetPage("", cleanSample, hidden)
+		sig := features.ExtractDocument(d)
+		for i, s := range sig {
+			if names[i] == "hidden_text" && !s.Fired {
+				t.Errorf("seed %d: hidden_text did not fire on %q", seed, hidden)
+			}
+		}
+	}
 }

@@ -566,7 +566,8 @@ func prepare(all []Example, vocab *featureVocab, workers int) []prepared {
 			defer wg.Done()
 			for i := range next {
 				a := all[i].Article
-				d := features.NewDocument(a.Title, a.Text)
+				d := new(features.Document)
+				d.ResetPage(a.Title, a.Text, a.Hidden)
 				out[i] = prepared{signals: model.SignalInputs(nil, features.ExtractDocument(d)), text: vocab.doc(d)}
 			}
 		}()
@@ -684,6 +685,10 @@ func Augment(examples []Example, pools Pools, seed int64) []Example {
 			if opening, ok := aug.Opening(text, openingMinWords, openingMaxWords); ok {
 				add(e, AugmentOpening, opening, false)
 			}
+		default:
+			// The article as it stands, with spam hidden beside it.
+			add(e, AugmentHidden, text, true)
+			out[len(out)-1].Article.Hidden = aug.HiddenSpam(e.Article.Title, text)
 		}
 	}
 	return out
