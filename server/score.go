@@ -112,8 +112,10 @@ func (s *Server) readBody(ctx context.Context, w http.ResponseWriter, r *http.Re
 // scoreBatch reads and scores the records of a batch on Options.Workers
 // goroutines and returns their encoded answers in input order (as array
 // elements, or as one object for a single article), how many
-// could not be read, and how many were done. Between articles it checks
-// ctx, and returns its error once it is done. A panic while scoring is
+// could not be read, and how many were done. It checks ctx between
+// articles and, through the reader, inside the reading of a page, and
+// returns its error once it is done: a timed-out request is answered
+// within the time one article's scoring takes, not the whole batch's. A panic while scoring is
 // raised again on the caller's goroutine, where ServeHTTP recovers it.
 func (s *Server) scoreBatch(ctx context.Context, b batch) (elems [][]byte, failed, done int, err error) {
 	elems = make([][]byte, len(b.records))
@@ -137,7 +139,12 @@ func (s *Server) scoreBatch(ctx context.Context, b batch) (elems [][]byte, faile
 				if i >= len(b.records) {
 					return
 				}
-				v, ok := s.scoreRecord(b.form, b.records[i])
+				v, ok := s.scoreRecord(ctx, b.form, b.records[i])
+				if ctx.Err() != nil {
+					// The record may have been cut short by the
+					// timeout: it is not done.
+					return
+				}
 				if !ok {
 					failures.Add(1)
 				}
@@ -166,9 +173,14 @@ func (s *Server) scoreBatch(ctx context.Context, b batch) (elems [][]byte, faile
 const recordPath = "request"
 
 // scoreRecord reads one article object and scores it, returning its
-// wire.Result, or its wire.Failure and false when it cannot be read.
-func (s *Server) scoreRecord(f form, rec rawRecord) (any, bool) {
-	it := corpus.DecodeRecord(rec.data, recordPath, rec.n, s.opts.Reader)
+// wire.Result, or its wire.Failure and false when it cannot be read. The
+// reading of an "html" field stops once ctx is done; the scoring of a
+// text, bounded by the reader's limits, is not cut short.
+func (s *Server) scoreRecord(ctx context.Context, f form, rec rawRecord) (any, bool) {
+	it := corpus.DecodeRecordContext(ctx, rec.data, recordPath, rec.n, s.opts.Reader)
+	if ctx.Err() != nil {
+		return nil, false
+	}
 	if !it.OK() {
 		s.metrics.articleErrors.Inc()
 		return failure(it, f, rec.n), false
