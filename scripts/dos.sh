@@ -36,3 +36,69 @@ for f in p-x b-empty br; do
 	measure "score $f.html ($(($(stat -c %s "$work/$f.html") / 1000000)) MB)" "$nq" score --format jsonl "$work/$f.html"
 	rm -f "$work/$f.html"
 done
+
+# 2 and 3. serve: four 16 MB element-bomb requests at once (peak RSS of the
+# service, and each answer within --timeout), then 100 clients that send
+# part of a body and stop: /healthz and a real score request must still be
+# answered, and SIGTERM must exit 0 well within the drain timeout.
+port=$((20000 + RANDOM % 20000))
+"$nq" serve --addr "127.0.0.1:$port" --timeout 5s --drain-timeout 10s 2>"$work/serve.log" &
+serve=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+python3 - "$port" "$serve" <<'PY'
+import json, socket, sys, threading, time, urllib.request, urllib.error
+port, pid = int(sys.argv[1]), sys.argv[2]
+url = f"http://127.0.0.1:{port}"
+def hwm():
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmHWM"):
+            return int(line.split()[1]) // 1024
+def post(body, ctype="application/json"):
+    req = urllib.request.Request(url + "/v1/score", data=body, headers={"Content-Type": ctype})
+    t = time.time()
+    try:
+        with urllib.request.urlopen(req, timeout=300) as r:
+            code = r.status
+    except urllib.error.HTTPError as e:
+        code = e.code
+    return code, time.time() - t
+bomb = json.dumps({"id": "bomb", "html": "<html><body>" + "<p>x" * 4_000_000}).encode()
+res = [None] * 4
+def one(i): res[i] = post(bomb)
+t = time.time()
+ts = [threading.Thread(target=one, args=(i,)) for i in range(4)]
+[x.start() for x in ts]; [x.join() for x in ts]
+print(f"| serve: four {len(bomb)//1_000_000} MB html bombs at once | {' '.join(str(c) for c, _ in res)} | {time.time()-t:.2f} | {hwm()} | slowest answer {max(d for _, d in res):.2f} s, --timeout 5s |")
+conns = []
+for _ in range(100):
+    s = socket.create_connection(("127.0.0.1", port))
+    s.sendall(b"POST /v1/score HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"text\": \"The council")
+    conns.append(s)
+time.sleep(0.5)
+t = time.time()
+with urllib.request.urlopen(url + "/healthz", timeout=60) as r:
+    h = r.status
+hd = time.time() - t
+code, d = post(json.dumps({"id": "real", "text": "The Old Mill bridge will stay closed until May, the highways agency said on Tuesday. " * 10}).encode())
+print(f"| serve: /healthz and a score request beside 100 stalled bodies | {h} {code} | {hd + d:.2f} | {hwm()} | healthz {hd*1000:.0f} ms, score {d*1000:.0f} ms |")
+t = time.time()
+got = []
+for s in conns:
+    s.settimeout(60)
+    try:
+        got.append(s.recv(100).split(b" ")[1].decode())
+    except Exception as e:
+        got.append(type(e).__name__)
+print(f"| serve: the 100 stalled clients at --timeout 5s | {','.join(sorted(set(got)))} | {time.time()-t:.2f} | {hwm()} | answers received, connections closed by the server |")
+PY
+for _ in $(seq 3); do python3 -c "
+import socket
+s=socket.create_connection(('127.0.0.1',$port)); s.sendall(b'POST /v1/score HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{')
+import time; time.sleep(30)" & done
+sleep 0.5
+start=$(date +%s.%N)
+kill -TERM "$serve"
+wait "$serve"
+code=$?
+printf '| serve: SIGTERM with stalled clients, --drain-timeout 10s | %s | %.2f | %s | %s |\n' "$code" "$(echo "$(date +%s.%N) - $start" | bc -l)" "-" "$(tail -1 "$work/serve.log" | cut -c1-120)"
+kill $(jobs -p) 2>/dev/null

@@ -4,20 +4,37 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
-	"os"
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"github.com/newsqual/newsqual/corpus"
 	"github.com/newsqual/newsqual/internal/wire"
 )
 
 // handleScore answers POST /v1/score.
+//
+// The body is read before the request takes one of the MaxConcurrent
+// slots, so that a client that sends part of its body and stops holds a
+// connection until its read deadline, never a slot; the bytes of all the
+// bodies held at once are bounded instead (see readBody).
 func (s *Server) handleScore(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), s.opts.Timeout)
+	defer cancel()
+	lines, apiErr := bodyForm(r)
+	if apiErr != nil {
+		s.reject(w, apiErr)
+		return
+	}
+	s.metrics.reading.Inc()
+	data, apiErr := s.readBody(ctx, w, r)
+	s.metrics.reading.Dec()
+	defer s.bodyBytes.Add(-int64(len(data)))
+	if apiErr != nil {
+		s.reject(w, apiErr)
+		return
+	}
 	select {
 	case s.slots <- struct{}{}:
 		defer func() { <-s.slots }()
@@ -28,19 +45,6 @@ func (s *Server) handleScore(w http.ResponseWriter, r *http.Request) {
 	}
 	s.metrics.inFlight.Inc()
 	defer s.metrics.inFlight.Dec()
-
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.Timeout)
-	defer cancel()
-	lines, apiErr := bodyForm(r)
-	if apiErr != nil {
-		s.reject(w, apiErr)
-		return
-	}
-	data, apiErr := s.readBody(ctx, w, r)
-	if apiErr != nil {
-		s.reject(w, apiErr)
-		return
-	}
 	b, apiErr := parseBody(data, lines, s.opts.MaxBatch)
 	if apiErr != nil {
 		s.reject(w, apiErr)
@@ -74,39 +78,6 @@ func (s *Server) handleScore(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, arrayJSON(elems))
-}
-
-// readBody reads the request body within MaxBodyBytes and before ctx's
-// deadline.
-func (s *Server) readBody(ctx context.Context, w http.ResponseWriter, r *http.Request) ([]byte, *apiError) {
-	tooLarge := &apiError{status: http.StatusRequestEntityTooLarge, reason: reasonBodyTooLarge,
-		msg: fmt.Sprintf("the request body is larger than %d bytes (--max-body-bytes): split the batch into smaller requests", s.opts.MaxBodyBytes)}
-	if r.ContentLength > s.opts.MaxBodyBytes {
-		return nil, tooLarge
-	}
-	// The connection's read deadline bounds a slow upload. Not every writer
-	// supports deadlines (a test recorder does not); the timeout then
-	// covers scoring alone.
-	rc := http.NewResponseController(w)
-	if deadline, ok := ctx.Deadline(); ok && rc.SetReadDeadline(deadline) == nil {
-		// Lift it once the body is in: net/http then watches the connection
-		// to learn whether the client goes away, and a deadline passing
-		// there would read as the client gone rather than as a timeout.
-		defer func() { _ = rc.SetReadDeadline(time.Time{}) }()
-	}
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes))
-	var mbe *http.MaxBytesError
-	switch {
-	case err == nil:
-		return data, nil
-	case errors.As(err, &mbe):
-		return nil, tooLarge
-	case errors.Is(err, os.ErrDeadlineExceeded):
-		return nil, &apiError{status: http.StatusRequestTimeout, reason: reasonBodyTimeout,
-			msg: fmt.Sprintf("the request body did not arrive within %s (--timeout)", s.opts.Timeout)}
-	}
-	return nil, &apiError{status: http.StatusBadRequest, reason: reasonBadJSON,
-		msg: fmt.Sprintf("the request body could not be read: %v", err)}
 }
 
 // scoreBatch reads and scores the records of a batch on Options.Workers
