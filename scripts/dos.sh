@@ -62,6 +62,15 @@ def post(body, ctype="application/json"):
     except urllib.error.HTTPError as e:
         code = e.code
     return code, time.time() - t
+# 4. Eight batches of 5.5 M "{}" (16.5 MB each) at once: refused 422
+# after --max-batch elements, before the bombs so that the peak is theirs.
+flat = b"[" + b"{}," * 5_500_000 + b"{}]"
+res = [None] * 8
+def one(i): res[i] = post(flat)
+t = time.time()
+ts = [threading.Thread(target=one, args=(i,)) for i in range(8)]
+[x.start() for x in ts]; [x.join() for x in ts]
+print(f"| serve: eight arrays of 5.5 M {{}} ({len(flat)//1_000_000} MB) at once | {' '.join(str(c) for c, _ in res)} | {time.time()-t:.2f} | {hwm()} | slowest answer {max(d for _, d in res):.2f} s |")
 bomb = json.dumps({"id": "bomb", "html": "<html><body>" + "<p>x" * 4_000_000}).encode()
 res = [None] * 4
 def one(i): res[i] = post(bomb)
