@@ -111,3 +111,38 @@ wait "$serve"
 code=$?
 printf '| serve: SIGTERM with stalled clients, --drain-timeout 10s | %s | %.2f | %s | %s |\n' "$code" "$(echo "$(date +%s.%N) - $start" | bc -l)" "-" "$(tail -1 "$work/serve.log" | cut -c1-120)"
 kill $(jobs -p) 2>/dev/null
+
+# 5. A .warc.gz of a few MB holding a 2 GB record between two pages: the
+# most TMPDIR held while it was read (it was 1.95 GB), the records after
+# it, and SIGINT in the middle of the record.
+python3 - "$work/huge.warc.gz" <<'PY'
+import sys, zlib
+out = open(sys.argv[1], "wb")
+z = zlib.compressobj(1, zlib.DEFLATED, 31)
+def w(b): out.write(z.compress(b))
+page = b"<html><head><title>Bridge</title></head><body><article><p>" + b"The town council voted on Tuesday to repair the old stone bridge over the river. " * 20 + b"</p></article>"
+def record(rid, head, size, chunks):
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % size
+    w(b"WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:%s>\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n" % (rid, len(http) + size) + http + head)
+    for c in chunks: w(c)
+    w(b"\r\n\r\n")
+record(b"before", page, len(page), [])
+pad, chunk = 2 << 30, b"x" * (1 << 20)
+record(b"huge", page + b"<!--", len(page) + 4 + pad, (chunk for _ in range(pad >> 20)))
+record(b"after", page, len(page), [])
+out.write(z.flush())
+PY
+mkdir -p "$work/tmp"
+tmpbytes() { find "$work/tmp" -type f -printf '%s\n' | awk '{s += $1} END {printf "%d\n", s}'; }
+echo 0 >"$work/tmp-peak"
+(peak=0; while :; do k=$(tmpbytes); [ "$k" -gt "$peak" ] && peak=$k && echo "$peak" >"$work/tmp-peak"; sleep 0.05; done) &
+watcher=$!
+TMPDIR="$work/tmp" measure "score huge.warc.gz ($(($(stat -c %s "$work/huge.warc.gz") / 1000)) KB, a 2 GB record)" "$nq" score --format jsonl "$work/huge.warc.gz"
+echo "| records scored | $(grep -c '"verdict"' "$work/out.txt") of 3 | | | TMPDIR peak $(cat "$work/tmp-peak") bytes |"
+TMPDIR="$work/tmp" "$nq" score --format jsonl "$work/huge.warc.gz" >/dev/null 2>&1 &
+scorer=$!
+sleep 0.3
+kill -INT "$scorer"
+wait "$scorer"
+echo "| SIGINT inside the 2 GB record | $? | | | TMPDIR left: $(tmpbytes) bytes, peak $(cat "$work/tmp-peak") bytes |"
+kill "$watcher"
