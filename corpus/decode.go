@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 )
 
@@ -19,7 +20,17 @@ import (
 // the file limits of opts play no part. DecodeRecord is safe for concurrent
 // use.
 func DecodeRecord(data []byte, path string, line int, opts Options) Item {
-	w := &walker{opts: opts.withDefaults(), html: newHTMLReader()}
+	return DecodeRecordContext(context.Background(), data, path, line, opts)
+}
+
+// DecodeRecordContext is DecodeRecord that stops reading an "html" field
+// once ctx is done: the markup is read in steps, with ctx checked every few
+// thousand tokens, and the record is then an error item whose Err wraps
+// ctx's error.
+func DecodeRecordContext(ctx context.Context, data []byte, path string, line int, opts Options) Item {
+	h := newHTMLReader()
+	h.ctx = ctx
+	w := &walker{opts: opts.withDefaults(), html: h}
 	switch {
 	case len(data) > w.opts.MaxLineBytes:
 		return errorItem(path, line, ErrLineTooLong,

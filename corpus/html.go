@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net/url"
 	"strings"
@@ -25,6 +26,9 @@ const maxReadabilityElements = 50_000
 // parser, so it must not be used by two goroutines at once.
 type htmlReader struct {
 	parser readability.Parser
+	// ctx, when done, stops the reading of a page between its steps and
+	// every few thousand tokens of its markup.
+	ctx context.Context
 }
 
 func newHTMLReader() *htmlReader {
@@ -32,60 +36,120 @@ func newHTMLReader() *htmlReader {
 	p.MaxElemsToParse = maxReadabilityElements
 	// The article keeps its class names, which cleanArticle reads.
 	p.KeepClasses = true
-	return &htmlReader{parser: p}
+	return &htmlReader{parser: p, ctx: context.Background()}
 }
 
-// extract returns the title and visible text of an HTML page (see
-// extractText), with UTF-8 that was read as windows-1252 repaired.
+// page is what the HTML reader read from one page.
+type page struct {
+	title, text string
+	// note says what the reader had to do to read the page (a fall-back,
+	// a cut), for Item.Warning; "" when nothing.
+	note string
+	// cut says the markup was cut at the budget (MaxHTMLNodes,
+	// MaxHTMLText), so that the article is Truncated.
+	cut bool
+	// err is the context's error when the reading was stopped.
+	err error
+}
+
+// extract returns the title and visible text of an HTML page and what the
+// reader did to read it (see readPage).
 func (h *htmlReader) extract(raw []byte, pageURL string, wholePage bool, maxDepth int) (title, text, note string) {
-	title, text, note = h.extractText(raw, pageURL, wholePage, maxDepth)
-	return fixMojibake(title), fixMojibake(text), note
+	p := h.readPage(raw, pageURL, wholePage, maxDepth)
+	return p.title, p.text, p.note
 }
 
-// extractText returns the title and visible text of an HTML page. Unless
-// wholePage is set it first takes the page's furniture out (pruneDebris)
-// and asks readability for the article; when that finds nothing (or
-// fails) it falls back to the visible text of the page's body and says so
-// in note. The text keeps block structure: each paragraph,
-// heading, list item or other block on its own line.
-func (h *htmlReader) extractText(raw []byte, pageURL string, wholePage bool, maxDepth int) (title, text, note string) {
+// readPage reads an HTML page (see extractText) within the budget, with
+// UTF-8 that was read as windows-1252 repaired.
+func (h *htmlReader) readPage(raw []byte, pageURL string, wholePage bool, maxDepth int) page {
+	p := h.extractText(raw, pageURL, wholePage, maxDepth)
+	p.title, p.text = fixMojibake(p.title), fixMojibake(p.text)
+	return p
+}
+
+// extractText returns the title and visible text of an HTML page. The
+// markup is first measured token by token against the budget
+// (MaxHTMLNodes, MaxHTMLText) and cut before the first node past it, so
+// that only that much is ever built as a tree. Unless wholePage is set it
+// then takes the page's furniture out (pruneDebris) and asks readability
+// for the article; when that finds nothing (or fails) it falls back to the
+// visible text of the page's body and says so in the note. The text keeps
+// block structure: each paragraph, heading, list item or other block on
+// its own line. Reading stops, with ctx's error, between its steps once the
+// reader's context is done.
+func (h *htmlReader) extractText(raw []byte, pageURL string, wholePage bool, maxDepth int) (p page) {
 	raw = toUTF8(raw)
-	if maxDepth < DefaultMaxHTMLDepth && nestedDeeper(raw, maxDepth) {
-		return "", tokenText(raw), fmt.Sprintf("HTML nested deeper than %d elements (Options.MaxHTMLDepth), so its text was read tag by tag", maxDepth)
+	scan, err := scanPage(h.ctx, raw, maxDepth)
+	if err != nil {
+		return page{err: err}
+	}
+	if scan.over != "" {
+		raw = raw[:scan.cut]
+		p.cut = true
+		p.addNote(scan.cutNote())
+	}
+	p.addNote(scan.openTagNote())
+	if maxDepth < DefaultMaxHTMLDepth && scan.deeper {
+		p.text = tokenText(raw)
+		p.addNote(fmt.Sprintf("HTML nested deeper than %d elements (Options.MaxHTMLDepth), so its text was read tag by tag", maxDepth))
+		return p
 	}
 	doc, err := html.Parse(bytes.NewReader(raw))
 	if err != nil {
 		// The parser gives up on pages nested deeper than it allows; the
 		// tokenizer has no such limit.
-		return "", tokenText(raw), fmt.Sprintf("HTML could not be parsed as a tree (%v), so its text was read tag by tag", err)
+		p.text = tokenText(raw)
+		p.addNote(fmt.Sprintf("HTML could not be parsed as a tree (%v), so its text was read tag by tag", err))
+		return p
 	}
 	if fixed, ok := closeRunaway(raw, doc); ok {
 		if fixedDoc, err := html.Parse(bytes.NewReader(fixed)); err == nil {
 			raw, doc = fixed, fixedDoc
 		}
 	}
+	if err := h.ctx.Err(); err != nil {
+		return page{err: err}
+	}
 	if !wholePage {
 		pruneDebris(doc)
-		title, text, err = h.readable(doc, pageURL)
+		title, text, err := h.readable(doc, pageURL)
 		text = dropRuleLines(text)
 		if err == nil && !isBlank(text) {
-			return title, text, ""
+			p.title, p.text = title, text
+			return p
 		}
-		note = "readability found no article, so the page's visible text was used"
+		if err := h.ctx.Err(); err != nil {
+			return page{err: err}
+		}
+		p.title = title
 		if err != nil {
-			note = fmt.Sprintf("readability failed (%v), so the page's visible text was used", err)
+			p.addNote(fmt.Sprintf("readability failed (%v), so the page's visible text was used", err))
+		} else {
+			p.addNote("readability found no article, so the page's visible text was used")
 		}
 		// Readability changed the tree; start again from the markup.
 		doc, _ = html.Parse(bytes.NewReader(raw)) // it parsed once, so it parses again
 	}
-	if title == "" {
-		title = elementText(findElement(doc, atom.Title))
+	if p.title == "" {
+		p.title = elementText(findElement(doc, atom.Title))
 	}
 	root := findElement(doc, atom.Body)
 	if root == nil {
 		root = doc
 	}
-	return title, visibleText(root), note
+	p.text = visibleText(root)
+	return p
+}
+
+// addNote adds a note (when not "") to those of the page.
+func (p *page) addNote(note string) {
+	switch {
+	case note == "":
+	case p.note == "":
+		p.note = note
+	default:
+		p.note += "; " + note
+	}
 }
 
 // readable runs readability on the page, changing doc. A panic inside the
@@ -401,30 +465,6 @@ func isRawText(a atom.Atom) bool {
 		return true
 	}
 	return false
-}
-
-// nestedDeeper reports whether the markup opens more than max elements
-// inside one another, counting with the tokenizer and stopping as soon as
-// it knows.
-func nestedDeeper(raw []byte, limit int) bool {
-	z := html.NewTokenizer(bytes.NewReader(raw))
-	depth := 0
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return false
-		case html.StartTagToken:
-			name, _ := z.TagName()
-			if !voidElements[atom.Lookup(name)] {
-				depth++
-				if depth > limit {
-					return true
-				}
-			}
-		case html.EndTagToken:
-			depth = max(0, depth-1)
-		}
-	}
 }
 
 // voidElements never have an end tag.

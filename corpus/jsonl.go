@@ -189,12 +189,16 @@ func (w *walker) recordItem(line []byte, path string, lineNo int) Item {
 	case hasText && !(hasHTML && w.opts.PreferHTML):
 		a.Text = normalizeString(rec.Text)
 	case hasHTML:
-		var title string
-		title, a.Text, note = w.html.extract([]byte(rec.HTML), rec.URL, w.opts.WholePage, w.opts.MaxHTMLDepth)
-		if a.Title == "" {
-			a.Title = normalizeString(title)
+		p := w.html.readPage([]byte(rec.HTML), rec.URL, w.opts.WholePage, w.opts.MaxHTMLDepth)
+		if p.err != nil {
+			return errorItem(path, lineNo, nil, fmt.Errorf("reading stopped: %w", p.err))
 		}
-		a.Text = normalizeString(a.Text)
+		note = p.note
+		if a.Title == "" {
+			a.Title = normalizeString(p.title)
+		}
+		a.Text = normalizeString(p.text)
+		a.Truncated = p.cut
 		if isBlank(a.Text) {
 			return errorItem(path, lineNo, ErrNoText, errors.New(`"html" has no visible text`))
 		}

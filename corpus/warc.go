@@ -11,8 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	warc "github.com/internetarchive/gowarc"
 )
 
 // The kinds of problem met in web archives. An *Error matches its kind with
@@ -34,9 +32,11 @@ const gzipMagic = "\x1f\x8b"
 
 // readWARC yields one item per record of a WARC stream: plain, or gzip
 // with one member per record (as Common Crawl ships it) or one for the
-// whole file. Records are read one at a time; gowarc keeps a record's block
-// in memory up to 1 MiB and in a temporary file beyond, removed as soon as
-// the record is done.
+// whole file. Records are read one at a time, straight from the stream
+// (see warcRecord): only what the HTML reader keeps of a page (at most
+// Options.MaxHTMLBytes) is ever in memory, and nothing is written to disk,
+// so a record of gigabytes is passed over in the time it takes to
+// decompress it.
 //
 // Each record becomes exactly one item, Line holding its 1-based number in
 // the file:
@@ -85,33 +85,30 @@ func (w *walker) readWARC(r io.Reader, path string) error {
 		sample, _ := plain.Peek(24)
 		return w.emit(errorItem(path, 1, ErrWARC, fmt.Errorf("not a WARC file: it starts with %q, not \"WARC/\"", sample)))
 	}
-	reader, err := warc.NewReader(plain)
-	if err != nil {
-		return w.emit(errorItem(path, 0, nil, fmt.Errorf("WARC reader: %w", err)))
-	}
-	defer reader.Close()
+	reader := &warcReader{r: plain}
 	for n := 1; ; n++ {
-		rec, err := reader.ReadRecord()
-		if err == io.EOF && n == 1 {
-			// gowarc takes a stream shorter than six bytes for an empty one,
-			// but this one starts with "WARC/".
-			err = fmt.Errorf("reading WARC version: %w", io.ErrUnexpectedEOF)
-		}
+		rec, err := reader.next()
 		if err == io.EOF { // a bare io.EOF is a clean end; a wrapped one is a cut
 			return nil
 		}
 		if err != nil {
 			return w.emit(errorItem(path, n, ErrWARC, describeWARCError(err)))
 		}
-		if !strings.HasPrefix(rec.Version, "WARC/") {
-			rec.Content.Close()
+		if !strings.HasPrefix(rec.version, "WARC/") {
 			return w.emit(errorItem(path, n, ErrWARC,
-				fmt.Errorf("record starts with %q, not a WARC version line; the rest of the file was not read", clip(rec.Version, 40))))
+				fmt.Errorf("record starts with %q, not a WARC version line; the rest of the file was not read", clip(rec.version, 40))))
 		}
 		it := w.warcRecordItem(rec, path, n)
-		rec.Content.Close() // removes the temporary file of a large record
+		if err := reader.finish(rec); err != nil {
+			// The record's framing is broken, so whatever was read of it
+			// cannot be trusted, and the next record cannot be found.
+			it = errorItem(path, n, ErrWARC, describeWARCError(err))
+		}
 		if err := w.emit(it); err != nil {
 			return err
+		}
+		if it.Err != nil && errors.Is(it.Err, ErrWARC) {
+			return nil
 		}
 	}
 }
@@ -125,8 +122,8 @@ func describeWARCError(err error) error {
 }
 
 // warcRecordItem turns one WARC record into an item.
-func (w *walker) warcRecordItem(rec *warc.Record, path string, n int) Item {
-	typ := strings.ToLower(strings.TrimSpace(rec.Header.Get("WARC-Type")))
+func (w *walker) warcRecordItem(rec *warcRecord, path string, n int) Item {
+	typ := strings.ToLower(strings.TrimSpace(rec.get("WARC-Type")))
 	switch typ {
 	case "response":
 		return w.responseItem(rec, path, n)
@@ -154,11 +151,11 @@ func (w *walker) warcRecordItem(rec *warc.Record, path string, n int) Item {
 // <meta> decide, else windows-1252. A header that claims UTF-8 for bytes
 // that are not is overruled by the page's <meta>. Whatever the labels, the
 // text that comes out is valid UTF-8.
-func (w *walker) responseItem(rec *warc.Record, path string, n int) Item {
-	if blockType := mediaType(rec.Header.Get("Content-Type")); blockType != "" && blockType != "application/http" {
+func (w *walker) responseItem(rec *warcRecord, path string, n int) Item {
+	if blockType := mediaType(rec.get("Content-Type")); blockType != "" && blockType != "application/http" {
 		return skipItem(path, n, "WARC response that is not HTTP ("+blockType+")")
 	}
-	resp, err := readHTTPResponse(rec.Content)
+	resp, err := readHTTPResponse(rec.block)
 	if err != nil {
 		return errorItem(path, n, ErrHTTPResponse, err)
 	}
@@ -191,12 +188,12 @@ func (w *walker) responseItem(rec *warc.Record, path string, n int) Item {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return errorItem(path, n, ErrNoText, errors.New("the HTTP response has an empty body"))
 	}
-	pageURL := strings.Trim(strings.TrimSpace(rec.Header.Get("WARC-Target-URI")), "<>")
+	pageURL := strings.Trim(strings.TrimSpace(rec.get("WARC-Target-URI")), "<>")
 	it := w.pageItem(responseToUTF8(raw, contentType), over, path, n, pageURL)
 	if !it.OK() {
 		return it
 	}
-	it.Article.ID = strings.Trim(strings.TrimSpace(rec.Header.Get("WARC-Record-ID")), "<>")
+	it.Article.ID = strings.Trim(strings.TrimSpace(rec.get("WARC-Record-ID")), "<>")
 	if it.Article.ID == "" {
 		it.Article.ID = displayName(path) + " record " + strconv.Itoa(n)
 	}
@@ -205,9 +202,9 @@ func (w *walker) responseItem(rec *warc.Record, path string, n int) Item {
 	case cut != nil:
 		it.Article.Truncated = true
 		it.addWarning(fmt.Sprintf("the HTTP body ends early (%v), so the page was read as far as it goes", cut))
-	case rec.Header.Get("WARC-Truncated") != "":
+	case rec.get("WARC-Truncated") != "":
 		it.Article.Truncated = true
-		it.addWarning(fmt.Sprintf("the crawler cut this response (WARC-Truncated: %s)", clip(rec.Header.Get("WARC-Truncated"), 40)))
+		it.addWarning(fmt.Sprintf("the crawler cut this response (WARC-Truncated: %s)", clip(rec.get("WARC-Truncated"), 40)))
 	}
 	return it
 }

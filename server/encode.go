@@ -17,6 +17,9 @@ type apiError struct {
 	// retryAfter, when above zero, is sent as the Retry-After header in
 	// seconds.
 	retryAfter int
+	// closeConn closes the connection after the answer: the body was not
+	// read to its end, and what is left of it must not be waited for.
+	closeConn bool
 }
 
 // The reasons a request is refused, the values of the rejected counter's
@@ -105,6 +108,11 @@ func writeJSON(w http.ResponseWriter, status int, body []byte) {
 func writeError(w http.ResponseWriter, e *apiError) {
 	if e.retryAfter > 0 {
 		w.Header().Set("Retry-After", strconv.Itoa(e.retryAfter))
+	}
+	if e.closeConn {
+		// net/http then neither reads the rest of the body nor keeps the
+		// connection.
+		w.Header().Set("Connection", "close")
 	}
 	body, err := objectJSON(errorBody{Error: e.msg})
 	if err != nil {

@@ -22,6 +22,7 @@ type metrics struct {
 	requests      *prometheus.CounterVec
 	duration      *prometheus.HistogramVec
 	inFlight      prometheus.Gauge
+	reading       prometheus.Gauge
 	rejected      *prometheus.CounterVec
 	batchSize     prometheus.Histogram
 	articles      prometheus.Counter
@@ -48,7 +49,11 @@ func newMetrics(m *model.Model, modelName, modelSHA string) *metrics {
 		}, []string{"route"}),
 		inFlight: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "newsqual_http_requests_in_flight",
-			Help: "Score requests being read or scored now (at most --max-concurrent).",
+			Help: "Score requests being scored now, their bodies read (at most --max-concurrent).",
+		}),
+		reading: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "newsqual_http_request_bodies_reading",
+			Help: "Score requests whose bodies are being received now; they hold no --max-concurrent slot.",
 		}),
 		rejected: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "newsqual_http_rejected_total",
@@ -87,7 +92,7 @@ func newMetrics(m *model.Model, modelName, modelSHA string) *metrics {
 	reg.MustRegister(
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-		mt.requests, mt.duration, mt.inFlight, mt.rejected, mt.batchSize,
+		mt.requests, mt.duration, mt.inFlight, mt.reading, mt.rejected, mt.batchSize,
 		mt.articles, mt.articleErrors, mt.verdicts, info,
 	)
 	// Export every series with a known label at zero from the start, so

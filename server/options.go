@@ -22,8 +22,8 @@ const (
 	// DefaultTimeout bounds one request, from reading its body to the
 	// last article scored.
 	DefaultTimeout = 30 * time.Second
-	// DefaultMaxConcurrent is how many score requests are read and scored
-	// at once; one more is refused with 429 Too Many Requests.
+	// DefaultMaxConcurrent is how many score requests are scored at once;
+	// one more is refused with 429 Too Many Requests.
 	DefaultMaxConcurrent = 64
 	// DefaultDrainTimeout is how long a shutdown waits for the requests in
 	// flight before it cuts them off.
@@ -43,9 +43,11 @@ type Options struct {
 	// Timeout bounds one score request (default DefaultTimeout); scoring
 	// stops at it and the request is answered with 503.
 	Timeout time.Duration
-	// MaxConcurrent caps the score requests read and scored at once
-	// (default DefaultMaxConcurrent); beyond it a request is refused at once
-	// with 429 and a Retry-After header, never queued.
+	// MaxConcurrent caps the score requests scored at once (default
+	// DefaultMaxConcurrent), each counted once its body is read; beyond it a
+	// request is refused at once with 429 and a Retry-After header, never
+	// queued. The bodies held at once, being read or scored, are bounded
+	// by MaxConcurrent × MaxBodyBytes bytes.
 	MaxConcurrent int
 	// Workers is how many articles of one request are scored in parallel
 	// (default: one per CPU).

@@ -149,26 +149,41 @@ func parseLines(data []byte, maxBatch int) (batch, *apiError) {
 	return b, nil
 }
 
-// parseArray splits a JSON array into records.
+// parseArray splits a JSON array into records. It decodes one element at
+// a time and stops at the first one past maxBatch, so that a body of
+// millions of tiny elements costs no more than maxBatch of them.
 func parseArray(data []byte, maxBatch int) (batch, *apiError) {
-	var elems []json.RawMessage
-	if err := json.Unmarshal(data, &elems); err != nil {
+	notArray := func(err error) *apiError {
 		if serr := syntaxError(data); serr != nil {
-			return batch{}, serr
+			return serr
 		}
-		return batch{}, &apiError{status: http.StatusBadRequest, reason: reasonBadJSON,
+		return &apiError{status: http.StatusBadRequest, reason: reasonBadJSON,
 			msg: "the request body is not a JSON array of article objects: " + err.Error()}
 	}
-	switch {
-	case len(elems) == 0:
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if _, err := dec.Token(); err != nil { // the '[' parseBody saw
+		return batch{}, notArray(err)
+	}
+	b := batch{form: formArray}
+	for dec.More() {
+		if len(b.records) == maxBatch {
+			return batch{}, tooMany(maxBatch)
+		}
+		var e json.RawMessage
+		if err := dec.Decode(&e); err != nil {
+			return batch{}, notArray(err)
+		}
+		b.records = append(b.records, rawRecord{data: e, n: len(b.records) + 1})
+	}
+	if _, err := dec.Token(); err != nil { // the closing ']'
+		return batch{}, notArray(err)
+	}
+	if rest := data[dec.InputOffset():]; len(bytes.TrimSpace(rest)) > 0 {
+		return batch{}, notArray(errors.New("more after the array"))
+	}
+	if len(b.records) == 0 {
 		return batch{}, &apiError{status: http.StatusUnprocessableEntity, reason: reasonEmptyBatch,
 			msg: "the array holds no articles: send at least one article object"}
-	case len(elems) > maxBatch:
-		return batch{}, tooMany(maxBatch)
-	}
-	b := batch{form: formArray, records: make([]rawRecord, len(elems))}
-	for i, e := range elems {
-		b.records[i] = rawRecord{data: e, n: i + 1}
 	}
 	return b, nil
 }

@@ -4,20 +4,37 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
-	"os"
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"github.com/newsqual/newsqual/corpus"
 	"github.com/newsqual/newsqual/internal/wire"
 )
 
 // handleScore answers POST /v1/score.
+//
+// The body is read before the request takes one of the MaxConcurrent
+// slots, so that a client that sends part of its body and stops holds a
+// connection until its read deadline, never a slot; the bytes of all the
+// bodies held at once are bounded instead (see readBody).
 func (s *Server) handleScore(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), s.opts.Timeout)
+	defer cancel()
+	lines, apiErr := bodyForm(r)
+	if apiErr != nil {
+		s.reject(w, apiErr)
+		return
+	}
+	s.metrics.reading.Inc()
+	data, apiErr := s.readBody(ctx, w, r)
+	s.metrics.reading.Dec()
+	defer s.bodyBytes.Add(-int64(len(data)))
+	if apiErr != nil {
+		s.reject(w, apiErr)
+		return
+	}
 	select {
 	case s.slots <- struct{}{}:
 		defer func() { <-s.slots }()
@@ -28,19 +45,6 @@ func (s *Server) handleScore(w http.ResponseWriter, r *http.Request) {
 	}
 	s.metrics.inFlight.Inc()
 	defer s.metrics.inFlight.Dec()
-
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.Timeout)
-	defer cancel()
-	lines, apiErr := bodyForm(r)
-	if apiErr != nil {
-		s.reject(w, apiErr)
-		return
-	}
-	data, apiErr := s.readBody(ctx, w, r)
-	if apiErr != nil {
-		s.reject(w, apiErr)
-		return
-	}
 	b, apiErr := parseBody(data, lines, s.opts.MaxBatch)
 	if apiErr != nil {
 		s.reject(w, apiErr)
@@ -76,44 +80,13 @@ func (s *Server) handleScore(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, arrayJSON(elems))
 }
 
-// readBody reads the request body within MaxBodyBytes and before ctx's
-// deadline.
-func (s *Server) readBody(ctx context.Context, w http.ResponseWriter, r *http.Request) ([]byte, *apiError) {
-	tooLarge := &apiError{status: http.StatusRequestEntityTooLarge, reason: reasonBodyTooLarge,
-		msg: fmt.Sprintf("the request body is larger than %d bytes (--max-body-bytes): split the batch into smaller requests", s.opts.MaxBodyBytes)}
-	if r.ContentLength > s.opts.MaxBodyBytes {
-		return nil, tooLarge
-	}
-	// The connection's read deadline bounds a slow upload. Not every writer
-	// supports deadlines (a test recorder does not); the timeout then
-	// covers scoring alone.
-	rc := http.NewResponseController(w)
-	if deadline, ok := ctx.Deadline(); ok && rc.SetReadDeadline(deadline) == nil {
-		// Lift it once the body is in: net/http then watches the connection
-		// to learn whether the client goes away, and a deadline passing
-		// there would read as the client gone rather than as a timeout.
-		defer func() { _ = rc.SetReadDeadline(time.Time{}) }()
-	}
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes))
-	var mbe *http.MaxBytesError
-	switch {
-	case err == nil:
-		return data, nil
-	case errors.As(err, &mbe):
-		return nil, tooLarge
-	case errors.Is(err, os.ErrDeadlineExceeded):
-		return nil, &apiError{status: http.StatusRequestTimeout, reason: reasonBodyTimeout,
-			msg: fmt.Sprintf("the request body did not arrive within %s (--timeout)", s.opts.Timeout)}
-	}
-	return nil, &apiError{status: http.StatusBadRequest, reason: reasonBadJSON,
-		msg: fmt.Sprintf("the request body could not be read: %v", err)}
-}
-
 // scoreBatch reads and scores the records of a batch on Options.Workers
 // goroutines and returns their encoded answers in input order (as array
 // elements, or as one object for a single article), how many
-// could not be read, and how many were done. Between articles it checks
-// ctx, and returns its error once it is done. A panic while scoring is
+// could not be read, and how many were done. It checks ctx between
+// articles and, through the reader, inside the reading of a page, and
+// returns its error once it is done: a timed-out request is answered
+// within the time one article's scoring takes, not the whole batch's. A panic while scoring is
 // raised again on the caller's goroutine, where ServeHTTP recovers it.
 func (s *Server) scoreBatch(ctx context.Context, b batch) (elems [][]byte, failed, done int, err error) {
 	elems = make([][]byte, len(b.records))
@@ -137,7 +110,12 @@ func (s *Server) scoreBatch(ctx context.Context, b batch) (elems [][]byte, faile
 				if i >= len(b.records) {
 					return
 				}
-				v, ok := s.scoreRecord(b.form, b.records[i])
+				v, ok := s.scoreRecord(ctx, b.form, b.records[i])
+				if ctx.Err() != nil {
+					// The record may have been cut short by the
+					// timeout: it is not done.
+					return
+				}
 				if !ok {
 					failures.Add(1)
 				}
@@ -166,9 +144,14 @@ func (s *Server) scoreBatch(ctx context.Context, b batch) (elems [][]byte, faile
 const recordPath = "request"
 
 // scoreRecord reads one article object and scores it, returning its
-// wire.Result, or its wire.Failure and false when it cannot be read.
-func (s *Server) scoreRecord(f form, rec rawRecord) (any, bool) {
-	it := corpus.DecodeRecord(rec.data, recordPath, rec.n, s.opts.Reader)
+// wire.Result, or its wire.Failure and false when it cannot be read. The
+// reading of an "html" field stops once ctx is done; the scoring of a
+// text, bounded by the reader's limits, is not cut short.
+func (s *Server) scoreRecord(ctx context.Context, f form, rec rawRecord) (any, bool) {
+	it := corpus.DecodeRecordContext(ctx, rec.data, recordPath, rec.n, s.opts.Reader)
+	if ctx.Err() != nil {
+		return nil, false
+	}
 	if !it.OK() {
 		s.metrics.articleErrors.Inc()
 		return failure(it, f, rec.n), false

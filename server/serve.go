@@ -39,6 +39,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return fmt.Errorf("serve on %s: %w", ln.Addr(), err)
 	case <-ctx.Done():
 	}
+	s.startDrain()
 	s.log.Info("shutting down: no new connections; waiting for the requests in flight",
 		"in_flight", s.active.Load(), "drain_timeout", s.opts.DrainTimeout.String())
 	drain, cancel := context.WithTimeout(context.Background(), s.opts.DrainTimeout)

@@ -2,11 +2,13 @@ package server_test
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -40,17 +42,26 @@ func exampleLines(t *testing.T) (lines []string, want string) {
 	return lines, expectedArray(elems)
 }
 
-// TestBusyIs429 holds one request in flight with MaxConcurrent 1 and checks
-// that the next is refused at once with 429 and Retry-After, and that the
-// slot is free again once the first is answered.
+// bombBatch is a JSON Lines batch of n element bombs, which takes one
+// worker a second or more to read.
+func bombBatch(t *testing.T, n int) string {
+	t.Helper()
+	var lines []string
+	for i := range n {
+		lines = append(lines, htmlRecord(t, "bomb-"+strconv.Itoa(i), 175_000))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// TestBusyIs429 holds one request in scoring with MaxConcurrent 1 and
+// checks that the next is refused at once with 429 and Retry-After, and
+// that the slot is free again once the first is answered.
 func TestBusyIs429(t *testing.T) {
-	s := newServer(t, server.Options{MaxConcurrent: 1})
-	lines, want := exampleLines(t)
-	body, feed := io.Pipe()
-	req := httptest.NewRequest(http.MethodPost, "/v1/score", body)
-	req.Header.Set("Content-Type", "application/x-ndjson")
+	s := newServer(t, server.Options{MaxConcurrent: 1, Workers: 1})
 	first := httptest.NewRecorder()
 	done := make(chan struct{})
+	req := httptest.NewRequest(http.MethodPost, "/v1/score", strings.NewReader(bombBatch(t, 12)))
+	req.Header.Set("Content-Type", "application/x-ndjson")
 	go func() {
 		defer close(done)
 		s.ServeHTTP(first, req)
@@ -71,10 +82,8 @@ func TestBusyIs429(t *testing.T) {
 		t.Fatalf("healthz while busy: %d", rec.Code)
 	}
 
-	_, _ = io.WriteString(feed, strings.Join(lines, ""))
-	feed.Close()
 	<-done
-	if first.Code != http.StatusOK || first.Body.String() != want {
+	if first.Code != http.StatusOK {
 		t.Fatalf("first request: %d\n%s", first.Code, first.Body)
 	}
 	if rec := call(s, http.MethodPost, "/v1/score", "application/json", article{Text: bridgeText}.json(t)); rec.Code != http.StatusOK {
@@ -82,6 +91,37 @@ func TestBusyIs429(t *testing.T) {
 	}
 	if v := metricValue(t, s, `newsqual_http_rejected_total{reason="busy"}`); v != 1 {
 		t.Fatalf("rejected busy = %v, want 1", v)
+	}
+}
+
+// TestBodyBeingReadHoldsNoSlot checks that a request whose body is still
+// arriving does not take the only slot (MaxConcurrent 1): another request
+// is scored meanwhile, and the first is answered in full once its body is
+// in.
+func TestBodyBeingReadHoldsNoSlot(t *testing.T) {
+	s := newServer(t, server.Options{MaxConcurrent: 1})
+	lines, want := exampleLines(t)
+	body, feed := io.Pipe()
+	req := httptest.NewRequest(http.MethodPost, "/v1/score", body)
+	req.Header.Set("Content-Type", "application/x-ndjson")
+	first := httptest.NewRecorder()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		s.ServeHTTP(first, req)
+	}()
+	_, _ = io.WriteString(feed, lines[0])
+	waitFor(t, "the first body to be read", func() bool {
+		return metricValue(t, s, "newsqual_http_request_bodies_reading") == 1
+	})
+	if rec := call(s, http.MethodPost, "/v1/score", "application/json", article{Text: bridgeText}.json(t)); rec.Code != http.StatusOK {
+		t.Fatalf("request beside a body being read: %d %s, want 200", rec.Code, rec.Body)
+	}
+	_, _ = io.WriteString(feed, strings.Join(lines[1:], ""))
+	feed.Close()
+	<-done
+	if first.Code != http.StatusOK || first.Body.String() != want {
+		t.Fatalf("first request: %d\n%s", first.Code, first.Body)
 	}
 }
 
@@ -146,7 +186,7 @@ func TestServeFinishesRequestsInFlight(t *testing.T) {
 	lines, want := exampleLines(t)
 	finish := slowRequest(t, addr, strings.Join(lines[:3], ""))
 	waitFor(t, "the request to be in flight", func() bool {
-		return metricValue(t, s, "newsqual_http_requests_in_flight") == 1
+		return metricValue(t, s, "newsqual_http_request_bodies_reading") == 1
 	})
 
 	stop()
@@ -180,12 +220,20 @@ func TestServeFinishesRequestsInFlight(t *testing.T) {
 // the drain timeout passes is cut off, and that Serve says so.
 func TestServeCutsOffAtDrainTimeout(t *testing.T) {
 	var log syncBuffer
-	s := newServer(t, server.Options{DrainTimeout: 100 * time.Millisecond, Logger: slog.New(slog.NewTextHandler(&log, nil))})
+	s := newServer(t, server.Options{DrainTimeout: 100 * time.Millisecond, Workers: 1, Logger: slog.New(slog.NewTextHandler(&log, nil))})
 	ctx, stop := context.WithCancel(context.Background())
 	addr, served := startServe(t, s, ctx)
-	lines, _ := exampleLines(t)
-	finish := slowRequest(t, addr, lines[0])
-	waitFor(t, "the request to be in flight", func() bool {
+	body := bombBatch(t, 12)
+	answered := make(chan error, 1)
+	go func() {
+		resp, err := http.Post("http://"+addr+"/v1/score", "application/x-ndjson", strings.NewReader(body))
+		if err == nil {
+			resp.Body.Close()
+			err = fmt.Errorf("answered %d", resp.StatusCode)
+		}
+		answered <- err
+	}()
+	waitFor(t, "the request to be scored", func() bool {
 		return metricValue(t, s, "newsqual_http_requests_in_flight") == 1
 	})
 	stop()
@@ -196,9 +244,8 @@ func TestServeCutsOffAtDrainTimeout(t *testing.T) {
 	if !strings.Contains(log.String(), "level=ERROR") || !strings.Contains(log.String(), "cut=1") {
 		t.Fatalf("log:\n%s", log.String())
 	}
-	if resp, err := finish(lines[1]); err == nil {
-		resp.Body.Close()
-		t.Fatalf("the cut request was answered %d", resp.StatusCode)
+	if err := <-answered; strings.HasPrefix(err.Error(), "answered") {
+		t.Fatalf("the cut request was %v", err)
 	}
 }
 

@@ -38,6 +38,7 @@
 package server
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -62,6 +63,13 @@ type Server struct {
 	slots chan struct{}
 	// active counts the requests being handled, on every route.
 	active atomic.Int64
+	// bodyBytes counts the bytes of the request bodies read or being read,
+	// bounded by bodyBound.
+	bodyBytes atomic.Int64
+	// draining is done once Serve starts to shut down (startDrain), so
+	// that the bodies still being read are given a last deadline.
+	draining   context.Context
+	startDrain context.CancelFunc
 	// modelJSON is the answer of GET /v1/model, encoded once.
 	modelJSON []byte
 }
@@ -105,6 +113,7 @@ func New(scorer *newsqual.Scorer, opts Options) (*Server, error) {
 		slots:     make(chan struct{}, opts.MaxConcurrent),
 		modelJSON: info,
 	}
+	s.draining, s.startDrain = context.WithCancel(context.Background())
 	s.routes = map[string]*route{
 		"/v1/score": {name: "/v1/score", methods: []string{http.MethodPost}, handle: s.handleScore},
 		"/v1/model": {name: "/v1/model", methods: []string{http.MethodGet}, handle: s.handleModel},

@@ -75,7 +75,7 @@ flag, model, address in use) or had to cut requests off at --drain-timeout.`,
 	fl.IntVar(&f.workers, "workers", 0, "articles of one request scored at once (default: one per CPU)")
 	fl.Int64Var(&f.maxBodyBytes, "max-body-bytes", server.DefaultMaxBodyBytes, "bytes of one request body; a larger one gets 413")
 	fl.IntVar(&f.maxBatch, "max-batch", server.DefaultMaxBatch, "articles of one request; more get 422")
-	fl.IntVar(&f.maxConcurrent, "max-concurrent", server.DefaultMaxConcurrent, "score requests read and scored at once; one more gets 429 at once")
+	fl.IntVar(&f.maxConcurrent, "max-concurrent", server.DefaultMaxConcurrent, "score requests scored at once, counted once their body is in; one more gets 429 at once")
 	fl.DurationVar(&f.timeout, "timeout", server.DefaultTimeout, "time for one request, from its body to its last article; past it 503")
 	fl.DurationVar(&f.drainTimeout, "drain-timeout", server.DefaultDrainTimeout, "on shutdown, time the requests in flight get to finish")
 	f.reader.register(fl, false)

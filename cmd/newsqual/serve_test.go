@@ -174,7 +174,7 @@ func TestServeAnswersAsScore(t *testing.T) {
 		// The four requests before are counted once wholly done, so the
 		// one in flight is this one.
 		_, metrics := get(t, base+"/metrics")
-		return strings.Contains(metrics, "\nnewsqual_http_requests_in_flight 1\n") &&
+		return strings.Contains(metrics, "\nnewsqual_http_request_bodies_reading 1\n") &&
 			strings.Contains(metrics, "\nnewsqual_http_requests_total{code=\"200\",route=\"/v1/score\"} 4\n")
 	})
 	if err := syscall.Kill(os.Getpid(), syscall.SIGTERM); err != nil {
