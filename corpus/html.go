@@ -42,6 +42,8 @@ func newHTMLReader() *htmlReader {
 // page is what the HTML reader read from one page.
 type page struct {
 	title, text string
+	// hidden is the text of the page's hidden elements (see hiddenText).
+	hidden string
 	// note says what the reader had to do to read the page (a fall-back,
 	// a cut), for Item.Warning; "" when nothing.
 	note string
@@ -63,7 +65,7 @@ func (h *htmlReader) extract(raw []byte, pageURL string, wholePage bool, maxDept
 // UTF-8 that was read as windows-1252 repaired.
 func (h *htmlReader) readPage(raw []byte, pageURL string, wholePage bool, maxDepth int) page {
 	p := h.extractText(raw, pageURL, wholePage, maxDepth)
-	p.title, p.text = fixMojibake(p.title), fixMojibake(p.text)
+	p.title, p.text, p.hidden = fixMojibake(p.title), fixMojibake(p.text), fixMojibake(p.hidden)
 	return p
 }
 
@@ -110,6 +112,7 @@ func (h *htmlReader) extractText(raw []byte, pageURL string, wholePage bool, max
 	if err := h.ctx.Err(); err != nil {
 		return page{err: err}
 	}
+	p.hidden = hiddenText(doc)
 	if !wholePage {
 		pruneDebris(doc)
 		title, text, err := h.readable(doc, pageURL)
@@ -309,7 +312,9 @@ func visibleText(root *html.Node) string {
 	return strings.TrimRight(tb.sb.String(), "\n")
 }
 
-// invisible reports whether an element's content is never shown as text.
+// invisible reports whether an element's content is never shown as text:
+// an element that holds no text for readers, or one hidden by its
+// attributes (see hiddenElement).
 func invisible(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Head, atom.Title, atom.Script, atom.Style, atom.Noscript, atom.Template,
@@ -317,22 +322,7 @@ func invisible(n *html.Node) bool {
 		atom.Audio, atom.Video, atom.Map, atom.Select, atom.Datalist:
 		return true
 	}
-	for _, a := range n.Attr {
-		switch a.Key {
-		case "hidden":
-			return true
-		case "aria-hidden":
-			if a.Val == "" || strings.EqualFold(a.Val, "true") {
-				return true
-			}
-		case "style":
-			style := strings.ToLower(strings.ReplaceAll(a.Val, " ", ""))
-			if strings.Contains(style, "display:none") || strings.Contains(style, "visibility:hidden") {
-				return true
-			}
-		}
-	}
-	return false
+	return hiddenElement(n)
 }
 
 // textBuilder collects visible text, collapsing white space and turning

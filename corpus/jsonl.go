@@ -86,6 +86,7 @@ type record struct {
 	ID     looseString `json:"id"`
 	Text   string      `json:"text"`
 	HTML   string      `json:"html"`
+	Hidden string      `json:"hidden"`
 	Title  string      `json:"title"`
 	URL    string      `json:"url"`
 	Label  string      `json:"label"`
@@ -176,6 +177,7 @@ func (w *walker) recordItem(line []byte, path string, lineNo int) Item {
 		Group:     string(rec.Group),
 		Generator: rec.Model,
 		Task:      rec.Task,
+		Hidden:    normalizeString(rec.Hidden),
 	}
 	if a.ID == "" {
 		a.ID = displayName(path) + ":" + strconv.Itoa(lineNo)
@@ -198,6 +200,7 @@ func (w *walker) recordItem(line []byte, path string, lineNo int) Item {
 			a.Title = normalizeString(p.title)
 		}
 		a.Text = normalizeString(p.text)
+		a.Hidden = normalizeString(p.hidden)
 		a.Truncated = p.cut
 		if isBlank(a.Text) {
 			return errorItem(path, lineNo, ErrNoText, errors.New(`"html" has no visible text`))

@@ -389,15 +389,17 @@ func (w *walker) pageItem(raw []byte, over bool, path string, line int, pageURL 
 	if reason := binaryReason(raw); reason != "" {
 		return errorItem(path, line, ErrBinary, errors.New(reason))
 	}
-	title, text, note := w.html.extract(raw, pageURL, w.opts.WholePage, w.opts.MaxHTMLDepth)
+	p := w.html.readPage(raw, pageURL, w.opts.WholePage, w.opts.MaxHTMLDepth)
+	title, text, hidden, note := p.title, p.text, p.hidden, p.note
 	text = normalizeString(text)
 	if isBlank(text) {
 		return errorItem(path, line, ErrNoText, errors.New("page has no visible text"))
 	}
 	it := Item{Path: path, Line: line, Warning: note, Article: Article{
-		ID:    displayName(path),
-		Title: normalizeString(title),
-		Text:  text,
+		ID:     displayName(path),
+		Title:  normalizeString(title),
+		Text:   text,
+		Hidden: normalizeString(hidden),
 	}}
 	if over {
 		it.Article.Truncated = true

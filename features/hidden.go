@@ -18,8 +18,9 @@ import (
 //   - hidden_text: log1p of the hidden text's spam count: the copies of its
 //     most repeated phrase beyond two, when that phrase comes back at
 //     least hiddenMinRepeats times and its copies are a fifth of the
-//     hidden words or more, plus its web addresses beyond two, when there
-//     are at least hiddenMinAddresses; 0 otherwise. Fires then.
+//     hidden words or more, plus its distinct promotional web addresses
+//     beyond two, when there are at least hiddenMinAddresses; 0
+//     otherwise. Fires then.
 type hiddenText struct{}
 
 func newHiddenText() Check { return hiddenText{} }
@@ -31,12 +32,12 @@ func (hiddenText) Names() []string { return []string{"hidden_text"} }
 const (
 	// hiddenMinRepeats is how often a phrase must come back in hidden
 	// text to count as stuffing.
-	hiddenMinRepeats = 5
+	hiddenMinRepeats = 8
 	// hiddenMinShare: a stuffed phrase's copies make up at least one
 	// word in so many of the hidden text.
 	hiddenMinShare = 5
-	// hiddenMinAddresses is how many web addresses hidden text must hold
-	// to count as a link list.
+	// hiddenMinAddresses is how many distinct promotional web addresses
+	// (see promoAddresses) hidden text must hold to count as a link list.
 	hiddenMinAddresses = 5
 	// MaxHiddenBytes caps the hidden text a Document keeps.
 	MaxHiddenBytes = 64 << 10
@@ -49,7 +50,7 @@ func (hiddenText) Run(d *Document) []Signal {
 	}
 	h := NewDocument("", d.Hidden)
 	phrase, repeats, line := mostRepeatedPhrase(h)
-	addresses := domainWords(h)
+	addresses := promoAddresses(h)
 	// A phrase is stuffed when it is a good part of the hidden text, not
 	// a name that a hidden copy of the story repeats.
 	if repeats*len(strings.Fields(phrase)) < len(h.Words)/hiddenMinShare {
@@ -81,13 +82,32 @@ func (hiddenText) Run(d *Document) []Signal {
 			}
 			s.Evidence[seen[w.Norm]].Count++
 		}
-		parts = append(parts, fmt.Sprintf("%d web addresses", len(addresses)))
+		parts = append(parts, fmt.Sprintf("%d promotional web addresses", len(addresses)))
 	}
 	if len(s.Evidence) > 10 {
 		s.Evidence = s.Evidence[:10]
 	}
 	s.Message = fmt.Sprintf("text hidden from readers holds %s (%d hidden words)", strings.Join(parts, " and "), len(h.Words))
 	return []Signal{s}
+}
+
+// promoAddresses returns the word indices of the distinct web addresses
+// of d that spam uses: on a domain ending that spam favours, or named for
+// money or offers ("loanbet.pk"). A page's hidden menu lists its own
+// network's sites ("CBSNews.com", "TV.com"), which are neither.
+func promoAddresses(d *Document) []int {
+	var out []int
+	seen := map[string]bool{}
+	for _, i := range domainWords(d) {
+		w := d.Words[i]
+		tld, _ := domainTLD(w.Norm)
+		if seen[w.Norm] || !cheapTLDs[tld] && !promoDomain(w) {
+			continue
+		}
+		seen[w.Norm] = true
+		out = append(out, i)
+	}
+	return out
 }
 
 // mostRepeatedPhrase returns the phrase of two to five words, opening and
@@ -100,7 +120,11 @@ func mostRepeatedPhrase(d *Document) (phrase string, count, line int) {
 		counts := map[string]int{}
 		firstAt := map[string]int{}
 		for i := 0; i+size <= len(words); i++ {
-			if !isTopicWord(words[i]) || !isTopicWord(words[i+size-1]) {
+			// A phrase lies on one line (each hidden element is one),
+			// opens and closes with topic words and is more than one
+			// word said again ("Reply Reply").
+			if !isTopicWord(words[i]) || !isTopicWord(words[i+size-1]) || words[i].Line != words[i+size-1].Line ||
+				words[i].Norm == words[i+1].Norm {
 				continue
 			}
 			var b strings.Builder

@@ -491,14 +491,14 @@ func (a *Augmenter) HiddenSpam(title, text string) string {
 	if kind != 1 {
 		phrase := a.stuffedPhrase(title, text)
 		sep := []string{" ", ", ", " | ", ". "}[a.rng.IntN(4)]
-		copies := make([]string, a.between(6, 30))
+		copies := make([]string, a.between(8, 30))
 		for i := range copies {
 			copies[i] = phrase
 		}
 		parts = append(parts, strings.Join(copies, sep))
 	}
 	if kind != 0 {
-		links := make([]string, a.between(5, 20))
+		links := make([]string, a.between(10, 24))
 		for i := range links {
 			links[i] = strings.ToLower(a.brand()) + a.pick(a.pools.TLDs)
 		}
