@@ -25,6 +25,11 @@ type Item struct {
 	// Skipped says why the input was passed over on purpose (e.g.
 	// `unsupported extension ".pdf"`); empty otherwise.
 	Skipped string
+	// Lines is how many consecutive lines a skipped item stands for: a run
+	// of blank JSONL lines is one item, Line its first line, so that a file
+	// of a billion blank lines is not a billion items. 0 means one, as for
+	// every other item; Count reads it.
+	Lines int
 	// Warning notes something the reader did to an article it read, such
 	// as cutting it at Options.MaxBytes; empty otherwise.
 	Warning string
@@ -33,6 +38,10 @@ type Item struct {
 // OK reports whether the item holds an article: it has neither an error nor
 // a reason for being skipped.
 func (it Item) OK() bool { return it.Err == nil && it.Skipped == "" }
+
+// Count returns how many inputs the item stands for: Lines for a run of
+// blank lines, else 1. Counts of skipped inputs add it up.
+func (it Item) Count() int { return max(it.Lines, 1) }
 
 // Where names the input for messages: the path ("stdin" for "-") and, for a
 // JSONL record, its line, as in "data.jsonl line 7".

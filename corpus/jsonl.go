@@ -81,6 +81,42 @@ func (lr *LineReader) Next() (line []byte, tooLong bool, err error) {
 	return line, false, nil
 }
 
+// SkipBlank passes over the lines that follow that hold nothing but ASCII
+// white space and returns how many it passed over. It scans what is
+// buffered without copying it, so a run of a billion blank lines costs
+// about what reading its bytes does. A line it cannot see whole in the
+// buffer, or that holds anything else, is left for Next.
+func (lr *LineReader) SkipBlank() int {
+	skipped := 0
+	for {
+		if _, err := lr.r.Peek(1); err != nil {
+			return skipped
+		}
+		buf, _ := lr.r.Peek(lr.r.Buffered())
+		end, lines := 0, 0 // end: just past the last newline of a blank line
+		for i, c := range buf {
+			if c == '\n' {
+				end, lines = i+1, lines+1
+				continue
+			}
+			if c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v' {
+				break
+			}
+		}
+		if lines == 0 {
+			return skipped
+		}
+		// A partial line after the last newline ends the run here
+		// unless the buffer is refilled behind it, which needs it gone.
+		whole := end == len(buf)
+		_, _ = lr.r.Discard(end)
+		skipped += lines
+		if !whole {
+			return skipped
+		}
+	}
+}
+
 // record is one JSONL object. Fields not listed are ignored.
 type record struct {
 	ID     looseString `json:"id"`
@@ -150,7 +186,10 @@ func (w *walker) readJSONL(r *bufio.Reader, path string) error {
 			it = errorItem(path, lineNo, ErrLineTooLong,
 				fmt.Errorf("longer than %d bytes (Options.MaxLineBytes)", w.opts.MaxLineBytes))
 		case len(bytes.TrimSpace(line)) == 0:
+			// One item for the whole run of blank lines.
 			it = skipItem(path, lineNo, "blank line")
+			it.Lines = 1 + lr.SkipBlank()
+			lineNo += it.Lines - 1
 		default:
 			it = w.recordItem(line, path, lineNo)
 		}

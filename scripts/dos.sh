@@ -146,3 +146,14 @@ kill -INT "$scorer"
 wait "$scorer"
 echo "| SIGINT inside the 2 GB record | $? | | | TMPDIR left: $(tmpbytes) bytes, peak $(cat "$work/tmp-peak") bytes |"
 kill "$watcher"
+
+# 6. A .jsonl.gz of 10^9 blank lines (4 minutes of CPU before), against
+# gzip -dc | wc -l in the same run.
+head -c 1000000000 /dev/zero | tr '\0' '\n' | gzip -9 >"$work/blank.jsonl.gz"
+t0=$(date +%s.%N)
+gzip -dc "$work/blank.jsonl.gz" | wc -l >/dev/null
+t1=$(date +%s.%N)
+measure "score blank.jsonl.gz ($(($(stat -c %s "$work/blank.jsonl.gz") / 1000)) KB, 10^9 blank lines)" "$nq" score --format jsonl "$work/blank.jsonl.gz"
+t2=$(date +%s.%N)
+printf '| gzip -dc \\| wc -l on the same file | 0 | %.2f | - | newsqual / gzip: %.2f (wall time, newsqual with its start) |\n' \
+	"$(echo "$t1 - $t0" | bc -l)" "$(echo "($t2 - $t1) / ($t1 - $t0)" | bc -l)"

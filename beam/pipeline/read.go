@@ -71,7 +71,7 @@ func (f *readFn) ProcessElement(ctx context.Context, file fileToRead, emit func(
 			log.Warnf(ctx, "warning: %s: %s", it.Where(), it.Warning)
 		}
 		if it.Skipped != "" {
-			skippedInputs.Inc(ctx, 1)
+			skippedInputs.Inc(ctx, int64(it.Count()))
 			log.Infof(ctx, "skipped %s: %s", it.Where(), it.Skipped)
 			return
 		}

@@ -152,7 +152,7 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 				fmt.Fprintf(stderr, "warning: %s: %s\n", quotePath(it.Where()), escapeControls(it.Warning))
 			}
 			if it.Skipped != "" {
-				skipped.Add(1)
+				skipped.Add(int64(it.Count()))
 				recordSkips.note(it, stderr)
 				return ctx.Err()
 			}

@@ -25,16 +25,17 @@ func (c *skipCounts) note(it corpus.Item, stderr io.Writer) {
 		fmt.Fprintf(stderr, "skipped %s: %s\n", quotePath(it.Where()), escapeControls(it.Skipped))
 		return
 	}
-	c.add(it.Skipped)
+	c.add(it.Skipped, it.Count())
 }
 
-func (c *skipCounts) add(reason string) {
+// add counts n records skipped for reason.
+func (c *skipCounts) add(reason string, n int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.byReason == nil {
 		c.byReason = make(map[string]int)
 	}
-	c.byReason[reason]++
+	c.byReason[reason] += n
 }
 
 // maxSkipReasons is how many reasons the summary names; the rest are

@@ -371,7 +371,7 @@ func (run *sourcesRun) scoreArticles(ctx context.Context, path string) {
 				fmt.Fprintf(run.stderr, "warning: %s: %s\n", quotePath(it.Where()), escapeControls(it.Warning))
 			}
 			if it.Skipped != "" {
-				n++
+				n += it.Count()
 				run.skips.note(it, run.stderr)
 				return ctx.Err()
 			}

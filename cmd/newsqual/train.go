@@ -143,7 +143,7 @@ func loadExamples(paths []string, opts corpus.Options, stderr io.Writer) ([]trai
 				fmt.Fprintln(stderr, "error:", escapeControls(it.Err.Error()))
 			}
 		case it.Skipped != "":
-			skipped[it.Skipped]++
+			skipped[it.Skipped] += it.Count()
 		default:
 			examples = append(examples, training.Example{
 				Article: it.Article,
