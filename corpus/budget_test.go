@@ -180,3 +180,43 @@ func TestHTMLReadStopsAtContext(t *testing.T) {
 		t.Fatalf("with a live context: err %v, want an article", it.Err)
 	}
 }
+
+// FuzzHTMLBudget reads pages with a budget of a few nodes and a little
+// text, so that random markup passes it: the scan never counts past the
+// budget, the markup before its cut fits the budget when scanned again,
+// and the page is read from the cut without a panic, marked cut exactly
+// when the scan cut it.
+func FuzzHTMLBudget(f *testing.F) {
+	for _, s := range []string{
+		"<p>x<p>x<p>x", "<b></b><b></b>", "<br><br><br>", "<i a=1 b=2 c=3>text</i>",
+		"<!----><!---->", "<script>var a = '<p>';</script><p>after", "<div title=\"unclosed",
+		"<p>" + strings.Repeat("word ", 300) + "</p><p>more</p>", "<table><tr><td>a<td>b</table>",
+	} {
+		f.Add([]byte(s), uint8(3), uint16(100))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte, nodes uint8, text uint16) {
+		budget := pageBudget{nodes: int(nodes%32) + 1, text: int(text%2048) + 1}
+		page := raw
+		raw = toUTF8(raw) // what the reader scans
+		scan, err := scanPage(context.Background(), raw, DefaultMaxHTMLDepth, budget)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if scan.cut > len(raw) || scan.nodes > budget.nodes || scan.text > budget.text {
+			t.Fatalf("scan %+v past the budget %+v or the markup (%d bytes)", scan, budget, len(raw))
+		}
+		if scan.over == "" && scan.cut != len(raw) {
+			t.Fatalf("scan %+v cut a page within its budget", scan)
+		}
+		again, err := scanPage(context.Background(), raw[:scan.cut], DefaultMaxHTMLDepth, budget)
+		if err != nil || again.over != "" {
+			t.Fatalf("the markup before the cut passes the budget when scanned again: %+v", again)
+		}
+		h := newHTMLReader()
+		h.budget = budget
+		p := h.readPage(page, "", false, DefaultMaxHTMLDepth)
+		if p.err != nil || p.cut != (scan.over != "") {
+			t.Fatalf("page cut %v err %v, scan %+v", p.cut, p.err, scan)
+		}
+	})
+}

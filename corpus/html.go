@@ -29,6 +29,8 @@ type htmlReader struct {
 	// ctx, when done, stops the reading of a page between its steps and
 	// every few thousand tokens of its markup.
 	ctx context.Context
+	// budget is what of a page is built as a tree (defaultBudget).
+	budget pageBudget
 }
 
 func newHTMLReader() *htmlReader {
@@ -36,7 +38,7 @@ func newHTMLReader() *htmlReader {
 	p.MaxElemsToParse = maxReadabilityElements
 	// The article keeps its class names, which cleanArticle reads.
 	p.KeepClasses = true
-	return &htmlReader{parser: p, ctx: context.Background()}
+	return &htmlReader{parser: p, ctx: context.Background(), budget: defaultBudget}
 }
 
 // page is what the HTML reader read from one page.
@@ -81,7 +83,7 @@ func (h *htmlReader) readPage(raw []byte, pageURL string, wholePage bool, maxDep
 // reader's context is done.
 func (h *htmlReader) extractText(raw []byte, pageURL string, wholePage bool, maxDepth int) (p page) {
 	raw = toUTF8(raw)
-	scan, err := scanPage(h.ctx, raw, maxDepth)
+	scan, err := scanPage(h.ctx, raw, maxDepth, h.budget)
 	if err != nil {
 		return page{err: err}
 	}

@@ -32,6 +32,12 @@ const (
 	MaxHTMLText = 4 * DefaultMaxBytes
 )
 
+// pageBudget is the budget of one page: nodes and bytes of text.
+type pageBudget struct{ nodes, text int }
+
+// defaultBudget is the budget of every page the reader reads.
+var defaultBudget = pageBudget{nodes: MaxHTMLNodes, text: MaxHTMLText}
+
 // checkEvery is how many tokens the budget scan reads between two looks
 // at its context: a few hundred microseconds of work.
 const checkEvery = 4096
@@ -52,10 +58,10 @@ type pageScan struct {
 	openTag int
 }
 
-// scanPage reads the markup token by token and measures it against the
+// scanPage reads the markup token by token and measures it against
 // budget and the depth limit, stopping at the first node past the budget.
 // It returns ctx's error when ctx is done before it finishes.
-func scanPage(ctx context.Context, raw []byte, maxDepth int) (pageScan, error) {
+func scanPage(ctx context.Context, raw []byte, maxDepth int, budget pageBudget) (pageScan, error) {
 	s := pageScan{cut: len(raw)}
 	z := html.NewTokenizer(bytes.NewReader(raw))
 	offset, depth := 0, 0
@@ -101,10 +107,10 @@ func scanPage(ctx context.Context, raw []byte, maxDepth int) (pageScan, error) {
 			nodes = 1
 		}
 		switch {
-		case s.nodes+nodes > MaxHTMLNodes:
-			s.over = fmt.Sprintf("%d nodes (elements, attributes, runs of text, comments)", MaxHTMLNodes)
-		case s.text+text > MaxHTMLText:
-			s.over = fmt.Sprintf("%d bytes of text", MaxHTMLText)
+		case s.nodes+nodes > budget.nodes:
+			s.over = fmt.Sprintf("%d nodes (elements, attributes, runs of text, comments)", budget.nodes)
+		case s.text+text > budget.text:
+			s.over = fmt.Sprintf("%d bytes of text", budget.text)
 		}
 		if s.over != "" {
 			s.cut = offset
