@@ -63,7 +63,7 @@ func hiddenPage(article, hide string) string {
 // stuffed phrase or a link list hidden in them, in each of the usual
 // ways, and checks that they are spam while the pages without it are not.
 func TestHiddenStuffingIsSpam(t *testing.T) {
-	texts := evasionArticles(t, 40)
+	texts := evasionArticles(t, 200)
 	stuffed := strings.Repeat("cheap flight tickets best deals ", 20)
 	links := "zorvexbet.biz quilumloans.online tramib.shop pexdor.win kaisul.xyz vexqui.top mibzor.club"
 	ways := map[string]string{

@@ -33,7 +33,7 @@ func storyHTML(t *testing.T) (markup, firstParagraph string) {
 	return sb.String(), firstParagraph
 }
 
-// bombs are the element bombs of issue 13 and two more of the same kind:
+// bombs are the element bombs a denial-of-service report used and two more of the same kind:
 // a unit of markup repeated to bombSize.
 func bombs() []struct{ name, unit string } {
 	return []struct{ name, unit string }{
@@ -65,7 +65,7 @@ func allocated(fn func()) uint64 {
 }
 
 // TestHTMLBudgetBombs reads pages of millions of tiny elements (the bombs
-// of issue 13) through Walk: each is cut at the budget with a warning
+// of a denial-of-service report) through Walk: each is cut at the budget with a warning
 // that says so, in bounded allocation, where the whole tree took 1-4 GB.
 func TestHTMLBudgetBombs(t *testing.T) {
 	dir := t.TempDir()

@@ -63,7 +63,7 @@ func (r repeatReader) Read(p []byte) (int, error) {
 }
 
 // TestWARCHugeRecordSpoolsNothing reads a record of hundreds of MB (2 GB
-// in issue 13, where it was written whole to a temporary file although
+// in the report that found it, written whole to a temporary file although
 // only 32 MiB is read): nothing is written to TMPDIR while it is read,
 // the page is read from its first MaxHTMLBytes and marked cut, the
 // allocation does not grow with the record, and the records after it are

@@ -165,6 +165,8 @@ const (
 	// tmplShortWords is the longest line read as a placeholder; longer
 	// lines can only be Latin filler or theme test content.
 	tmplShortWords = 2 * tmplMaxWidgetWords
+	// tmplMaxThemeWords is the longest line read as theme test content.
+	tmplMaxThemeWords = 80
 	// latinMinShare is the share of Latin filler words a filler line needs.
 	latinMinShare = 0.5
 	// latinMinDistinct is how many words of no English use it needs.
@@ -434,8 +436,10 @@ func (c shopTemplate) classify(d *Document, li int, flags []uint16) templateLine
 		t.kind = tmplPlaceholder
 		return t
 	}
-	// Theme test content needs a self-reference or two site-software terms.
-	if (self || terms >= 2) && isThemeTest(c.cms.FindIn(d.Words, l.FirstWord, l.EndWord)) {
+	// Theme test content needs a self-reference or two site-software terms,
+	// on a line no longer than a theme's sample paragraph: a whole article
+	// on one line holds such words somewhere.
+	if n <= tmplMaxThemeWords && (self || terms >= 2) && isThemeTest(c.cms.FindIn(d.Words, l.FirstWord, l.EndWord)) {
 		t.kind = tmplThemeTest
 		return t
 	}

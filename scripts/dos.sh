@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# dos.sh runs the denial-of-service battery of issue 13 against a freshly
+# dos.sh runs the denial-of-service battery against a freshly
 # built newsqual and prints each case with its figures: time and peak RSS
 # of `newsqual score` on HTML element bombs, and the other cases as they
 # are added below. Inputs are generated here, never committed.
