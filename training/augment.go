@@ -204,56 +204,16 @@ func (a *Augmenter) insertLines(blocks []string, lines ...string) []string {
 	return blocks
 }
 
-// InjectAds adds one to three invented promotional lines, some repeated;
-// one time in four an ad goes inside a sentence instead, as a spammer
-// hides one from line-based filters.
+// InjectAds adds one to three invented promotional lines, some repeated.
 func (a *Augmenter) InjectAds(text string) string {
 	blocks, sep := paragraphs(text)
 	for range a.between(1, 3) {
 		line := a.fill(a.pick(a.pools.Ads))
 		for range a.between(1, 2) {
-			if a.rng.IntN(4) == 0 {
-				blocks = a.insertInSentence(blocks, line)
-			} else {
-				blocks = a.insertLines(blocks, line)
-			}
+			blocks = a.insertLines(blocks, line)
 		}
 	}
 	return strings.Join(blocks, sep)
-}
-
-// minInlineWords is the fewest words a block needs for a line to be put
-// inside it.
-const minInlineWords = 20
-
-// insertInSentence puts line inside a random block of at least
-// minInlineWords words, after one of its words but the first and the
-// last, or as a block of its own when there is none.
-func (a *Augmenter) insertInSentence(blocks []string, line string) []string {
-	var long []int
-	for i, b := range blocks {
-		if len(strings.Fields(b)) >= minInlineWords {
-			long = append(long, i)
-		}
-	}
-	if len(long) == 0 {
-		return a.insertLines(blocks, line)
-	}
-	i := long[a.rng.IntN(len(long))]
-	b := blocks[i]
-	// The spaces between two words, the block's line breaks kept.
-	var gaps []int
-	for k := 1; k+1 < len(b); k++ {
-		if b[k] == ' ' && b[k-1] != ' ' && b[k-1] != '\n' && b[k+1] != ' ' && b[k+1] != '\n' {
-			gaps = append(gaps, k)
-		}
-	}
-	if len(gaps) < 2 {
-		return a.insertLines(blocks, line)
-	}
-	at := gaps[a.rng.IntN(len(gaps)-1)]
-	blocks[i] = b[:at+1] + line + " " + b[at+1:]
-	return blocks
 }
 
 // stuffedPhrase picks a phrase to stuff, as an SEO stuffer picks its
