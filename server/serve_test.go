@@ -57,10 +57,13 @@ func bombBatch(t *testing.T, n int) string {
 // checks that the next is refused at once with 429 and Retry-After, and
 // that the slot is free again once the first is answered.
 func TestBusyIs429(t *testing.T) {
-	s := newServer(t, server.Options{MaxConcurrent: 1, Workers: 1})
+	// The first request is kept busy by pages that take a while to read
+	// (longer still under the race detector on a loaded machine), with a
+	// timeout long enough for them all.
+	s := newServer(t, server.Options{MaxConcurrent: 1, Workers: 1, Timeout: 10 * time.Minute})
 	first := httptest.NewRecorder()
 	done := make(chan struct{})
-	req := httptest.NewRequest(http.MethodPost, "/v1/score", strings.NewReader(bombBatch(t, 12)))
+	req := httptest.NewRequest(http.MethodPost, "/v1/score", strings.NewReader(bombBatch(t, 4)))
 	req.Header.Set("Content-Type", "application/x-ndjson")
 	go func() {
 		defer close(done)
