@@ -13,7 +13,8 @@ import (
 
 // hostileShapes are inputs on which a careless signal would do quadratic
 // work: one huge line, one repeated character, a huge number of tiny lines,
-// one word repeated, and a phrase stuffed over and over.
+// one word repeated, a phrase stuffed over and over, and a paragraph of
+// promotional words around web addresses.
 var hostileShapes = map[string]func(n int) string{
 	"single-line":     func(n int) string { return strings.Repeat("word and other words, ", n/22) },
 	"repeated-char":   func(n int) string { return strings.Repeat("a", n) },
@@ -22,6 +23,7 @@ var hostileShapes = map[string]func(n int) string{
 	"stuffed-phrase":  func(n int) string { return strings.Repeat("Hamas rejects US in a sentence. ", n/32) },
 	"nested-quotes":   func(n int) string { return strings.Repeat("\u201c", n/3) },
 	"separator-chain": func(n int) string { return strings.Repeat("Home » ", n/8) },
+	"promo-addresses": func(n int) string { return strings.Repeat("win free cash fast at zorvex.biz now and ", n/41) },
 }
 
 // allocatedBy returns the fewest bytes allocated while scoring text, over

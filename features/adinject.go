@@ -537,8 +537,14 @@ func (c adInjection) inlineAds(d *Document, matches []Match, domains []int) []ad
 		var classes promoClass
 		terms := 0
 		var promo uint32
-		for _, m := range matches {
-			if m.Word < from || m.Word+m.Len > to || d.inAddress(d.Words[m.Word]) {
+		// The matches are in text order: those in the window start at
+		// the first one from the window's start.
+		at := sort.Search(len(matches), func(k int) bool { return matches[k].Word >= from })
+		for _, m := range matches[at:] {
+			if m.Word >= to {
+				break
+			}
+			if m.Word+m.Len > to || d.inAddress(d.Words[m.Word]) {
 				continue
 			}
 			classes |= promoClassOf[m.Phrase]
