@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // readOne walks a file with the given name and contents and returns its
@@ -39,6 +40,9 @@ func checkItem(t *testing.T, it Item) {
 	}
 	if it.OK() && len(it.Article.Text) > 1<<16 {
 		t.Fatalf("article of %d bytes passed the %d cap", len(it.Article.Text), 1<<16)
+	}
+	if h := it.Article.Hidden; len(h) > maxHiddenBytes || !utf8.ValidString(h) {
+		t.Fatalf("hidden text of %d bytes (cap %d), valid UTF-8 %v", len(h), maxHiddenBytes, utf8.ValidString(h))
 	}
 }
 
@@ -82,6 +86,7 @@ func FuzzHTML(f *testing.F) {
 		`<meta charset="iso-8859-1"><p>caf\xe9</p>`, "<!DOCTYPE html><body><article><h1>H</h1><p>Text.</p></article>",
 		"<title>Lost end tag<body><p>Text.</p>", "<textarea><p>a</p>", "<p>It\u00e2\u20ac\u2122s</p>",
 		`<div class="comments-body hidden ad"><p>x</p></div><p>----</p><div><b>12 comments</b><a name="comments"></a></div>`,
+		`<p>Story.</p><div style="display:none">cheap <b>deals</b><script>x()</script></div><noscript><p>on</p></noscript><span aria-hidden>zz.biz</span>`,
 	} {
 		f.Add([]byte(s))
 	}
