@@ -25,8 +25,7 @@ func TestHiddenTextOfNewsPagesIsNoSpam(t *testing.T) {
 		if a.Hidden != "" {
 			withHidden++
 		}
-		d := new(features.Document)
-		d.ResetPage(a.Title, a.Text, a.Hidden)
+		d := features.NewPage(a.Title, a.Text, a.Hidden)
 		for i, s := range features.ExtractDocument(d) {
 			if names[i] == "hidden_text" && s.Fired {
 				fired++

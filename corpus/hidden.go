@@ -25,7 +25,7 @@ func hiddenText(root *html.Node) string {
 				continue
 			}
 			switch {
-			case c.DataAtom == atom.Script || c.DataAtom == atom.Style || c.DataAtom == atom.Template:
+			case holdsCode(c):
 			case c.DataAtom == atom.Noscript:
 				// With scripting on, the parser keeps noscript's markup as
 				// text: its words are read tag by tag.
@@ -61,7 +61,7 @@ func shownText(n *html.Node) string {
 		case n.Type == html.TextNode:
 			sb.WriteString(n.Data)
 			sb.WriteByte(' ')
-		case n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style || n.DataAtom == atom.Template):
+		case holdsCode(n):
 			return
 		}
 		for c := n.FirstChild; c != nil && sb.Len() < maxHiddenBytes; c = c.NextSibling {
@@ -70,6 +70,19 @@ func shownText(n *html.Node) string {
 	}
 	walk(n)
 	return sb.String()
+}
+
+// holdsCode reports whether n is an element whose content is code, not
+// text: a script, a style sheet or a template.
+func holdsCode(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Template:
+		return true
+	}
+	return false
 }
 
 // addHidden adds the text of one hidden element as a line.
@@ -99,8 +112,8 @@ func hiddenElement(n *html.Node) bool {
 				return true
 			}
 		case "class":
-			for _, name := range strings.Fields(a.Val) {
-				if hiddenClasses[strings.ToLower(name)] {
+			for name := range strings.FieldsSeq(a.Val) {
+				if isHiddenClass(name) {
 					return true
 				}
 			}

@@ -56,13 +56,6 @@ type page struct {
 	err error
 }
 
-// extract returns the title and visible text of an HTML page and what the
-// reader did to read it (see readPage).
-func (h *htmlReader) extract(raw []byte, pageURL string, wholePage bool, maxDepth int) (title, text, note string) {
-	p := h.readPage(raw, pageURL, wholePage, maxDepth)
-	return p.title, p.text, p.note
-}
-
 // readPage reads an HTML page (see extractText) within the budget, with
 // UTF-8 that was read as windows-1252 repaired.
 func (h *htmlReader) readPage(raw []byte, pageURL string, wholePage bool, maxDepth int) page {

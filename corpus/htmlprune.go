@@ -91,6 +91,10 @@ var hiddenClasses = map[string]bool{
 	"hidden": true, "hide": true, "is-hidden": true, "d-none": true, "invisible": true,
 }
 
+// isHiddenClass reports whether a class name is one of hiddenClasses, in
+// any case.
+func isHiddenClass(name string) bool { return hiddenClasses[strings.ToLower(name)] }
+
 // maxNameWord is the longest word of a class name that can be in one of
 // the word lists; longer words are read as other words.
 const maxNameWord = 16
@@ -196,7 +200,7 @@ func attrKinds(n *html.Node, names bool) (kind nameKind, hidden bool) {
 			continue
 		}
 		for name := range strings.FieldsSeq(a.Val) {
-			if a.Key == "class" && hiddenClasses[strings.ToLower(name)] {
+			if a.Key == "class" && isHiddenClass(name) {
 				hidden = true
 			}
 			k := classifyName(name)

@@ -390,16 +390,15 @@ func (w *walker) pageItem(raw []byte, over bool, path string, line int, pageURL 
 		return errorItem(path, line, ErrBinary, errors.New(reason))
 	}
 	p := w.html.readPage(raw, pageURL, w.opts.WholePage, w.opts.MaxHTMLDepth)
-	title, text, hidden, note := p.title, p.text, p.hidden, p.note
-	text = normalizeString(text)
+	text := normalizeString(p.text)
 	if isBlank(text) {
 		return errorItem(path, line, ErrNoText, errors.New("page has no visible text"))
 	}
-	it := Item{Path: path, Line: line, Warning: note, Article: Article{
+	it := Item{Path: path, Line: line, Warning: p.note, Article: Article{
 		ID:     displayName(path),
-		Title:  normalizeString(title),
+		Title:  normalizeString(p.title),
 		Text:   text,
-		Hidden: normalizeString(hidden),
+		Hidden: normalizeString(p.hidden),
 	}}
 	if over {
 		it.Article.Truncated = true

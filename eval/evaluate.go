@@ -107,8 +107,7 @@ func EvaluateModel(ctx context.Context, scorer *newsqual.Scorer, modelName strin
 	var results []scored
 	for r := range ordered.Map(ctx, in, opts.Workers, func(a corpus.Article) scored {
 		verdict, p := judge(scorer, a)
-		d := new(features.Document)
-		d.ResetPage(a.Title, a.Text, a.Hidden)
+		d := features.NewPage(a.Title, a.Text, a.Hidden)
 		sig := features.ExtractDocument(d)
 		fired := make([]bool, len(sig))
 		for k, s := range sig {

@@ -308,6 +308,39 @@ const (
 	promoSpam                          // vocabulary almost only spam uses
 )
 
+// kinds returns how many of the four kinds of cue (money, offer, call to
+// action, ease) c holds.
+func (c promoClass) kinds() int {
+	n := 0
+	for _, k := range []promoClass{promoMoney, promoOffer, promoAction, promoEase} {
+		if c&k != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// promoCues returns the promotional cues among words[from:to], given the
+// matches from the first one that starts there on: their classes, how
+// many there are, and the words they cover (bit k for words[from+k]).
+// Words of a web address's path are not the text's own and give no cue.
+func promoCues(d *Document, matches []Match, from, to int) (classes promoClass, terms int, promo uint32) {
+	for _, m := range matches {
+		if m.Word+m.Len > to {
+			break // the matches are in order and do not overlap
+		}
+		if d.inAddress(d.Words[m.Word]) {
+			continue
+		}
+		classes |= promoClassOf[m.Phrase]
+		terms++
+		for w := m.Word; w < m.Word+m.Len; w++ {
+			promo |= 1 << (w - from)
+		}
+	}
+	return classes, terms, promo
+}
+
 // promoEntry is one phrase of the promotional lexicon and its classes.
 type promoEntry struct {
 	phrase string
@@ -460,12 +493,7 @@ func (a adLine) clear() bool {
 	case a.sentence && a.classes&promoSpam == 0:
 		return false
 	}
-	kinds := 0
-	for _, c := range []promoClass{promoMoney, promoOffer, promoAction, promoEase} {
-		if a.classes&c != 0 {
-			kinds++
-		}
-	}
+	kinds := a.classes.kinds()
 	spam := a.classes&promoSpam != 0
 	return (kinds >= 2 && (spam || a.price || a.classes&promoMoney != 0)) || (spam && a.classes&(promoMoney|promoOffer) != 0)
 }
@@ -534,39 +562,18 @@ func (c adInjection) inlineAds(d *Document, matches []Match, domains []int) []ad
 			continue
 		}
 		from, to := max(sent.FirstWord, i-inlineBefore), min(sent.EndWord, i+1+inlineAfter)
-		var classes promoClass
-		terms := 0
-		var promo uint32
 		// The matches are in text order: those in the window start at
 		// the first one from the window's start.
 		at := sort.Search(len(matches), func(k int) bool { return matches[k].Word >= from })
-		for _, m := range matches[at:] {
-			if m.Word >= to {
-				break
-			}
-			if m.Word+m.Len > to || d.inAddress(d.Words[m.Word]) {
-				continue
-			}
-			classes |= promoClassOf[m.Phrase]
-			terms++
-			for k := m.Word; k < m.Word+m.Len; k++ {
-				promo |= 1 << (k - from)
-			}
-		}
+		classes, terms, promo := promoCues(d, matches[at:], from, to)
 		tld, _ := domainTLD(w.Norm)
 		cheap := cheapTLDs[tld]
 		if promoDomain(w) {
 			classes |= promoMoney
 			terms++
 		}
-		kinds := 0
-		for _, k := range []promoClass{promoMoney, promoOffer, promoAction, promoEase} {
-			if classes&k != 0 {
-				kinds++
-			}
-		}
 		sells := classes&promoSpam != 0 && classes&(promoMoney|promoOffer) != 0 ||
-			cheap && kinds >= 2 && classes&(promoMoney|promoOffer) != 0
+			cheap && classes.kinds() >= 2 && classes&(promoMoney|promoOffer) != 0
 		if !sells {
 			continue
 		}
@@ -679,19 +686,7 @@ func (c adInjection) standaloneLines(d *Document, matches []Match, domains []int
 		if listItem(p.Text) {
 			continue // an item of the article's own numbered list
 		}
-		var classes promoClass
-		terms := 0
-		var promo uint32
-		for j := m; j < len(matches) && matches[j].Word+matches[j].Len <= p.EndWord; j++ {
-			if d.inAddress(d.Words[matches[j].Word]) {
-				continue // a word of a web address's path, not of the line
-			}
-			classes |= promoClassOf[matches[j].Phrase]
-			terms++
-			for w := matches[j].Word; w < matches[j].Word+matches[j].Len; w++ {
-				promo |= 1 << (w - p.FirstWord)
-			}
-		}
+		classes, terms, promo := promoCues(d, matches[m:], p.FirstWord, p.EndWord)
 		here := domainsIn(domains, p.FirstWord, p.EndWord)
 		price := hasPrice(p.Text) || percentOff(p.Text)
 		phone := hasPhone(p.Text)

@@ -27,9 +27,9 @@ type Document struct {
 	// Sentences are the sentences of the paragraphs, in order.
 	Sentences []Sentence
 	// Hidden is the text the page hid from its readers (HTML elements
-	// not displayed), normalised like Text and cut at MaxHiddenBytes; it
-	// is not part of the article, and only the hidden_text signal reads
-	// it. Set by ResetPage.
+	// not displayed), cut at MaxHiddenBytes; it is not part of the
+	// article, and only the hidden_text signal reads it, normalising it as
+	// it splits it. Set by ResetPage.
 	Hidden string
 
 	// WordsCut is true when the text had more words than MaxWords (or
@@ -145,6 +145,14 @@ func (d *Document) Reset(title, text string) {
 	d.splitSentences()
 }
 
+// NewPage prepares an article's title and text for the checks, with the
+// text its page hid from readers (see Document.Hidden).
+func NewPage(title, text, hidden string) *Document {
+	d := new(Document)
+	d.ResetPage(title, text, hidden)
+	return d
+}
+
 // ResetPage prepares another article, as Reset does, with the text its
 // page hid from readers (see Document.Hidden).
 func (d *Document) ResetPage(title, text, hidden string) {
@@ -152,7 +160,7 @@ func (d *Document) ResetPage(title, text, hidden string) {
 	if len(hidden) > MaxHiddenBytes {
 		hidden = strings.ToValidUTF8(hidden[:MaxHiddenBytes], "")
 	}
-	d.Hidden = Normalize(hidden)
+	d.Hidden = hidden
 }
 
 // Normalize makes text safe and uniform for matching: invalid UTF-8 becomes
@@ -173,7 +181,7 @@ func Normalize(s string) string {
 	if isASCII(s) {
 		return s // no invisible characters, and NFC already
 	}
-	invisible, variants := hiddenForms(s)
+	invisible, variants := disguises(s)
 	if invisible {
 		if strings.Contains(s, "\u202e") {
 			s = unreverseOverrides(s)
@@ -207,9 +215,9 @@ func isASCII(s string) bool {
 	return true
 }
 
-// hiddenForms reports whether s holds a character that isInvisible, and
+// disguises reports whether s holds a character that isInvisible, and
 // one that isVariant; all of them lie beyond ASCII.
-func hiddenForms(s string) (invisible, variants bool) {
+func disguises(s string) (invisible, variants bool) {
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
 			i++

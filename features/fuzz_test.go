@@ -70,7 +70,7 @@ func FuzzNormalize(f *testing.F) {
 		if !utf8.ValidString(got) {
 			t.Fatalf("Normalize(%q) = %q: invalid UTF-8", text, got)
 		}
-		if invisible, _ := hiddenForms(got); invisible {
+		if invisible, _ := disguises(got); invisible {
 			t.Fatalf("Normalize(%q) = %q keeps an invisible character", text, got)
 		}
 		if again := Normalize(got); again != got {

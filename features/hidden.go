@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 )
 
 // hiddenText measures the text a page hides from its readers (see
@@ -43,12 +44,19 @@ const (
 	MaxHiddenBytes = 64 << 10
 )
 
+// hiddenDocuments keeps the Documents that hidden texts are split into,
+// for reuse: half of real news pages hide some text. The strings a
+// Document hands out stay valid when it is reset.
+var hiddenDocuments = sync.Pool{New: func() any { return new(Document) }}
+
 // Run measures the document's hidden text.
 func (hiddenText) Run(d *Document) []Signal {
 	if strings.TrimSpace(d.Hidden) == "" {
 		return []Signal{{}}
 	}
-	h := NewDocument("", d.Hidden)
+	h := hiddenDocuments.Get().(*Document)
+	defer hiddenDocuments.Put(h)
+	h.Reset("", d.Hidden)
 	phrase, repeats, line := mostRepeatedPhrase(h)
 	addresses := promoAddresses(h)
 	// A phrase is stuffed when it is a good part of the hidden text, not

@@ -6,9 +6,7 @@ import (
 )
 
 func hiddenSignal(title, text, hidden string) Signal {
-	d := new(Document)
-	d.ResetPage(title, text, hidden)
-	return newHiddenText().Run(d)[0]
+	return newHiddenText().Run(NewPage(title, text, hidden))[0]
 }
 
 func TestHiddenTextFindsStuffingAndLinkLists(t *testing.T) {
@@ -47,8 +45,7 @@ func TestHiddenTextFindsStuffingAndLinkLists(t *testing.T) {
 // signal: it is kept apart from the article's text.
 func TestHiddenTextIsNotTheArticle(t *testing.T) {
 	plain := ExtractDocument(NewDocument("", inventedArticle))
-	d := new(Document)
-	d.ResetPage("", inventedArticle, strings.Repeat("cheap flight tickets best deals ", 12))
+	d := NewPage("", inventedArticle, strings.Repeat("cheap flight tickets best deals ", 12))
 	hidden := ExtractDocument(d)
 	for i, name := range Names() {
 		if name == "hidden_text" {

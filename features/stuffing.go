@@ -238,10 +238,12 @@ func (stuffing) measure(d *Document, sc *ngramScratch) ([]Signal, []stuffedPhras
 	sc.chars = resized(sc.chars, n)
 	total := 0
 	for i := range words {
-		h, c := textHashCount(words[i].Norm)
-		if stem := inflectionStem(words[i].Norm); len(stem) < len(words[i].Norm) {
-			h, _ = textHashCount(stem)
-		}
+		// The word is counted by its stem; the suffixes a stem drops are
+		// ASCII, one character a byte.
+		norm := words[i].Norm
+		stem := inflectionStem(norm)
+		h, c := textHashCount(stem)
+		c += len(norm) - len(stem)
 		sc.word[i], sc.chars[i] = h, int32(c)
 		total += c
 	}

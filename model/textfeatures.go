@@ -299,13 +299,14 @@ type occurrence struct {
 	word  int32 // a word's index in Document.Words; −1 for style
 }
 
-// walkBatch is the number of occurrences the walk hands on at a time:
-// enough for a scan to look many up at once, few enough to stay in the
+// walkBatch is the number of occurrences the walk hands a featureSink at
+// a time: few calls through the interface, few enough to stay in the
 // processor's cache.
 const walkBatch = 256
 
 // A featureSink takes the occurrences a featureWalk finds, a batch at a
-// time, in text order.
+// time, in text order: training's key counts (FeatureCounts). The scan
+// counts them in its tally, called directly for each one.
 type featureSink interface {
 	take(batch []occurrence)
 }

@@ -238,15 +238,12 @@ func TestAugmentKeepsWireLayout(t *testing.T) {
 }
 
 // TestHiddenSpamFiresTheHiddenTextSignal checks that what HiddenSpam hides
-// beside an article is found by the hidden_text signal, and changes no
-// signal of the article itself.
+// beside an article is found by the hidden_text signal.
 func TestHiddenSpamFiresTheHiddenTextSignal(t *testing.T) {
 	names := features.Names()
 	for seed := range int64(30) {
 		hidden := NewAugmenter(DefaultPools(), seed, nil).HiddenSpam("Harbour town weighs new ferry timetable", cleanSample)
-		d := new(features.Document)
-		d.ResetPage("", cleanSample, hidden)
-		sig := features.ExtractDocument(d)
+		sig := features.ExtractDocument(features.NewPage("", cleanSample, hidden))
 		for i, s := range sig {
 			if names[i] == "hidden_text" && !s.Fired {
 				t.Errorf("seed %d: hidden_text did not fire on %q", seed, hidden)

@@ -566,8 +566,7 @@ func prepare(all []Example, vocab *featureVocab, workers int) []prepared {
 			defer wg.Done()
 			for i := range next {
 				a := all[i].Article
-				d := new(features.Document)
-				d.ResetPage(a.Title, a.Text, a.Hidden)
+				d := features.NewPage(a.Title, a.Text, a.Hidden)
 				out[i] = prepared{signals: model.SignalInputs(nil, features.ExtractDocument(d)), text: vocab.doc(d)}
 			}
 		}()
