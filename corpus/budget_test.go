@@ -84,8 +84,11 @@ func TestHTMLBudgetBombs(t *testing.T) {
 			if it.OK() && !strings.Contains(it.Warning, "budget") {
 				t.Errorf("warning %q does not say the page was cut at the budget", it.Warning)
 			}
-			if !it.OK() && !errors.Is(it.Err, ErrNoText) {
-				t.Errorf("err %v, want an article or ErrNoText", it.Err)
+			if it.OK() && !it.Article.Truncated {
+				t.Error("article not marked Truncated after a cut at the budget")
+			}
+			if !it.OK() && (!errors.Is(it.Err, ErrNoText) || !strings.Contains(it.Err.Error(), "before it was cut")) {
+				t.Errorf("err %v, want an article or ErrNoText saying the page was cut", it.Err)
 			}
 			// The markup is read, decoded and tokenized once each; the
 			// tree of MaxHTMLNodes nodes costs well under 200 MB more.
@@ -140,6 +143,9 @@ func TestHTMLBudgetText(t *testing.T) {
 	}
 	if !strings.Contains(it.Warning, "bytes of text") {
 		t.Errorf("warning %q does not say the page was cut at its text budget", it.Warning)
+	}
+	if !it.Article.Truncated {
+		t.Error("HTML file not marked Truncated after a cut at the text budget")
 	}
 }
 

@@ -56,6 +56,15 @@ type page struct {
 	err error
 }
 
+// noTextReason says why a page (what names it) gave no visible text,
+// and whether it was cut at the budget before any came.
+func noTextReason(what string, p page) string {
+	if p.cut {
+		return what + " has no visible text before it was cut: " + p.note
+	}
+	return what + " has no visible text"
+}
+
 // readPage reads an HTML page (see extractText) within the budget, with
 // UTF-8 that was read as windows-1252 repaired.
 func (h *htmlReader) readPage(raw []byte, pageURL string, wholePage bool, maxDepth int) page {

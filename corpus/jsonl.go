@@ -242,7 +242,7 @@ func (w *walker) recordItem(line []byte, path string, lineNo int) Item {
 		a.Hidden = normalizeString(p.hidden)
 		a.Truncated = p.cut
 		if isBlank(a.Text) {
-			return errorItem(path, lineNo, ErrNoText, errors.New(`"html" has no visible text`))
+			return errorItem(path, lineNo, ErrNoText, errors.New(noTextReason(`"html"`, p)))
 		}
 	default:
 		return errorItem(path, lineNo, ErrNoText, errors.New(`no "text" or "html" field with content`))

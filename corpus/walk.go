@@ -390,15 +390,19 @@ func (w *walker) pageItem(raw []byte, over bool, path string, line int, pageURL 
 		return errorItem(path, line, ErrBinary, errors.New(reason))
 	}
 	p := w.html.readPage(raw, pageURL, w.opts.WholePage, w.opts.MaxHTMLDepth)
+	if p.err != nil {
+		return errorItem(path, line, nil, fmt.Errorf("reading stopped: %w", p.err))
+	}
 	text := normalizeString(p.text)
 	if isBlank(text) {
-		return errorItem(path, line, ErrNoText, errors.New("page has no visible text"))
+		return errorItem(path, line, ErrNoText, errors.New(noTextReason("page", p)))
 	}
 	it := Item{Path: path, Line: line, Warning: p.note, Article: Article{
-		ID:     displayName(path),
-		Title:  normalizeString(p.title),
-		Text:   text,
-		Hidden: normalizeString(p.hidden),
+		ID:        displayName(path),
+		Title:     normalizeString(p.title),
+		Text:      text,
+		Hidden:    normalizeString(p.hidden),
+		Truncated: p.cut,
 	}}
 	if over {
 		it.Article.Truncated = true
