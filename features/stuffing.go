@@ -504,24 +504,58 @@ func textHashCount(s string) (uint64, int) {
 
 // inflectionStem returns a word's folded form without the inflection a
 // stuffer rotates a phrase through to slip past repetition counts
-// ("flights", "ticketing", "cheaper", "booked" for "flight", "ticket",
-// "cheap", "book"): a final -ing, -ers, -er, -ed, -es or -s, when at least
-// three letters remain; words ending in -ss, -us or -is keep their s. The
+// ("flights", "ticketing", "cheaper", "investors", "booked" for "flight",
+// "ticket", "cheap", "invest", "book"). It drops a plural first (-s, -es
+// after s, x, z, ch or sh, -ies for -y; words ending in -ss, -us or -is
+// keep their s), then one of -ing, -er or -ed with the doubled consonant
+// before it ("shopping" for "shop"), each when at least three letters
+// remain, or the -or of a word of eight letters or more ("investor"); so
+// a word and its plural always share a stem ("player", "players"). The
 // repetition measures count words by their stems, so that "cheap flight
-// tickets" and "cheaper flights ticket" are one phrase.
+// tickets" and "cheaper flights ticket" are one phrase. Everything it
+// drops or adds is ASCII.
 func inflectionStem(norm string) string {
 	if len(norm) < 4 {
 		return norm
 	}
-	for _, suffix := range [...]string{"ing", "ers", "er", "ed", "es", "s"} {
-		if len(norm)-len(suffix) >= 3 && strings.HasSuffix(norm, suffix) {
-			if suffix == "s" && (strings.HasSuffix(norm, "ss") || strings.HasSuffix(norm, "us") || strings.HasSuffix(norm, "is")) {
-				return norm
+	stem := norm
+	switch {
+	case strings.HasSuffix(stem, "ies") && len(stem) >= 6:
+		stem = stem[:len(stem)-3] + "y"
+	case strings.HasSuffix(stem, "es") && len(stem) >= 5 && sibilantEnd(stem[:len(stem)-2]):
+		stem = stem[:len(stem)-2]
+	case strings.HasSuffix(stem, "s") && !strings.HasSuffix(stem, "ss") && !strings.HasSuffix(stem, "us") && !strings.HasSuffix(stem, "is"):
+		stem = stem[:len(stem)-1]
+	}
+	for _, suffix := range [...]string{"ing", "er", "ed", "or"} {
+		if len(stem)-len(suffix) >= 3 && strings.HasSuffix(stem, suffix) && (suffix != "or" || len(stem) >= 8) {
+			stem = stem[:len(stem)-len(suffix)]
+			if n := len(stem); n >= 4 && stem[n-1] == stem[n-2] && doublable(stem[n-1]) {
+				stem = stem[:n-1]
 			}
-			return norm[:len(norm)-len(suffix)]
+			break
 		}
 	}
-	return norm
+	return stem
+}
+
+// sibilantEnd reports whether s ends in s, x, z, ch or sh: the endings
+// whose plural takes -es.
+func sibilantEnd(s string) bool {
+	switch s[len(s)-1] {
+	case 's', 'x', 'z':
+		return true
+	case 'h':
+		return len(s) >= 2 && (s[len(s)-2] == 'c' || s[len(s)-2] == 's')
+	}
+	return false
+}
+
+// doublable reports whether a consonant is doubled before -ing, -er and
+// -ed ("shopping", "planned"); l, s and z end words doubled ("selling",
+// "passed").
+func doublable(b byte) bool {
+	return strings.IndexByte("bdgmnprt", b) >= 0
 }
 
 // first8 reads the first eight bytes of s, little-endian.
@@ -860,7 +894,7 @@ type stuffedPhrase struct {
 	repeats  float64 // share of occurrences whose neighbour (either side) repeats an earlier one
 	line     int     // 1-based line of the first occurrence
 	ends     int     // occurrences followed by punctuation: the end of a clause
-	foreign  bool    // most of its topic words occur nowhere but in its occurrences (see stuffContext.foreign)
+	foreign  bool    // its topic words, or half of a longer phrase's, occur nowhere but in its occurrences (see stuffContext.foreign)
 }
 
 // evidence weighs the occurrences that break the text: two points for a
@@ -993,7 +1027,7 @@ func (ctx *stuffContext) findStuffedPhrases(cands []stuffCandidate) []stuffedPhr
 		}
 		p.prose = ctx.proseCount(starts)
 		p.repeats = ctx.contextRepeats(starts, left, c.size+right)
-		if p.count >= 8 && p.repeats <= 0.1 && p.ends*stuffMaxEndsShare <= p.count && p.inserted() {
+		if p.count >= 8 && p.repeats <= ctx.foreignRepeats(p) && p.ends*stuffMaxEndsShare <= p.count && p.inserted() {
 			p.foreign = ctx.foreign(p) && 3*ctx.withinCount(starts, left, c.size+right) >= 2*p.count
 		}
 		out = append(out, p)
@@ -1087,9 +1121,11 @@ func (c *stuffContext) endsClause(to int) bool {
 	return gap != "" && !unicode.IsSpace(r)
 }
 
-// foreign reports whether most topic words of phrase p (all of a two-word
-// phrase's) occur nowhere in the text but inside the phrase's occurrences,
-// nor in the document's title: words unrelated to the article around them.
+// foreign reports whether at least half the topic words of phrase p (all
+// of a phrase of one or two) occur nowhere in the text but inside the
+// phrase's occurrences, nor in the document's title: words unrelated to
+// the article around them. A longer phrase may share a common word or two
+// with the text ("best … deal").
 // A phrase of the headline is what the story is about, however often it
 // comes back.
 func (c *stuffContext) foreign(p stuffedPhrase) bool {
@@ -1120,7 +1156,29 @@ func (c *stuffContext) foreign(p stuffedPhrase) bool {
 			used++
 		}
 	}
-	return topic > 0 && 2*used < topic
+	if topic < 3 {
+		return topic > 0 && used == 0
+	}
+	return 2*used <= topic
+}
+
+// foreignRepeats is the largest share of occurrences with a repeating
+// neighbour (see stuffedPhrase.repeats) that a phrase of unrelated words
+// may have: 0.1 for a phrase of one or two topic words, since a natural
+// pair ("New York", "Social Security") settles into recurring company, and
+// 0.25 for a longer phrase, which a stuffer pasted at random lands next to
+// a common word ("the", "and") as often as the text has them.
+func (c *stuffContext) foreignRepeats(p stuffedPhrase) float64 {
+	topic := 0
+	for k := p.from; k < p.to; k++ {
+		if isTopicWord(c.words[k]) {
+			topic++
+		}
+	}
+	if topic >= 3 {
+		return 0.25
+	}
+	return 0.1
 }
 
 // inTitle reports whether the folded word norm is a word of the

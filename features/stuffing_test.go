@@ -703,3 +703,37 @@ func TestKeywordStuffingCandidateWords(t *testing.T) {
 		}
 	}
 }
+
+// TestInflectionStemFamilies checks that the forms a stuffer rotates a
+// phrase through share one stem, and that words the rules could mangle
+// keep theirs.
+func TestInflectionStemFamilies(t *testing.T) {
+	families := [][]string{
+		{"flight", "flights"},
+		{"ticket", "tickets", "ticketing", "ticketed"},
+		{"cheap", "cheaper"},
+		{"player", "players", "play", "playing", "played"},
+		{"investor", "investors", "investing", "invest", "invested"},
+		{"shop", "shopping", "shopped", "shopper", "shoppers"},
+		{"tax", "taxes"},
+		{"party", "parties"},
+		{"box", "boxes"},
+	}
+	for _, f := range families {
+		want := inflectionStem(f[0])
+		for _, w := range f[1:] {
+			if got := inflectionStem(w); got != want {
+				t.Errorf("inflectionStem(%q) = %q, want %q as for %q", w, got, want, f[0])
+			}
+		}
+	}
+	for _, w := range []string{"bus", "class", "crisis", "motor", "actor", "error", "selling", "sell", "news"} {
+		got := inflectionStem(w)
+		if len(got) < 3 || !strings.HasPrefix(w, got) {
+			t.Errorf("inflectionStem(%q) = %q, want a prefix of at least three letters", w, got)
+		}
+	}
+	if a, b := inflectionStem("selling"), inflectionStem("sell"); a != b {
+		t.Errorf("selling → %q, sell → %q: a doubled l belongs to the word", a, b)
+	}
+}
