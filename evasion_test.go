@@ -107,17 +107,41 @@ func rightToLeftOverride(s string) string {
 
 // stuffPhrase puts n copies of a phrase into the text at random places
 // between its words, mid-sentence as a stuffer's script does, cycling
-// through the phrase's forms.
+// through the phrase's forms. The places are gaps between the article's
+// own words, each used once, so that no copy splits another.
 func stuffPhrase(rng *rand.Rand, text string, forms []string, n int) string {
 	paras := strings.Split(text, "\n\n")
-	for k := range n {
-		p := rng.IntN(len(paras))
-		words := strings.Fields(paras[p])
-		if len(words) < 2 {
+	type gap struct{ para, at int }
+	var gaps []gap
+	words := make([][]string, len(paras))
+	for p, para := range paras {
+		words[p] = strings.Fields(para)
+		for at := 1; at < len(words[p]); at++ {
+			gaps = append(gaps, gap{p, at})
+		}
+	}
+	rng.Shuffle(len(gaps), func(i, j int) { gaps[i], gaps[j] = gaps[j], gaps[i] })
+	chosen := gaps[:min(n, len(gaps))]
+	form := make(map[gap]string, len(chosen))
+	for k, g := range chosen {
+		form[g] = forms[k%len(forms)]
+	}
+	for p := range paras {
+		if len(words[p]) < 2 {
 			continue
 		}
-		at := 1 + rng.IntN(len(words)-1)
-		paras[p] = strings.Join(slices.Insert(words, at, forms[k%len(forms)]), " ")
+		var b strings.Builder
+		for at, w := range words[p] {
+			if f, ok := form[gap{p, at}]; ok {
+				b.WriteString(f)
+				b.WriteByte(' ')
+			}
+			b.WriteString(w)
+			if at+1 < len(words[p]) {
+				b.WriteByte(' ')
+			}
+		}
+		paras[p] = b.String()
 	}
 	return strings.Join(paras, "\n\n")
 }
@@ -130,45 +154,44 @@ var stuffedForms = [][]string{
 	{"gold coin investor", "gold coins investors", "gold coin investing", "gold coins investor"},
 }
 
-// evasion is one way of putting spam into a clean article, with the
-// share of articles it must be caught in (percent).
+// evasion is one way of putting spam into a clean article.
 type evasion struct {
 	name   string
 	inject func(rng *rand.Rand, text string, k int) string
-	floor  int
 }
+
+// evasionFloor is the share of articles (percent) in which every evasion
+// must be caught.
+const evasionFloor = 95
 
 // evasions are the injections of TestEvasionsAreCaught: an invented ad
 // and an invented stuffed phrase, plainly and as a spammer hides them.
 var evasions = []evasion{
-	{"ad line", func(rng *rand.Rand, text string, _ int) string { return insertParagraph(rng, text, evasionAd(rng)) }, 95},
-	{"ad inside a sentence", func(rng *rand.Rand, text string, _ int) string { return insertInSentence(rng, text, evasionAd(rng)) }, 95},
+	{"ad line", func(rng *rand.Rand, text string, _ int) string { return insertParagraph(rng, text, evasionAd(rng)) }},
+	{"ad inside a sentence", func(rng *rand.Rand, text string, _ int) string { return insertInSentence(rng, text, evasionAd(rng)) }},
 	{"ad line, full-width letters", func(rng *rand.Rand, text string, _ int) string {
 		return insertParagraph(rng, text, fullWidth(evasionAd(rng)))
-	}, 95},
+	}},
 	{"ad line, mathematical bold", func(rng *rand.Rand, text string, _ int) string {
 		return insertParagraph(rng, text, mathBold(evasionAd(rng)))
-	}, 95},
+	}},
 	{"ad line, right-to-left override", func(rng *rand.Rand, text string, _ int) string {
 		return insertParagraph(rng, text, rightToLeftOverride(evasionAd(rng)))
-	}, 95},
-	// A phrase stuffed only mid-sentence breaks the text too little to be
-	// caught in 95% of articles yet: these floors hold what is caught.
+	}},
 	{"phrase stuffed 12 times", func(rng *rand.Rand, text string, k int) string {
 		return stuffPhrase(rng, text, stuffedForms[k%len(stuffedForms)][:1], 12)
-	}, 80},
+	}},
 	{"phrase stuffed through inflections", func(rng *rand.Rand, text string, k int) string {
 		return stuffPhrase(rng, text, stuffedForms[k%len(stuffedForms)], 12)
-	}, 65},
+	}},
 }
 
 // TestEvasionsAreCaught puts an invented ad or stuffed phrase into 200
 // clean articles of distinct sites, plainly and with a spammer's first
 // evasions (inside a sentence, letters from other alphabets, text stored
 // backwards behind a right-to-left override, a phrase rotated through its
-// inflections), and checks that each is called spam in at least its
-// floor of the articles (95% for the ads), while the same articles
-// unedited stay clean.
+// inflections), and checks that each is called spam in at least 95% of
+// the articles, while the same articles unedited stay clean.
 func TestEvasionsAreCaught(t *testing.T) {
 	texts := evasionArticles(t, 200)
 	if len(texts) < 100 {
@@ -202,8 +225,8 @@ func TestEvasionsAreCaught(t *testing.T) {
 			}
 		}
 		t.Logf("%-36s %3d of %d caught", e.name, caught, len(texts))
-		if 100*caught < e.floor*len(texts) {
-			t.Errorf("%s: %d of %d caught, want %d%%; the first missed:\n%.400s", e.name, caught, len(texts), e.floor, missed)
+		if 100*caught < evasionFloor*len(texts) {
+			t.Errorf("%s: %d of %d caught, want %d%%; the first missed:\n%.400s", e.name, caught, len(texts), evasionFloor, missed)
 		}
 	}
 }
