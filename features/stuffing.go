@@ -143,6 +143,11 @@ type ngramScratch struct {
 	blocks    []textBlock // for dupBlockSignal
 	lineHash  []uint64    // per line, for dupBlockSignal
 	lineChars []int32     // per line, for dupBlockSignal
+
+	rotated  map[uint64]int32 // word stem to its index in rotWords, for findRotated
+	rotWords []rotatedWord
+	inRun    []bool   // per word, for findRotated
+	pieces   [][2]int // word ranges, for findRotated
 }
 
 // occurrencePair is one occurrence (a word index) of a phrase candidate.
@@ -309,6 +314,11 @@ func (stuffing) measure(d *Document, sc *ngramScratch) ([]Signal, []stuffedPhras
 	}
 
 	out[0] = stuffingSignal(d, stuffed, n)
+	if !out[0].Fired {
+		if r, ok := ctx.findRotated(); ok && r.fired() {
+			out[0] = rotatedSignal(d, r)
+		}
+	}
 	enough := n >= gopherMinWords
 	for k := 2; k <= 4; k++ {
 		fired := enough && top[k] > [5]float64{2: gopherTop2, 3: gopherTop3, 4: gopherTop4}[k] && topProse[k]

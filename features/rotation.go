@@ -1,0 +1,350 @@
+package features
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// Rotated keyword stuffing: a spinner writes one keyword phrase a dozen
+// ways, each slot filled from a list of synonyms ("{cheap|budget|low cost}
+// {flight|plane|airline} {tickets|fares|deals}"), so that no wording comes
+// back often enough to be seen as repetition. What gives the copies away is
+// that their words belong together and hardly anywhere else in the text,
+// that the wordings cross (each synonym of one slot goes with several of the
+// next), and that the copies sit in the middle of sentences that read on
+// without them.
+const (
+	// rotatedMinCopies is the fewest copies inside sentences that fire.
+	rotatedMinCopies = 7
+	// rotatedMinWordings is the fewest distinct wordings: with fewer, one
+	// wording is repeated, and that is a phrase for findStuffedPhrases.
+	rotatedMinWordings = 3
+	// rotatedMinWords and rotatedMaxWords bound the distinct words of the
+	// wordings: a spinner's lists are short, while the noun phrases of a
+	// long story chain into families of dozens of words.
+	rotatedMinWords = 4
+	rotatedMaxWords = 30
+	// rotatedMinCycles is the fewest independent cycles (see cycles) of the
+	// wordings' word graph.
+	rotatedMinCycles = 2
+	// rotatedMaxEvidence is how many wordings the evidence quotes.
+	rotatedMaxEvidence = 3
+)
+
+// rotatedPhrase is a family of wordings of one phrase: the pieces of text
+// made of its words and those of them that sit inside sentences.
+type rotatedPhrase struct {
+	pieces   int              // pieces of the family's words
+	copies   int              // pieces inside a sentence (see insertedPiece)
+	wordings []rotatedWording // the distinct wordings of the copies, most frequent first
+	words    int              // distinct words of the copies
+	crossed  int              // see crossings
+	cycles   int              // see cycles
+}
+
+// rotatedWording is one wording of a rotated phrase.
+type rotatedWording struct {
+	from, to int // word range of its first copy
+	count    int
+	key      uint64 // hash of its words' stems, in order
+}
+
+// fired reports whether the family is stuffing: enough copies inside
+// sentences, at least half of the family's pieces, in several wordings of
+// a few words that cross one another.
+func (r rotatedPhrase) fired() bool {
+	return r.copies >= rotatedMinCopies && 2*r.copies >= r.pieces &&
+		len(r.wordings) >= rotatedMinWordings && rotatedMinWords <= r.words && r.words <= rotatedMaxWords &&
+		r.crossed >= 1 && r.cycles >= rotatedMinCycles
+}
+
+// excess is the number of copies beyond two, as for a repeated phrase.
+func (r rotatedPhrase) excess() float64 { return float64(r.copies - 2) }
+
+// rotatedWord is what findRotated counts about one word (by stem).
+type rotatedWord struct {
+	total  int32 // occurrences in the text
+	inRun  int32 // occurrences inside runs of two or more topic words
+	parent int32 // union-find link between words that sit side by side in a piece
+}
+
+// findRotated returns the family of rotated wordings in the text that
+// fires, or else the one with the most copies; false when there is none.
+//
+// A piece is two or more topic words written in one piece (white space
+// only between them) in a paragraph of running text, in one case, each
+// word foreign to the text: used at least twice, two thirds of its
+// occurrences or more inside runs of topic words, and not in the title.
+// Pieces are joined into families through the words they share and the
+// words they put side by side: a family is the pieces of one connected set
+// of words.
+func (c *stuffContext) findRotated() (rotatedPhrase, bool) {
+	d, words, sc := c.d, c.words, c.sc
+	if c.paraOfLine == nil {
+		c.mapParagraphs()
+	}
+	stems := sc.word[:len(words)]
+	if sc.rotated == nil {
+		sc.rotated = make(map[uint64]int32)
+	}
+	index := sc.rotated
+	clear(index)
+	sc.rotWords = sc.rotWords[:0]
+	sc.inRun = resized(sc.inRun, len(words))
+
+	// Runs of two or more topic words in running text.
+	runWord := func(i int) bool {
+		w := words[i]
+		if w.Line == c.title || !c.topicWord(w) {
+			return false
+		}
+		k := c.paraOfLine[w.Line]
+		return k >= 0 && sc.running[k]
+	}
+	for i := 0; i < len(words); {
+		if !runWord(i) {
+			sc.inRun[i] = false
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(words) && runWord(j) && wordGap(textBetween(d, words, j-1)) {
+			j++
+		}
+		for k := i; k < j; k++ {
+			sc.inRun[k] = j-i >= 2
+			if j-i < 2 {
+				continue
+			}
+			at, ok := index[stems[k]]
+			if !ok {
+				at = int32(len(sc.rotWords))
+				index[stems[k]] = at
+				sc.rotWords = append(sc.rotWords, rotatedWord{parent: at})
+			}
+			sc.rotWords[at].inRun++
+		}
+		i = j
+	}
+	if len(sc.rotWords) == 0 {
+		return rotatedPhrase{}, false
+	}
+	for _, h := range stems {
+		if at, ok := index[h]; ok {
+			sc.rotWords[at].total++
+		}
+	}
+	foreign := func(i int) (int32, bool) {
+		if !sc.inRun[i] {
+			return 0, false
+		}
+		at := index[stems[i]]
+		w := sc.rotWords[at]
+		return at, w.total >= 2 && 3*w.inRun >= 2*w.total && !c.inTitle(words[i].Norm)
+	}
+	find := func(x int32) int32 {
+		for sc.rotWords[x].parent != x {
+			p := sc.rotWords[x].parent
+			sc.rotWords[x].parent = sc.rotWords[p].parent
+			x = p
+		}
+		return x
+	}
+
+	// Pieces: maximal runs of foreign words, two or more, inside a run.
+	sc.pieces = sc.pieces[:0]
+	for i := 0; i < len(words); {
+		at, ok := foreign(i)
+		if !ok {
+			i++
+			continue
+		}
+		j := i + 1
+		// A piece is in one case: a name ("Human Rights Council") that a
+		// copy was pasted into is no part of the copy.
+		upper := capitalised(words[i].Text)
+		for j < len(words) && sc.inRun[j] && capitalised(words[j].Text) == upper && wordGap(textBetween(d, words, j-1)) {
+			next, ok := foreign(j)
+			if !ok {
+				break
+			}
+			if a, b := find(at), find(next); a != b {
+				sc.rotWords[b].parent = a
+			}
+			at = next
+			j++
+		}
+		if j-i >= 2 {
+			sc.pieces = append(sc.pieces, [2]int{i, j})
+		}
+		i = j
+	}
+
+	// Families: the pieces of each connected set of words, in order of
+	// their first piece.
+	var best rotatedPhrase
+	found := false
+	var roots []int32
+	for _, p := range sc.pieces {
+		root := find(index[stems[p[0]]])
+		if slices.Contains(roots, root) {
+			continue
+		}
+		roots = append(roots, root)
+		r := c.rotatedFamily(root, index, find)
+		if !found || r.fired() && !best.fired() || r.fired() == best.fired() && r.copies > best.copies {
+			best, found = r, true
+		}
+	}
+	return best, found
+}
+
+// rotatedFamily gathers the pieces whose words belong to the connected set
+// of words root.
+func (c *stuffContext) rotatedFamily(root int32, index map[uint64]int32, find func(int32) int32) rotatedPhrase {
+	stems := c.sc.word
+	var r rotatedPhrase
+	var distinct []uint64
+	for _, p := range c.sc.pieces {
+		if find(index[stems[p[0]]]) != root {
+			continue
+		}
+		r.pieces++
+		from, to := p[0], p[1]
+		if !c.insertedPiece(from, to) {
+			continue
+		}
+		r.copies++
+		key := uint64(0)
+		for k := from; k < to; k++ {
+			key = growGram(key, stems[k])
+			if !slices.Contains(distinct, stems[k]) {
+				distinct = append(distinct, stems[k])
+			}
+		}
+		if at := slices.IndexFunc(r.wordings, func(w rotatedWording) bool { return w.key == key }); at >= 0 {
+			r.wordings[at].count++
+		} else {
+			r.wordings = append(r.wordings, rotatedWording{from: from, to: to, count: 1, key: key})
+		}
+	}
+	r.words = len(distinct)
+	r.crossed = crossings(r.wordings, stems)
+	r.cycles = cycles(r.wordings, stems, r.words)
+	slices.SortStableFunc(r.wordings, func(a, b rotatedWording) int { return b.count - a.count })
+	return r
+}
+
+// insertedPiece reports whether the piece words[from:to] sits in a
+// sentence as a phrase pasted in does: inside it, with words of the same
+// paragraph right before and after and only white space between (no
+// punctuation after it, which would end a clause), and not needed by the
+// sentence (see judge).
+func (c *stuffContext) insertedPiece(from, to int) bool {
+	d, words := c.d, c.words
+	k := c.paraOfLine[words[from].Line]
+	if k < 0 || to >= len(words) {
+		return false
+	}
+	para := d.Paragraphs[k]
+	return from > para.FirstWord && to < para.EndWord &&
+		blankGap(textBetween(d, words, from-1)) && blankGap(textBetween(d, words, to-1)) &&
+		c.judge(from, to) != occAnchored
+}
+
+// wordPair is two words (by stem) side by side.
+type wordPair struct{ a, b uint64 }
+
+// wordPairs returns the distinct pairs of neighbouring words in the
+// wordings, sorted; unordered ones (a <= b) unless ordered.
+func wordPairs(wordings []rotatedWording, stems []uint64, ordered bool) []wordPair {
+	var pairs []wordPair
+	for _, w := range wordings {
+		for k := w.from; k+1 < w.to; k++ {
+			a, b := stems[k], stems[k+1]
+			if !ordered && a > b {
+				a, b = b, a
+			}
+			pairs = append(pairs, wordPair{a, b})
+		}
+	}
+	slices.SortFunc(pairs, func(x, y wordPair) int {
+		if x.a != y.a {
+			return cmp.Compare(x.a, y.a)
+		}
+		return cmp.Compare(x.b, y.b)
+	})
+	return slices.Compact(pairs)
+}
+
+// crossings counts the pairs of distinct words that each go right before
+// the same two distinct words somewhere in the wordings: "cheap flight",
+// "cheap plane", "budget flight", "budget plane". Slots filled from lists
+// of synonyms cross like that as soon as a few copies are written; the
+// wordings of a natural phrase grow it at its edges ("public health",
+// "public health agencies") or chain into one another ("federal court",
+// "district court", "southern district").
+func crossings(wordings []rotatedWording, stems []uint64) int {
+	pairs := wordPairs(wordings, stems, true)
+	// The words that follow each word with two or more of them.
+	var next [][]uint64
+	for i := 0; i < len(pairs); {
+		j := i
+		var after []uint64
+		for j < len(pairs) && pairs[j].a == pairs[i].a {
+			after = append(after, pairs[j].b)
+			j++
+		}
+		if len(after) >= 2 {
+			next = append(next, after)
+		}
+		i = j
+	}
+	n := 0
+	for i := range next {
+		for j := i + 1; j < len(next); j++ {
+			common := 0
+			for _, b := range next[i] {
+				if _, ok := slices.BinarySearch(next[j], b); ok {
+					common++
+				}
+			}
+			if common >= 2 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// cycles is the number of independent cycles of the graph whose nodes are
+// the wordings' words and whose edges join neighbouring words: edges less
+// nodes plus one, for a connected family. A phrase that only grows or
+// chains makes a tree; crossing slots close loops.
+func cycles(wordings []rotatedWording, stems []uint64, words int) int {
+	return len(wordPairs(wordings, stems, false)) - words + 1
+}
+
+// rotatedSignal reports a rotated phrase as keyword stuffing.
+func rotatedSignal(d *Document, r rotatedPhrase) Signal {
+	s := Signal{Value: math.Log1p(r.excess()), Fired: true}
+	quoted := make([]string, 0, rotatedMaxEvidence)
+	for k, w := range r.wordings {
+		if k == rotatedMaxEvidence {
+			break
+		}
+		text := d.Span(w.from, w.to)
+		s.Evidence = append(s.Evidence, Evidence{Text: text, Count: w.count, Line: d.Lines[d.Words[w.from].Line].Number})
+		quoted = append(quoted, fmt.Sprintf("%q", strings.ToLower(text)))
+	}
+	more := ""
+	if len(r.wordings) > rotatedMaxEvidence {
+		more = ", …"
+	}
+	s.Message = fmt.Sprintf("one phrase reworded %d ways (%s%s), put into sentences %d times",
+		len(r.wordings), strings.Join(quoted, ", "), more, r.copies)
+	return s
+}
