@@ -154,6 +154,27 @@ var stuffedForms = [][]string{
 	{"gold coin investor", "gold coins investors", "gold coin investing", "gold coins investor"},
 }
 
+// spunPhrases are invented keyword phrases in a spinner's syntax: a list
+// of synonyms per slot, one picked for each copy.
+var spunPhrases = [][][]string{
+	{{"cheap", "budget", "discount"}, {"hotel", "resort", "motel"}, {"rooms", "booking", "stays"}},
+	{{"crypto", "bitcoin", "token"}, {"trading", "investment", "mining"}, {"signals", "bots", "platform"}},
+	{{"car", "auto", "vehicle"}, {"insurance", "cover", "policy"}, {"quotes", "rates", "deals"}},
+}
+
+// spunForms writes n copies of a spun phrase, each slot picked afresh.
+func spunForms(rng *rand.Rand, lists [][]string, n int) []string {
+	forms := make([]string, n)
+	for k := range forms {
+		words := make([]string, len(lists))
+		for j, l := range lists {
+			words[j] = l[rng.IntN(len(l))]
+		}
+		forms[k] = strings.Join(words, " ")
+	}
+	return forms
+}
+
 // evasion is one way of putting spam into a clean article.
 type evasion struct {
 	name   string
@@ -163,6 +184,12 @@ type evasion struct {
 // evasionFloor is the share of articles (percent) in which every evasion
 // must be caught.
 const evasionFloor = 95
+
+// lowerFloors are the evasions caught less often than evasionFloor, with
+// the share they must keep. A spun copy pasted next to a word of the
+// text's own topic, or a synonym the text also uses elsewhere, breaks the
+// family of wordings that gives the rotation away.
+var lowerFloors = map[string]int{"phrase rotated through synonyms": 60}
 
 // evasions are the injections of TestEvasionsAreCaught: an invented ad
 // and an invented stuffed phrase, plainly and as a spammer hides them.
@@ -184,14 +211,18 @@ var evasions = []evasion{
 	{"phrase stuffed through inflections", func(rng *rand.Rand, text string, k int) string {
 		return stuffPhrase(rng, text, stuffedForms[k%len(stuffedForms)], 12)
 	}},
+	{"phrase rotated through synonyms", func(rng *rand.Rand, text string, k int) string {
+		return stuffPhrase(rng, text, spunForms(rng, spunPhrases[k%len(spunPhrases)], 12), 12)
+	}},
 }
 
 // TestEvasionsAreCaught puts an invented ad or stuffed phrase into 200
 // clean articles of distinct sites, plainly and with a spammer's first
 // evasions (inside a sentence, letters from other alphabets, text stored
 // backwards behind a right-to-left override, a phrase rotated through its
-// inflections), and checks that each is called spam in at least 95% of
-// the articles, while the same articles unedited stay clean.
+// inflections or through synonyms), and checks that each is called spam
+// in at least 95% of the articles (see lowerFloors for the exceptions),
+// while the same articles unedited stay clean.
 func TestEvasionsAreCaught(t *testing.T) {
 	texts := evasionArticles(t, 200)
 	if len(texts) < 100 {
@@ -225,8 +256,12 @@ func TestEvasionsAreCaught(t *testing.T) {
 			}
 		}
 		t.Logf("%-36s %3d of %d caught", e.name, caught, len(texts))
-		if 100*caught < evasionFloor*len(texts) {
-			t.Errorf("%s: %d of %d caught, want %d%%; the first missed:\n%.400s", e.name, caught, len(texts), evasionFloor, missed)
+		floor := evasionFloor
+		if f, ok := lowerFloors[e.name]; ok {
+			floor = f
+		}
+		if 100*caught < floor*len(texts) {
+			t.Errorf("%s: %d of %d caught, want %d%%; the first missed:\n%.400s", e.name, caught, len(texts), floor, missed)
 		}
 	}
 }
