@@ -34,6 +34,22 @@ const (
 	rotatedMaxEvidence = 3
 )
 
+// rotSeenBits is the size of the bit set of the stems seen in runs, which
+// spares the count of every word's occurrences a map lookup.
+const rotSeenBits = 4096
+
+// closedClassHashes holds the hashes (see Word.Hash) of closedClassWords.
+var closedClassHashes = func() map[uint64]bool {
+	m := make(map[uint64]bool, len(closedClassWords))
+	for w := range closedClassWords {
+		d := NewDocument("", w)
+		if len(d.Words) == 1 && d.Words[0].Norm == w {
+			m[d.Words[0].Hash()] = true
+		}
+	}
+	return m
+}()
+
 // rotatedPhrase is a family of wordings of one phrase: the pieces of text
 // made of its words and those of them that sit inside sentences.
 type rotatedPhrase struct {
@@ -94,15 +110,23 @@ func (c *stuffContext) findRotated() (rotatedPhrase, bool) {
 	clear(index)
 	sc.rotWords = sc.rotWords[:0]
 	sc.inRun = resized(sc.inRun, len(words))
+	clear(sc.rotSeen[:])
 
 	// Runs of two or more topic words in running text.
 	runWord := func(i int) bool {
 		w := words[i]
-		if w.Line == c.title || !c.topicWord(w) {
+		if w.Line == c.title {
 			return false
 		}
-		k := c.paraOfLine[w.Line]
-		return k >= 0 && sc.running[k]
+		if k := c.paraOfLine[w.Line]; k < 0 || !sc.running[k] {
+			return false
+		}
+		// A function word in lower case is never a topic word; most words
+		// are decided here, without topicWord's look at the text around.
+		if closedClassHashes[w.Hash()] && !capitalised(w.Text) {
+			return false
+		}
+		return c.topicWord(w)
 	}
 	for i := 0; i < len(words); {
 		if !runWord(i) {
@@ -119,6 +143,7 @@ func (c *stuffContext) findRotated() (rotatedPhrase, bool) {
 			if j-i < 2 {
 				continue
 			}
+			sc.rotSeen[stems[k]%rotSeenBits/64] |= 1 << (stems[k] % 64)
 			at, ok := index[stems[k]]
 			if !ok {
 				at = int32(len(sc.rotWords))
@@ -133,6 +158,9 @@ func (c *stuffContext) findRotated() (rotatedPhrase, bool) {
 		return rotatedPhrase{}, false
 	}
 	for _, h := range stems {
+		if sc.rotSeen[h%rotSeenBits/64]&(1<<(h%64)) == 0 {
+			continue // no word of a run: most words leave here
+		}
 		if at, ok := index[h]; ok {
 			sc.rotWords[at].total++
 		}

@@ -146,7 +146,8 @@ type ngramScratch struct {
 
 	rotated  map[uint64]int32 // word stem to its index in rotWords, for findRotated
 	rotWords []rotatedWord
-	inRun    []bool   // per word, for findRotated
+	inRun    []bool // per word, for findRotated
+	rotSeen  [rotSeenBits / 64]uint64
 	pieces   [][2]int // word ranges, for findRotated
 }
 
