@@ -18,7 +18,7 @@ import (
 // without them.
 const (
 	// rotatedMinCopies is the fewest copies inside sentences that fire.
-	rotatedMinCopies = 7
+	rotatedMinCopies = 8
 	// rotatedMinWordings is the fewest distinct wordings: with fewer, one
 	// wording is repeated, and that is a phrase for findStuffedPhrases.
 	rotatedMinWordings = 3
@@ -29,7 +29,7 @@ const (
 	rotatedMaxWords = 30
 	// rotatedMinCycles is the fewest independent cycles (see cycles) of the
 	// wordings' word graph.
-	rotatedMinCycles = 2
+	rotatedMinCycles = 1
 	// rotatedMaxEvidence is how many wordings the evidence quotes.
 	rotatedMaxEvidence = 3
 )
@@ -69,10 +69,10 @@ type rotatedWording struct {
 }
 
 // fired reports whether the family is stuffing: enough copies inside
-// sentences, at least half of the family's pieces, in several wordings of
-// a few words that cross one another.
+// sentences, at least two thirds of the family's pieces, in several
+// wordings of a few words that cross one another.
 func (r rotatedPhrase) fired() bool {
-	return r.copies >= rotatedMinCopies && 2*r.copies >= r.pieces &&
+	return r.copies >= rotatedMinCopies && 3*r.copies >= 2*r.pieces &&
 		len(r.wordings) >= rotatedMinWordings && rotatedMinWords <= r.words && r.words <= rotatedMaxWords &&
 		r.crossed >= 1 && r.cycles >= rotatedMinCycles
 }
@@ -234,14 +234,33 @@ func (c *stuffContext) findRotated() (rotatedPhrase, bool) {
 // of words root.
 func (c *stuffContext) rotatedFamily(root int32, index map[uint64]int32, find func(int32) int32) rotatedPhrase {
 	stems := c.sc.word
+	var mine [][2]int
+	for _, p := range c.sc.pieces {
+		if find(index[stems[p[0]]]) == root {
+			mine = append(mine, p)
+		}
+	}
+	core := twoCore(mine, stems)
+	inCore := func(k int) bool {
+		_, ok := slices.BinarySearch(core, stems[k])
+		return ok
+	}
 	var r rotatedPhrase
 	var distinct []uint64
-	for _, p := range c.sc.pieces {
-		if find(index[stems[p[0]]]) != root {
+	for _, p := range mine {
+		// A piece is its words of the core; a word of the text that a
+		// copy was pasted next to hangs off the core and falls away.
+		from, to := p[0], p[1]
+		for from < to && !inCore(from) {
+			from++
+		}
+		for to > from && !inCore(to-1) {
+			to--
+		}
+		if to-from < 2 {
 			continue
 		}
 		r.pieces++
-		from, to := p[0], p[1]
 		if !c.insertedPiece(from, to) {
 			continue
 		}
@@ -264,6 +283,51 @@ func (c *stuffContext) rotatedFamily(root int32, index map[uint64]int32, find fu
 	r.cycles = cycles(r.wordings, stems, r.words)
 	slices.SortStableFunc(r.wordings, func(a, b rotatedWording) int { return b.count - a.count })
 	return r
+}
+
+// twoCore returns, sorted, the words of the pieces that stay when every
+// word with fewer than two distinct neighbours in the pieces is taken away,
+// again and again (the 2-core of the graph of neighbouring words). Words
+// in cycles stay, with what lies between them; chains and trees fall away.
+func twoCore(pieces [][2]int, stems []uint64) []uint64 {
+	var pairs []wordPair
+	for _, p := range pieces {
+		for k := p[0]; k+1 < p[1]; k++ {
+			a, b := stems[k], stems[k+1]
+			if a == b {
+				continue
+			}
+			if a > b {
+				a, b = b, a
+			}
+			pairs = append(pairs, wordPair{a, b})
+		}
+	}
+	slices.SortFunc(pairs, comparePairs)
+	pairs = slices.Compact(pairs)
+	for {
+		degree := map[uint64]int{}
+		for _, e := range pairs {
+			degree[e.a]++
+			degree[e.b]++
+		}
+		kept := pairs[:0]
+		for _, e := range pairs {
+			if degree[e.a] >= 2 && degree[e.b] >= 2 {
+				kept = append(kept, e)
+			}
+		}
+		if len(kept) == len(pairs) {
+			break
+		}
+		pairs = kept
+	}
+	var core []uint64
+	for _, e := range pairs {
+		core = append(core, e.a, e.b)
+	}
+	slices.Sort(core)
+	return slices.Compact(core)
 }
 
 // insertedPiece reports whether the piece words[from:to] sits in a
@@ -299,13 +363,16 @@ func wordPairs(wordings []rotatedWording, stems []uint64, ordered bool) []wordPa
 			pairs = append(pairs, wordPair{a, b})
 		}
 	}
-	slices.SortFunc(pairs, func(x, y wordPair) int {
-		if x.a != y.a {
-			return cmp.Compare(x.a, y.a)
-		}
-		return cmp.Compare(x.b, y.b)
-	})
+	slices.SortFunc(pairs, comparePairs)
 	return slices.Compact(pairs)
+}
+
+// comparePairs orders word pairs by their first word, then their second.
+func comparePairs(x, y wordPair) int {
+	if x.a != y.a {
+		return cmp.Compare(x.a, y.a)
+	}
+	return cmp.Compare(x.b, y.b)
 }
 
 // crossings counts the pairs of distinct words that each go right before
