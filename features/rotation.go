@@ -88,7 +88,7 @@ type rotatedWord struct {
 }
 
 // findRotated returns the family of rotated wordings in the text that
-// fires, or else the one with the most copies; false when there is none.
+// fires (see rotatedPhrase.fired); false when none does.
 //
 // A piece is two or more topic words written in one piece (white space
 // only between them) in a paragraph of running text, in one case, each
@@ -211,35 +211,46 @@ func (c *stuffContext) findRotated() (rotatedPhrase, bool) {
 		i = j
 	}
 
-	// Families: the pieces of each connected set of words, in order of
-	// their first piece.
+	// Families: the pieces of each connected set of words, taken in the
+	// order of their first piece; the one with the most copies fires.
+	sc.families = sc.families[:0]
+	for k, p := range sc.pieces {
+		sc.families = append(sc.families, familyPiece{root: find(index[stems[p[0]]]), piece: int32(k)})
+	}
+	slices.SortStableFunc(sc.families, func(a, b familyPiece) int { return cmp.Compare(a.root, b.root) })
+	var spans [][2]int // of sc.families, one per family, by first piece
+	for i := 0; i < len(sc.families); {
+		j := i + 1
+		for j < len(sc.families) && sc.families[j].root == sc.families[i].root {
+			j++
+		}
+		if j-i >= rotatedMinCopies {
+			spans = append(spans, [2]int{i, j})
+		}
+		i = j
+	}
+	slices.SortFunc(spans, func(a, b [2]int) int { return cmp.Compare(sc.families[a[0]].piece, sc.families[b[0]].piece) })
 	var best rotatedPhrase
 	found := false
-	var roots []int32
-	for _, p := range sc.pieces {
-		root := find(index[stems[p[0]]])
-		if slices.Contains(roots, root) {
-			continue
+	for _, span := range spans {
+		mine := make([][2]int, 0, span[1]-span[0])
+		for _, f := range sc.families[span[0]:span[1]] {
+			mine = append(mine, sc.pieces[f.piece])
 		}
-		roots = append(roots, root)
-		r := c.rotatedFamily(root, index, find)
-		if !found || r.fired() && !best.fired() || r.fired() == best.fired() && r.copies > best.copies {
+		if r := c.rotatedFamily(mine); r.fired() && (!found || r.copies > best.copies) {
 			best, found = r, true
 		}
 	}
 	return best, found
 }
 
-// rotatedFamily gathers the pieces whose words belong to the connected set
-// of words root.
-func (c *stuffContext) rotatedFamily(root int32, index map[uint64]int32, find func(int32) int32) rotatedPhrase {
+// familyPiece is a piece (an index into ngramScratch.pieces) and the root
+// of its family's words, for findRotated.
+type familyPiece struct{ root, piece int32 }
+
+// rotatedFamily measures the family of the given pieces, in order.
+func (c *stuffContext) rotatedFamily(mine [][2]int) rotatedPhrase {
 	stems := c.sc.word
-	var mine [][2]int
-	for _, p := range c.sc.pieces {
-		if find(index[stems[p[0]]]) == root {
-			mine = append(mine, p)
-		}
-	}
 	core := twoCore(mine, stems)
 	inCore := func(k int) bool {
 		_, ok := slices.BinarySearch(core, stems[k])

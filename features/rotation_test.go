@@ -15,8 +15,8 @@ var spunFlights = []string{
 	"discount flight fares", "low cost plane deals", "cheap plane fares", "discount flight deals",
 }
 
-// insertForms inserts forms[k] before every step-th word of the article's
-// body, starting with its second paragraph, as insertEvery does.
+// insertForms inserts forms[k] before the k-th of every step-th word of
+// the text, from the fourth word of its second paragraph (after the title) on.
 func insertForms(text string, forms []string, step int) string {
 	d := NewDocument("", text)
 	var b strings.Builder

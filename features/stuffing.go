@@ -149,6 +149,7 @@ type ngramScratch struct {
 	inRun    []bool // per word, for findRotated
 	rotSeen  [rotSeenBits / 64]uint64
 	pieces   [][2]int // word ranges, for findRotated
+	families []familyPiece
 }
 
 // occurrencePair is one occurrence (a word index) of a phrase candidate.
@@ -316,7 +317,7 @@ func (stuffing) measure(d *Document, sc *ngramScratch) ([]Signal, []stuffedPhras
 
 	out[0] = stuffingSignal(d, stuffed, n)
 	if !out[0].Fired {
-		if r, ok := ctx.findRotated(); ok && r.fired() {
+		if r, ok := ctx.findRotated(); ok {
 			out[0] = rotatedSignal(d, r)
 		}
 	}

@@ -164,19 +164,11 @@ The council will vote on its formal response at a meeting in March, after office
 // insertEvery inserts phrase before every step-th word of the article's
 // body (after its first paragraph), n times.
 func insertEvery(text, phrase string, step, n int) string {
-	d := NewDocument("", text)
-	var b strings.Builder
-	last, done := 0, 0
-	for i := d.Paragraphs[1].FirstWord + 3; i < len(d.Words) && done < n; i += step {
-		at := d.Words[i].Start
-		b.WriteString(d.Text[last:at])
-		b.WriteString(phrase)
-		b.WriteByte(' ')
-		last = at
-		done++
+	forms := make([]string, n)
+	for k := range forms {
+		forms[k] = phrase
 	}
-	b.WriteString(d.Text[last:])
-	return b.String()
+	return insertForms(text, forms, step)
 }
 
 func TestKeywordStuffingInventedPhrase(t *testing.T) {
