@@ -283,6 +283,9 @@ func (c *stuffContext) rotatedFamily(mine [][2]int) rotatedPhrase {
 				distinct = append(distinct, stems[k])
 			}
 		}
+		if len(distinct) > rotatedMaxWords {
+			return rotatedPhrase{words: len(distinct)} // too many words to be a spinner's
+		}
 		if at := slices.IndexFunc(r.wordings, func(w rotatedWording) bool { return w.key == key }); at >= 0 {
 			r.wordings[at].count++
 		} else {
@@ -300,8 +303,10 @@ func (c *stuffContext) rotatedFamily(mine [][2]int) rotatedPhrase {
 // word with fewer than two distinct neighbours in the pieces is taken away,
 // again and again (the 2-core of the graph of neighbouring words). Words
 // in cycles stay, with what lies between them; chains and trees fall away.
+// It peels the graph with a queue, in time linear in its size.
 func twoCore(pieces [][2]int, stems []uint64) []uint64 {
 	var pairs []wordPair
+	var nodes []uint64
 	for _, p := range pieces {
 		for k := p[0]; k+1 < p[1]; k++ {
 			a, b := stems[k], stems[k+1]
@@ -312,33 +317,60 @@ func twoCore(pieces [][2]int, stems []uint64) []uint64 {
 				a, b = b, a
 			}
 			pairs = append(pairs, wordPair{a, b})
+			nodes = append(nodes, a, b)
 		}
 	}
 	slices.SortFunc(pairs, comparePairs)
 	pairs = slices.Compact(pairs)
-	for {
-		degree := map[uint64]int{}
-		for _, e := range pairs {
-			degree[e.a]++
-			degree[e.b]++
+	slices.Sort(nodes)
+	nodes = slices.Compact(nodes)
+	node := func(h uint64) int {
+		i, _ := slices.BinarySearch(nodes, h)
+		return i
+	}
+	// Adjacency lists, packed: the neighbours of node i are
+	// next[start[i]:start[i+1]].
+	start := make([]int, len(nodes)+1)
+	for _, e := range pairs {
+		start[node(e.a)+1]++
+		start[node(e.b)+1]++
+	}
+	for i := range nodes {
+		start[i+1] += start[i]
+	}
+	next := make([]int, start[len(nodes)])
+	fill := slices.Clone(start[:len(nodes)])
+	for _, e := range pairs {
+		a, b := node(e.a), node(e.b)
+		next[fill[a]], next[fill[b]] = b, a
+		fill[a]++
+		fill[b]++
+	}
+	degree := make([]int, len(nodes))
+	var queue []int
+	for i := range nodes {
+		degree[i] = start[i+1] - start[i]
+		if degree[i] < 2 {
+			queue = append(queue, i)
 		}
-		kept := pairs[:0]
-		for _, e := range pairs {
-			if degree[e.a] >= 2 && degree[e.b] >= 2 {
-				kept = append(kept, e)
+	}
+	for len(queue) > 0 {
+		i := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		for _, j := range next[start[i]:start[i+1]] {
+			degree[j]--
+			if degree[j] == 1 {
+				queue = append(queue, j)
 			}
 		}
-		if len(kept) == len(pairs) {
-			break
-		}
-		pairs = kept
 	}
 	var core []uint64
-	for _, e := range pairs {
-		core = append(core, e.a, e.b)
+	for i, h := range nodes {
+		if degree[i] >= 2 {
+			core = append(core, h)
+		}
 	}
-	slices.Sort(core)
-	return slices.Compact(core)
+	return core
 }
 
 // insertedPiece reports whether the piece words[from:to] sits in a
