@@ -376,14 +376,17 @@ func setOf(list string) map[string]bool {
 
 // StuffKeywords injects one phrase eight to eighteen times: mid-sentence,
 // at the start of paragraphs and as fake headings. A third of the time the
-// phrase is spun: two or three slots, each filled for every copy from a set
-// of synonyms of the pools. Copies go between words of the original text,
+// phrase is spun, two or three slots each filled for every copy from a set
+// of synonyms of the pools, and every copy goes inside a sentence, as a
+// spinner writes them. Copies go between words of the original text,
 // never inside another copy, and the text keeps its layout.
 func (a *Augmenter) StuffKeywords(title, text string) string {
 	var phrase func() string
+	spun := false
 	if fixed := a.stuffedPhrase(title, text); len(a.pools.Synonyms) < 3 || a.rng.IntN(3) != 0 {
 		phrase = func() string { return fixed }
 	} else {
+		spun = true
 		slots := a.rng.Perm(len(a.pools.Synonyms))[:a.between(2, 3)]
 		phrase = func() string {
 			words := make([]string, len(slots))
@@ -401,7 +404,11 @@ func (a *Augmenter) StuffKeywords(title, text string) string {
 	var headings int
 	for range a.between(8, 18) {
 		k := a.rng.IntN(len(blocks))
-		switch a.rng.IntN(4) {
+		place := a.rng.IntN(4)
+		if spun {
+			place = 0 // a spinner writes its copies into sentences
+		}
+		switch place {
 		case 0, 1:
 			var spaces []int
 			b := blocks[k]
