@@ -375,27 +375,11 @@ func setOf(list string) map[string]bool {
 }
 
 // StuffKeywords injects one phrase eight to eighteen times: mid-sentence,
-// at the start of paragraphs and as fake headings. A third of the time the
-// phrase is spun, two or three slots each filled for every copy from a set
-// of synonyms of the pools, and every copy goes inside a sentence, as a
-// spinner writes them. Copies go between words of the original text,
-// never inside another copy, and the text keeps its layout.
+// at the start of paragraphs and as fake headings. Copies go between words
+// of the original text, never inside another copy, and the text keeps its
+// layout.
 func (a *Augmenter) StuffKeywords(title, text string) string {
-	var phrase func() string
-	spun := false
-	if fixed := a.stuffedPhrase(title, text); len(a.pools.Synonyms) < 3 || a.rng.IntN(3) != 0 {
-		phrase = func() string { return fixed }
-	} else {
-		spun = true
-		slots := a.rng.Perm(len(a.pools.Synonyms))[:a.between(2, 3)]
-		phrase = func() string {
-			words := make([]string, len(slots))
-			for k, s := range slots {
-				words[k] = a.pick(a.pools.Synonyms[s])
-			}
-			return strings.Join(words, " ")
-		}
-	}
+	phrase := a.stuffedPhrase(title, text)
 	blocks, sep := paragraphs(text)
 	// Where each copy goes: a block and a byte offset in it (-1 leads the
 	// block, after its indent; the offset of a space after a word puts the
@@ -404,11 +388,7 @@ func (a *Augmenter) StuffKeywords(title, text string) string {
 	var headings int
 	for range a.between(8, 18) {
 		k := a.rng.IntN(len(blocks))
-		place := a.rng.IntN(4)
-		if spun {
-			place = 0 // a spinner writes its copies into sentences
-		}
-		switch place {
+		switch a.rng.IntN(4) {
 		case 0, 1:
 			var spaces []int
 			b := blocks[k]
@@ -445,19 +425,19 @@ func (a *Augmenter) StuffKeywords(title, text string) string {
 		for _, at := range offsets {
 			if at < 0 {
 				indent := len(b) - len(strings.TrimLeft(b, " \t"))
-				out.WriteString(b[:indent] + phrase() + " ")
+				out.WriteString(b[:indent] + phrase + " ")
 				prev = indent
 				continue
 			}
 			out.WriteString(b[prev:at])
-			out.WriteString(" " + phrase())
+			out.WriteString(" " + phrase)
 			prev = at
 		}
 		out.WriteString(b[prev:])
 		blocks[k] = out.String()
 	}
 	for range headings {
-		blocks = a.insertLines(blocks, phrase())
+		blocks = a.insertLines(blocks, phrase)
 	}
 	return strings.Join(blocks, sep)
 }

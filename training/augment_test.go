@@ -251,31 +251,3 @@ func TestHiddenSpamFiresTheHiddenTextSignal(t *testing.T) {
 		}
 	}
 }
-
-// TestStuffKeywordsSpinsSomePhrases checks that about a third of the
-// stuffed articles carry a spun phrase: copies in several wordings, each
-// slot filled from one set of synonyms of the pools.
-func TestStuffKeywordsSpinsSomePhrases(t *testing.T) {
-	pools := DefaultPools()
-	aug := NewAugmenter(pools, 3, nil)
-	spun := 0
-	const n = 90
-	for range n {
-		text := aug.StuffKeywords("Council approves new bus lanes", cleanSample)
-		used := map[string]bool{}
-		for _, set := range pools.Synonyms {
-			for _, w := range set {
-				if strings.Contains(text, " "+w+" ") && !strings.Contains(cleanSample, " "+w+" ") {
-					used[w] = true
-				}
-			}
-		}
-		if len(used) >= 4 {
-			spun++
-		}
-	}
-	t.Logf("%d of %d stuffed articles carry a spun phrase", spun, n)
-	if spun < n/6 || spun > n/2 {
-		t.Errorf("%d of %d stuffed articles spun, want about a third", spun, n)
-	}
-}

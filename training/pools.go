@@ -34,9 +34,6 @@ type Pools struct {
 	// Places are invented place and company names for the page furniture
 	// of clean articles: datelines, credits, market indices.
 	Places []string
-	// Synonyms are sets of interchangeable words, each the list of one
-	// slot of a spun keyword phrase ("{affordable|bargain} {lawyer|attorney}").
-	Synonyms [][]string
 }
 
 // DefaultPools returns the pools written for the project.
@@ -157,21 +154,6 @@ func DefaultPools() Pools {
 			"Ashford", "Belmont", "Corley", "Dunwick", "Halton", "Marston", "Radburn",
 			"Selby Vale", "Thornbury", "Wexmoor", "Kilbride", "Oakhurst", "Penrith Bay", "Lindale",
 		},
-		Synonyms: [][]string{
-			{"affordable", "low-price", "bargain"}, {"lawyer", "attorney", "solicitor"},
-			{"mortgage", "refinancing", "equity release"}, {"dentist", "dental clinic", "orthodontist"},
-			{"phone", "smartphone", "handset"}, {"repair", "fix", "servicing"},
-			{"wedding", "bridal", "marriage"}, {"dress", "gown", "outfit"},
-			{"house", "home", "property"}, {"rental", "lease", "letting"},
-			{"top-rated", "leading", "premier"}, {"plumber", "plumbing", "pipe repair"},
-			{"tour", "trip", "holiday"}, {"package", "bundle", "combo"},
-			{"fitness", "gym", "workout"}, {"course", "class", "training"},
-			{"pet", "dog", "puppy"}, {"food", "treats", "snacks"},
-			{"laptop", "computer", "notebook"}, {"clearance", "markdown", "closeout"},
-			{"hair", "salon", "barber"}, {"cream", "serum", "lotion"},
-			{"skin care", "anti-aging", "beauty"}, {"free", "no-cost", "complimentary"},
-			{"near me", "local", "nearby"}, {"same-day", "express", "overnight"},
-		},
 		Sections: []string{
 			"News", "World News", "Business", "Politics", "Sports", "Entertainment", "Tech",
 			"Health", "Lifestyle", "Local", "Opinion", "Trending",
@@ -210,13 +192,6 @@ func (p Pools) Split() (a, b Pools) {
 			a.FarmBlocks = append(a.FarmBlocks, blk)
 		} else {
 			b.FarmBlocks = append(b.FarmBlocks, blk)
-		}
-	}
-	for i, set := range p.Synonyms {
-		if i%2 == 0 {
-			a.Synonyms = append(a.Synonyms, set)
-		} else {
-			b.Synonyms = append(b.Synonyms, set)
 		}
 	}
 	return a, b
