@@ -57,6 +57,7 @@ type rotatedPhrase struct {
 	copies   int              // pieces inside a sentence (see insertedPiece)
 	wordings []rotatedWording // the distinct wordings of the copies, most frequent first
 	words    int              // distinct words of the copies
+	tokens   int              // words in the copies
 	crossed  int              // see crossings
 	cycles   int              // see cycles
 }
@@ -77,8 +78,14 @@ func (r rotatedPhrase) fired() bool {
 		r.crossed >= 1 && r.cycles >= rotatedMinCycles
 }
 
-// excess is the number of copies beyond two, as for a repeated phrase.
-func (r rotatedPhrase) excess() float64 { return float64(r.copies - 2) }
+// excess is the number of words in the copies beyond two, taken at the
+// copies' mean length: a repeated phrase is counted in copies (see
+// stuffedPhrase.excess), whose repeats the n-gram shares count again, while
+// a spun phrase repeats no n-gram, and each of its words is one the
+// article does not need.
+func (r rotatedPhrase) excess() float64 {
+	return float64(r.copies-2) * float64(r.tokens) / float64(r.copies)
+}
 
 // rotatedWord is what findRotated counts about one word (by stem).
 type rotatedWord struct {
@@ -276,6 +283,7 @@ func (c *stuffContext) rotatedFamily(mine [][2]int) rotatedPhrase {
 			continue
 		}
 		r.copies++
+		r.tokens += to - from
 		key := uint64(0)
 		for k := from; k < to; k++ {
 			key = growGram(key, stems[k])
