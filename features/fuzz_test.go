@@ -18,6 +18,8 @@ func addSeeds(f *testing.F, add func(string)) {
 		"Вuy Nоw", "مرحبا بالعالم. هذا نص عربي.", "这是一个中文句子。这是另一个句子。", "\xff\xfe\x00a\x00b",
 		"U.S. Mr. Dr. e.g. i.e. ... !!! ??? “quoted” ‘single’ «angle»", "a\rb\r\nc",
 		"Ｂｕｙ　ｎｏｗ，ｆａｓｔ．ｂｉｚ 𝐁𝐞𝐬𝐭 Ⓒⓐⓢⓘⓝⓞ ™ ⑩ \u202emoc.tsaf\u202c \u202e(nepo", "会晴吗？\u3000ｘ？",
+		// A phrase spun through synonyms, for the rotated-phrase check.
+		insertForms(inventedArticle, spunFlights, 11),
 	} {
 		add(s)
 	}
