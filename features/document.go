@@ -793,6 +793,11 @@ func (d *Document) inAddress(w Word) bool {
 	const addressScan = 256
 	t := d.Text
 	a, b := w.Start, w.Start+len(w.Text)
+	if (a == 0 || isSpaceByte(t[a-1])) && (b == len(t) || isSpaceByte(t[b])) {
+		// The word is the whole token, and a word holds no ':', '/' or
+		// '@': most words of running text end here.
+		return strings.Contains(w.Text, "www.")
+	}
 	for a > 0 && w.Start-a < addressScan && !isSpaceByte(t[a-1]) {
 		a--
 	}

@@ -3,9 +3,11 @@ package features
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Rotated keyword stuffing: a spinner writes one keyword phrase a dozen
@@ -38,17 +40,9 @@ const (
 // spares the count of every word's occurrences a map lookup.
 const rotSeenBits = 4096
 
-// closedClassHashes holds the hashes (see Word.Hash) of closedClassWords.
-var closedClassHashes = func() map[uint64]bool {
-	m := make(map[uint64]bool, len(closedClassWords))
-	for w := range closedClassWords {
-		d := NewDocument("", w)
-		if len(d.Words) == 1 && d.Words[0].Norm == w {
-			m[d.Words[0].Hash()] = true
-		}
-	}
-	return m
-}()
+// closedClassTable flags the words of closedClassWords, for the pass of
+// findRotated over every word.
+var closedClassTable = newWordFlagTable(map[uint16][]string{1: slices.Sorted(maps.Keys(closedClassWords))}, true)
 
 // rotatedPhrase is a family of wordings of one phrase: the pieces of text
 // made of its words and those of them that sit inside sentences.
@@ -119,22 +113,52 @@ func (c *stuffContext) findRotated() (rotatedPhrase, bool) {
 	sc.inRun = resized(sc.inRun, len(words))
 	clear(sc.rotSeen[:])
 
-	// Runs of two or more topic words in running text.
-	runWord := func(i int) bool {
-		w := words[i]
-		if w.Line == c.title {
-			return false
+	// The words that may stand in a run: topic words in running text. A
+	// function word in lower case never is, and the table settles most
+	// words; topicWord's look at the text around (is the word part of an
+	// address?) is left for the words next to another such word.
+	const (
+		notInRun    = iota
+		plainWord   // no function word: a topic word unless a figure or in an address
+		capitalWord // a function word in capitals ("US", "New"): topicWord decides
+	)
+	state := resized(sc.runState, len(words))
+	sc.runState = state
+	var closed [256]uint16
+	for from := 0; from < len(words); from += len(closed) {
+		chunk := words[from:min(from+len(closed), len(words))]
+		closedClassTable.flagsOf(chunk, closed[:])
+		for k, w := range chunk {
+			st := uint8(notInRun)
+			if p := c.paraOfLine[w.Line]; w.Line != c.title && p >= 0 && sc.running[p] {
+				switch {
+				case closed[k] == 0:
+					st = plainWord
+				case capitalised(w.Text):
+					st = capitalWord
+				}
+			}
+			state[from+k] = st
 		}
-		if k := c.paraOfLine[w.Line]; k < 0 || !sc.running[k] {
-			return false
-		}
-		// A function word in lower case is never a topic word; most words
-		// are decided here, without topicWord's look at the text around.
-		if closedClassHashes[w.Hash()] && !capitalised(w.Text) {
-			return false
-		}
-		return c.topicWord(w)
 	}
+	sc.runWord = resized(sc.runWord, len(words))
+	for i, w := range words {
+		ok := false
+		if state[i] != notInRun && (i > 0 && state[i-1] != notInRun || i+1 < len(words) && state[i+1] != notInRun) {
+			switch {
+			case w.Norm != "" && isDigitByte(w.Norm[0]):
+				// A figure is no topic word (see topicWord).
+			case state[i] == plainWord && w.Norm != "" && w.Norm[0] < utf8.RuneSelf:
+				ok = !c.d.inAddress(w) // topicWord, for a word that is no function word
+			case state[i] == capitalWord && !nameWords[w.Norm] && !allCapitals(w.Text):
+				// A function word opening a sentence ("The", "But").
+			default:
+				ok = c.topicWord(w)
+			}
+		}
+		sc.runWord[i] = ok
+	}
+	runWord := func(i int) bool { return sc.runWord[i] }
 	for i := 0; i < len(words); {
 		if !runWord(i) {
 			sc.inRun[i] = false

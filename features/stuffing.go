@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -147,6 +148,8 @@ type ngramScratch struct {
 	rotated  map[uint64]int32 // word stem to its index in rotWords, for findRotated
 	rotWords []rotatedWord
 	inRun    []bool // per word, for findRotated
+	runWord  []bool // per word, for findRotated
+	runState []uint8
 	rotSeen  [rotSeenBits / 64]uint64
 	pieces   [][2]int // word ranges, for findRotated
 	families []familyPiece
@@ -1196,23 +1199,24 @@ func (c *stuffContext) foreignRepeats(p stuffedPhrase) float64 {
 // inTitle reports whether the folded word norm is a word of the
 // document's title.
 func (c *stuffContext) inTitle(norm string) bool {
-	t := c.d.Title
-	for t != "" {
-		i := strings.IndexFunc(t, isWordRune)
-		if i < 0 {
-			return false
+	if c.titleWords == nil {
+		c.titleWords = []string{}
+		t := c.d.Title
+		for t != "" {
+			i := strings.IndexFunc(t, isWordRune)
+			if i < 0 {
+				break
+			}
+			t = t[i:]
+			j := strings.IndexFunc(t, func(r rune) bool { return !isWordRune(r) && !isJoiner(r) })
+			if j < 0 {
+				j = len(t)
+			}
+			c.titleWords = append(c.titleWords, string(appendFolded(nil, t[:j])))
+			t = t[j:]
 		}
-		t = t[i:]
-		j := strings.IndexFunc(t, func(r rune) bool { return !isWordRune(r) && !isJoiner(r) })
-		if j < 0 {
-			j = len(t)
-		}
-		if string(appendFolded(nil, t[:j])) == norm {
-			return true
-		}
-		t = t[j:]
 	}
-	return false
+	return slices.Contains(c.titleWords, norm)
 }
 
 // withinCount counts the occurrences (at starts, widened by left words,
@@ -1309,6 +1313,7 @@ type stuffContext struct {
 	paraOfLine []int32 // paragraph of each line, -1 for blank lines (see mapParagraphs)
 	lineShape  []lineShape
 	seen       map[string]struct{} // scratch set for contextRepeats
+	titleWords []string            // the title's words, folded (see inTitle)
 	sc         *ngramScratch
 }
 
