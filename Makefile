@@ -9,7 +9,7 @@ all: lint test
 
 ## build: the static newsqual binary
 build:
-	CGO_ENABLED=0 $(GO) build -trimpath -o newsqual ./cmd/newsqual
+	CGO_ENABLED=0 $(GO) build -trimpath -buildvcs=auto -o newsqual ./cmd/newsqual
 
 ## test: every test, with the race detector (needs cgo for -race), then the
 ## training tests that train on thousands of corpus articles, which skip

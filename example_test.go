@@ -54,3 +54,15 @@ func ExampleScorer_ScoreAll() {
 	// b
 	// c
 }
+
+// A pipeline records which model judged a batch by its hash, the name
+// newsqual version and /v1/model give it.
+func ExampleModelSHA256() {
+	sha, err := newsqual.ModelSHA256(newsqual.Default().Model())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(len(sha), "hex digits")
+	// Output: 64 hex digits
+}

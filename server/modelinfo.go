@@ -1,9 +1,6 @@
 package server
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-
 	"github.com/newsqual/newsqual/model"
 )
 
@@ -35,16 +32,6 @@ type trainingInfo struct {
 	Lambda                  float64          `json:"lambda"`
 	CrossValidated          model.Metrics    `json:"cross_validated"`
 	CrossValidatedOriginals model.Metrics    `json:"cross_validated_originals"`
-}
-
-// modelSHA256 returns the hex SHA-256 of the model as model.Write encodes
-// it.
-func modelSHA256(m *model.Model) (string, error) {
-	h := sha256.New()
-	if err := m.Write(h); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 func newModelInfo(m *model.Model, name, sha string) modelInfo {

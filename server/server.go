@@ -97,7 +97,7 @@ func New(scorer *newsqual.Scorer, opts Options) (*Server, error) {
 		return nil, err
 	}
 	m := scorer.Model()
-	sha, err := modelSHA256(m)
+	sha, err := newsqual.ModelSHA256(m)
 	if err != nil {
 		return nil, fmt.Errorf("server: hash the model: %w", err)
 	}

@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -59,7 +60,16 @@ lines or phrases that triggered it.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newScoreCommand(), newSourcesCommand(), newServeCommand(), newTrainCommand(), newEvalCommand())
+	root.AddCommand(newScoreCommand(), newSourcesCommand(), newServeCommand(), newTrainCommand(), newEvalCommand(), newVersionCommand())
+	// --version prints what `newsqual version` prints, read only when asked
+	// for (hashing the model takes milliseconds).
+	root.Version = "(see newsqual version)"
+	cobra.AddTemplateFunc("buildInfo", func() string {
+		var b strings.Builder
+		readBuildInfo().write(&b)
+		return b.String()
+	})
+	root.SetVersionTemplate("{{buildInfo}}")
 	return root
 }
 
