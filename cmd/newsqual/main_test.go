@@ -346,3 +346,25 @@ func TestPreferHTMLReachesEveryReader(t *testing.T) {
 		t.Error("serve --help lacks --prefer-html")
 	}
 }
+
+// TestBadChoiceFlagsAreRefused checks that a flag taking one of a few words
+// refuses any other before reading input, with the words it takes.
+func TestBadChoiceFlagsAreRefused(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"score", "--progress", "maybe", "../../testdata/examples"}, `unknown --progress "maybe": want auto, always or never`},
+		{[]string{"sources", "--progress", "maybe", "../../testdata/examples"}, `unknown --progress "maybe": want auto, always or never`},
+		{[]string{"score", "--format", "yaml", "../../testdata/examples"}, `unknown --format "yaml": want table, json, jsonl or csv`},
+		{[]string{"score", "--fail-on", "clean", "../../testdata/examples"}, `unknown --fail-on "clean": want spam or suspect`},
+	} {
+		out, stderr, code := runCLI(t, "", tc.args...)
+		if code != 2 || !strings.Contains(stderr, tc.want) || out != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 2, nothing on stdout and %q", tc.args, code, out, stderr, tc.want)
+		}
+	}
+	if _, stderr, code := runCLI(t, "", "score", "--progress", "never", "--format", "csv", "../../testdata/examples"); code != 0 {
+		t.Errorf("--progress never: exit %d, stderr %q", code, stderr)
+	}
+}

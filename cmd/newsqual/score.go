@@ -117,6 +117,9 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 	default:
 		return &exitError{2, fmt.Sprintf("unknown --fail-on %q: want spam or suspect", f.failOn)}
 	}
+	if err := checkProgress(f.progress); err != nil {
+		return &exitError{2, err.Error()}
+	}
 	limits := append([]limit{workersLimit(f.workers), skipLimit(f.skip)}, f.reader.limits(true)...)
 	if cmd.Flags().Changed("min-quality") {
 		limits = append(limits, limit{name: "--min-quality", value: int64(f.minQuality), min: 0, max: 100})
@@ -251,6 +254,16 @@ func isTerminal(w io.Writer) bool {
 	}
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// checkProgress refuses a --progress value other than auto, always and
+// never.
+func checkProgress(mode string) error {
+	switch mode {
+	case "auto", "always", "never":
+		return nil
+	}
+	return fmt.Errorf("unknown --progress %q: want auto, always or never", mode)
 }
 
 // newProgress returns a counting progress bar on stderr, or nil when there

@@ -147,6 +147,9 @@ func runSources(cmd *cobra.Command, paths []string, f sourcesFlags) error {
 	default:
 		return &exitError{2, fmt.Sprintf("unknown --fail-on %q: want spam or suspect", f.failOn)}
 	}
+	if err := checkProgress(f.progress); err != nil {
+		return &exitError{2, err.Error()}
+	}
 	err := checkLimits(append([]limit{
 		workersLimit(f.workers),
 		{name: "--min-articles", value: int64(f.minArticles), min: 0, max: math.MaxInt64},
