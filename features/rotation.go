@@ -158,15 +158,14 @@ func (c *stuffContext) findRotated() (rotatedPhrase, bool) {
 		}
 		sc.runWord[i] = ok
 	}
-	runWord := func(i int) bool { return sc.runWord[i] }
 	for i := 0; i < len(words); {
-		if !runWord(i) {
+		if !sc.runWord[i] {
 			sc.inRun[i] = false
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(words) && runWord(j) && wordGap(textBetween(d, words, j-1)) {
+		for j < len(words) && sc.runWord[j] && wordGap(textBetween(d, words, j-1)) {
 			j++
 		}
 		for k := i; k < j; k++ {
@@ -406,20 +405,11 @@ func twoCore(pieces [][2]int, stems []uint64) []uint64 {
 }
 
 // insertedPiece reports whether the piece words[from:to] sits in a
-// sentence as a phrase pasted in does: inside it, with words of the same
-// paragraph right before and after and only white space between (no
-// punctuation after it, which would end a clause), and not needed by the
+// sentence as a phrase pasted in does: inside it (see insideSentence: no
+// punctuation after it, which would end a clause) and not needed by the
 // sentence (see judge).
 func (c *stuffContext) insertedPiece(from, to int) bool {
-	d, words := c.d, c.words
-	k := c.paraOfLine[words[from].Line]
-	if k < 0 || to >= len(words) {
-		return false
-	}
-	para := d.Paragraphs[k]
-	return from > para.FirstWord && to < para.EndWord &&
-		blankGap(textBetween(d, words, from-1)) && blankGap(textBetween(d, words, to-1)) &&
-		c.judge(from, to) != occAnchored
+	return c.insideSentence(from, to) && c.judge(from, to) != occAnchored
 }
 
 // wordPair is two words (by stem) side by side.

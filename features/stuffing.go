@@ -1220,24 +1220,29 @@ func (c *stuffContext) inTitle(norm string) bool {
 }
 
 // withinCount counts the occurrences (at starts, widened by left words,
-// size words long) that sit inside a sentence: a word of the same
-// paragraph right before and right after, with only white space between.
-// A caption's credit or a widget's label sits at the edge of its line.
+// size words long) that sit inside a sentence (see insideSentence). A
+// caption's credit or a widget's label sits at the edge of its line.
 func (c *stuffContext) withinCount(starts []int, left, size int) int {
-	d, words := c.d, c.words
 	n := 0
 	for _, i := range starts {
-		from, to := i-left, i+size
-		k := c.paraOfLine[words[from].Line]
-		if k < 0 || to >= len(words) {
-			continue
-		}
-		p := d.Paragraphs[k]
-		if from > p.FirstWord && to < p.EndWord && blankGap(textBetween(d, words, from-1)) && blankGap(textBetween(d, words, to-1)) {
+		if c.insideSentence(i-left, i+size) {
 			n++
 		}
 	}
 	return n
+}
+
+// insideSentence reports whether the words words[from:to] sit inside a
+// sentence: a word of the same paragraph right before and right after,
+// with only white space between.
+func (c *stuffContext) insideSentence(from, to int) bool {
+	d, words := c.d, c.words
+	k := c.paraOfLine[words[from].Line]
+	if k < 0 || to >= len(words) {
+		return false
+	}
+	p := d.Paragraphs[k]
+	return from > p.FirstWord && to < p.EndWord && blankGap(textBetween(d, words, from-1)) && blankGap(textBetween(d, words, to-1))
 }
 
 // keepTight keeps, in place, the occurrences (starts of size words) whose
