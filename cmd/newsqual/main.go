@@ -16,7 +16,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -61,14 +60,9 @@ lines or phrases that triggered it.`,
 		SilenceErrors: true,
 	}
 	root.AddCommand(newScoreCommand(), newSourcesCommand(), newServeCommand(), newTrainCommand(), newEvalCommand(), newVersionCommand())
-	// --version prints what `newsqual version` prints, read only when asked
-	// for (hashing the model takes milliseconds).
+	// --version prints what `newsqual version` prints (see the template
+	// function buildInfo).
 	root.Version = "(see newsqual version)"
-	cobra.AddTemplateFunc("buildInfo", func() string {
-		var b strings.Builder
-		readBuildInfo().write(&b)
-		return b.String()
-	})
 	root.SetVersionTemplate("{{buildInfo}}")
 	return root
 }

@@ -75,6 +75,17 @@ func orUnknown(s string) string {
 	return s
 }
 
+// The template function of --version, registered once (cobra keeps
+// template functions in a global map): the build information is read only
+// when asked for, since hashing the model takes milliseconds.
+func init() {
+	cobra.AddTemplateFunc("buildInfo", func() string {
+		var b strings.Builder
+		readBuildInfo().write(&b)
+		return b.String()
+	})
+}
+
 // newVersionCommand builds `newsqual version`.
 func newVersionCommand() *cobra.Command {
 	return &cobra.Command{
