@@ -83,7 +83,7 @@ func TestNonFiniteScoreReachesNoOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	it := corpus.Item{Path: "stuffed.txt", Article: corpus.Article{ID: "stuffed.txt", Text: string(text)}}
-	rec := scoreItem(s, it)
+	rec := scoreItem(s, s.ModelSHA256(), it)
 	if !rec.failed() || !strings.Contains(rec.err, "no finite score") || rec.ID() != "stuffed.txt" {
 		t.Fatalf("record %+v, want an error record", rec)
 	}
@@ -96,7 +96,7 @@ func TestNonFiniteScoreReachesNoOutput(t *testing.T) {
 		case "jsonl":
 			w = newJSONLWriter(&buf)
 		case "csv":
-			w = newCSVWriter(&buf)
+			w = newCSVWriter(&buf, true)
 		case "table":
 			w = newTableWriter(&buf, true)
 		}
@@ -371,7 +371,7 @@ func TestAppendingRunsNeverSpliceLines(t *testing.T) {
 				ok = json.Unmarshal([]byte(l), &v) == nil && v.Verdict == newsqual.VerdictTooShort
 			} else {
 				row, err := csv.NewReader(strings.NewReader(l)).Read()
-				ok = err == nil && len(row) == 6 && (row[0] == "id" || row[3] == newsqual.VerdictTooShort)
+				ok = err == nil && len(row) == len(csvColumns) && (row[0] == "id" || row[3] == newsqual.VerdictTooShort)
 			}
 			if !ok {
 				bad++
