@@ -1,0 +1,67 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newsqual/newsqual/internal/schematest"
+)
+
+const resultSchema = "../../schema/result.schema.json"
+
+// TestOutputMatchesSchema checks every score record that the golden files
+// hold, and the live output of score in json and jsonl (with and without
+// --explain, scored, unscored and failed inputs), against
+// schema/result.schema.json: each jsonl line, each element of a json array.
+func TestOutputMatchesSchema(t *testing.T) {
+	s := schematest.Compile(t, resultSchema)
+	check := func(name string, data []byte, json bool) {
+		t.Helper()
+		var n int
+		var err error
+		if json {
+			n, err = schematest.ValidateArray(s, data)
+		} else {
+			n, err = schematest.ValidateLines(s, data)
+		}
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+		if n == 0 {
+			t.Errorf("%s: no records checked", name)
+		}
+	}
+	goldens := 0
+	for _, prefix := range []string{"examples", "examples-explain", "unscored", "failures"} {
+		for _, ext := range []string{"json", "jsonl"} {
+			path := filepath.Join("testdata", prefix+"."+ext)
+			data, err := os.ReadFile(path)
+			if os.IsNotExist(err) {
+				continue
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			goldens++
+			check(path, data, ext == "json")
+		}
+	}
+	if goldens < 6 {
+		t.Errorf("%d golden files checked, want every json and jsonl one of score", goldens)
+	}
+	for _, args := range [][]string{
+		{"--format", "jsonl", examples, unscored},
+		{"--format", "jsonl", "--explain", examples},
+		{"--format", "json", "--explain", examples, unscored},
+		{"--format", "jsonl", "../../testdata/jsonl/articles.jsonl"},
+		{"--format", "json", "../../testdata/jsonl/articles.jsonl"},
+	} {
+		stdout, stderr, code := runCLI(t, "", append([]string{"score"}, args...)...)
+		if code != 0 && code != 2 {
+			t.Fatalf("score %v: exit %d: %s", args, code, stderr)
+		}
+		check(strings.Join(args, " "), []byte(stdout), args[1] == "json")
+	}
+}
