@@ -1,11 +1,14 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/newsqual/newsqual"
 	"github.com/newsqual/newsqual/internal/schematest"
 )
 
@@ -63,5 +66,52 @@ func TestOutputMatchesSchema(t *testing.T) {
 			t.Fatalf("score %v: exit %d: %s", args, code, stderr)
 		}
 		check(strings.Join(args, " "), []byte(stdout), args[1] == "json")
+	}
+}
+
+// TestRecordsNameTheModelFile checks that model_sha256 is the hash of the
+// model file in use: the built-in one by default, the file's own with
+// --model, even when that file differs from the built-in one only in its
+// bytes.
+func TestRecordsNameTheModelFile(t *testing.T) {
+	def := newsqual.Default().ModelSHA256()
+	path := filepath.Join(t.TempDir(), "model.json")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := newsqual.Default().Model().Write(f); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("\n"); err != nil { // same model, other bytes
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(data)
+	own := hex.EncodeToString(sum[:])
+	article := filepath.Join(examples, "clean-port-strike.txt")
+	for _, c := range []struct {
+		args []string
+		sha  string
+	}{
+		{[]string{"score", "--format", "jsonl", article}, def},
+		{[]string{"score", "--format", "jsonl", "--model", path, article}, own},
+	} {
+		stdout, stderr, code := runCLI(t, "", c.args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", c.args, code, stderr)
+		}
+		if want := `"model_sha256":"` + c.sha[:12] + `"`; !strings.Contains(stdout, want) {
+			t.Errorf("%v: %s, want %s", c.args, stdout, want)
+		}
+	}
+	if own == def {
+		t.Fatal("the edited model file has the built-in one's hash")
 	}
 }

@@ -67,11 +67,12 @@ A json or jsonl record follows schema/result.schema.json (schema_version
 ` + wire.SchemaVersion + `): id, url, source, quality, spam_probability, verdict, language
 (ISO 639-3, "und" when undetermined), truncated, model_sha256 (the first
 ` + strconv.Itoa(wire.ShortSHALen) + ` hex digits of the model file's SHA-256) and reasons, the strongest
-` + strconv.Itoa(newsqual.DefaultMaxReasons) + ` with their evidence (every one with --explain). An input that failed
-has schema_version, id and error only; it keeps its own id when it could be
-read, and its error names its place as FILE:LINE. csv has the columns id, quality,
-spam_probability, verdict, reasons, error, url, source, language,
-truncated, top_reason and model_sha256, then all_reasons with --explain.
+` + strconv.Itoa(newsqual.DefaultMaxReasons) + ` with their evidence (every one with --explain). An input that
+failed has schema_version, id and error only: it keeps its own id when
+that could be read, and its error names its place as FILE:LINE. csv has
+the columns id, quality, spam_probability, verdict, reasons, error, url,
+source, language, truncated, top_reason and model_sha256, then
+all_reasons with --explain (evidence is left to json and jsonl).
 
 Exit status: 0 when all went well; 1 when --min-quality or --fail-on was
 given and an article fell below it; 2 when any input failed.`,
