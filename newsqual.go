@@ -15,10 +15,13 @@ package newsqual
 
 import (
 	"bytes"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"sync"
 
 	"github.com/newsqual/newsqual/corpus"
@@ -95,7 +98,9 @@ type Result struct {
 	// saying why (signal "empty", "too_short" or "language"), with Weight
 	// 0, and the "truncated" reason when its text was cut.
 	Reasons []Reason `json:"reasons"`
-	// Truncated is true when the article was cut at the reader's size limit.
+	// Truncated is true when the article was cut, at the reader's size
+	// limit (Article.Truncated) or at the scorer's word cap (SetMaxWords):
+	// the result then has the "truncated" reason.
 	Truncated bool `json:"truncated,omitempty"`
 	// Error is set, with Verdict VerdictError, when the article could not
 	// be scored: the model's numbers gave no finite score.
@@ -131,6 +136,35 @@ type Scorer struct {
 	maxReasons int
 	// maxWords caps the words of an article that are considered.
 	maxWords int
+	// modelSHA is the hex SHA-256 of the model file read by Load or Read;
+	// empty for a Scorer made by New, whose model is hashed when asked.
+	modelSHA string
+}
+
+// DefaultMaxReasons is how many reasons a Result carries at most unless
+// SetMaxReasons says otherwise: the strongest of both directions.
+const DefaultMaxReasons = 10
+
+// SetMaxReasons sets how many reasons a Result carries at most (default
+// DefaultMaxReasons); 0 or less keeps every reason whose weight counts
+// (at least 0.05 in log-odds). Call it before scoring, not during.
+func (s *Scorer) SetMaxReasons(n int) { s.maxReasons = n }
+
+// ModelSHA256 returns the hex SHA-256 of the model the scorer scores
+// with: of the file's bytes as read for a Scorer from Load, Read or
+// Default (so a hand-edited model file is named by its own hash), and
+// for one from New of the model as model.Write encodes it (see the
+// function ModelSHA256). It returns "" only when such a model cannot be
+// encoded.
+func (s *Scorer) ModelSHA256() string {
+	if s.modelSHA != "" {
+		return s.modelSHA
+	}
+	sha, err := ModelSHA256(s.model)
+	if err != nil {
+		return ""
+	}
+	return sha
 }
 
 // SetMaxWords sets how many words of an article the scorer considers
@@ -164,26 +198,36 @@ func Default() *Scorer {
 	return defaultScorer
 }
 
-// Load returns a Scorer with the model file at path.
+// Load returns a Scorer with the model file at path; its ModelSHA256 is
+// the hash of the file.
 func Load(path string) (*Scorer, error) {
-	m, err := model.Load(path)
+	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("load model: %w", err)
 	}
-	return New(m), nil
+	defer f.Close()
+	s, err := Read(f)
+	if err != nil {
+		return nil, fmt.Errorf("load model %s: %w", path, err)
+	}
+	return s, nil
 }
 
-// Read returns a Scorer with the model read from r.
+// Read returns a Scorer with the model read from r; its ModelSHA256 is
+// the hash of the bytes read.
 func Read(r io.Reader) (*Scorer, error) {
-	m, err := model.Read(r)
+	h := sha256.New()
+	m, err := model.Read(io.TeeReader(r, h))
 	if err != nil {
 		return nil, err
 	}
-	return New(m), nil
+	s := New(m)
+	s.modelSHA = hex.EncodeToString(h.Sum(nil))
+	return s, nil
 }
 
 // New returns a Scorer for a validated model.
-func New(m *model.Model) *Scorer { return &Scorer{model: m, maxReasons: 10} }
+func New(m *model.Model) *Scorer { return &Scorer{model: m, maxReasons: DefaultMaxReasons} }
 
 // Model returns the scorer's model; the caller must not modify it.
 func (s *Scorer) Model() *model.Model { return s.model }
@@ -266,6 +310,7 @@ func noteTruncated(res Result, a Article, d *features.Document) Result {
 	if !a.Truncated && !d.WordsCut {
 		return res
 	}
+	res.Truncated = true
 	msg := "the article was cut at the reader's size limit; the score covers its first part"
 	if !res.Judged() {
 		msg = "the article was cut at the reader's size limit; only its first part was read"

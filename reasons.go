@@ -65,7 +65,7 @@ func (s *Scorer) reasons(sig features.Signals, pred model.Prediction) []Reason {
 	}
 	byStrength(toSpam)
 	byStrength(toClean)
-	if len(toSpam)+len(toClean) > s.maxReasons {
+	if s.maxReasons > 0 && len(toSpam)+len(toClean) > s.maxReasons {
 		// Keep the strongest of both directions in proportion, at least
 		// the two strongest pulls toward clean when there are any.
 		keepClean := min(len(toClean), max(2, s.maxReasons-len(toSpam)))

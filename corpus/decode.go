@@ -13,7 +13,8 @@ import (
 // "group", "model", "task"), the same text clean-up and limits from opts,
 // and the same errors. path and line name the record as Walk's path and line
 // do: an article without an "id" gets the ID "PATH:LINE", and an error says
-// "corpus: PATH line LINE: ...".
+// "corpus: PATH:LINE: ..." (its Item.ID holding the record's "id" when that
+// could be read).
 //
 // A record longer than opts.MaxLineBytes is an ErrLineTooLong item and a
 // blank one is skipped, as Walk does with such lines. Formats, Stdin and

@@ -35,11 +35,11 @@ func ExampleWalk() {
 	// read:  a-1, 20 words
 	// read:  17, 13 words
 	// read:  ../testdata/jsonl/articles.jsonl:3, 13 words
-	// skip:  ../testdata/jsonl/articles.jsonl line 4 (blank line)
-	// error: corpus: ../testdata/jsonl/articles.jsonl line 5: invalid JSON: unexpected end of JSON input
-	// error: corpus: ../testdata/jsonl/articles.jsonl line 6: invalid JSON: want an object, got array
+	// skip:  ../testdata/jsonl/articles.jsonl:4 (blank line)
+	// error: corpus: ../testdata/jsonl/articles.jsonl:5: invalid JSON: unexpected end of JSON input
+	// error: corpus: ../testdata/jsonl/articles.jsonl:6: invalid JSON: want an object, got array
 	// read:  html-1, 20 words
-	// error: corpus: ../testdata/jsonl/articles.jsonl line 8: no text: no "text" or "html" field with content
+	// error: corpus: ../testdata/jsonl/articles.jsonl:8: no text: no "text" or "html" field with content
 	// read:  crlf, 8 words
 }
 
@@ -51,8 +51,8 @@ func ExampleItems() {
 		}
 	}
 	// Output:
-	// ../testdata/labelled/spam/generated.jsonl line 1 gen-1 llm-news
-	// ../testdata/labelled/spam/generated.jsonl line 2 gen-2 llm-news
+	// ../testdata/labelled/spam/generated.jsonl:1 gen-1 llm-news
+	// ../testdata/labelled/spam/generated.jsonl:2 gen-2 llm-news
 }
 
 // Labelled loads training data: labels come from JSONL "label" fields or

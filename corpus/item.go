@@ -33,6 +33,11 @@ type Item struct {
 	// Warning notes something the reader did to an article it read, such
 	// as cutting it at Options.MaxBytes; empty otherwise.
 	Warning string
+	// ID is the record's own "id" when the record could be decoded far
+	// enough to read it, even when Err is set (a JSONL record with an id
+	// but no text, or with a label that is refused); empty otherwise. For
+	// an article item it equals Article.ID when the record had an id.
+	ID string
 }
 
 // OK reports whether the item holds an article: it has neither an error nor
@@ -44,17 +49,18 @@ func (it Item) OK() bool { return it.Err == nil && it.Skipped == "" }
 func (it Item) Count() int { return max(it.Lines, 1) }
 
 // Where names the input for messages: the path ("stdin" for "-") and, for a
-// JSONL record, its line, as in "data.jsonl line 7".
-func (it Item) Where() string { return where(it.Path, it.Line) }
+// JSONL record, its line, as in "data.jsonl:7"; for a WARC record, its
+// record number, as in "crawl.warc.gz:3". The same PATH:N form is the
+// default ID of a JSONL record without an "id".
+func (it Item) Where() string { return Position(it.Path, it.Line) }
 
-func where(path string, line int) string {
+// Position names the place of an input as Item.Where does: the path
+// ("stdin" for "-"), then ":" and the 1-based line (or WARC record) when
+// line is above 0.
+func Position(path string, line int) string {
 	name := displayName(path)
 	if line > 0 {
-		unit := " line "
-		if FormatOf(path) == FormatWARC {
-			unit = " record "
-		}
-		return name + unit + strconv.Itoa(line)
+		return name + ":" + strconv.Itoa(line)
 	}
 	return name
 }
@@ -100,7 +106,7 @@ var (
 )
 
 // Error is a problem with one input, naming the file and, for JSONL, the
-// line: "corpus: data.jsonl line 7: invalid JSON: unexpected end of JSON
+// line: "corpus: data.jsonl:7: invalid JSON: unexpected end of JSON
 // input".
 type Error struct {
 	// Path is the input as walked, "-" for standard input.
@@ -117,7 +123,7 @@ type Error struct {
 
 // Error formats the problem with its place.
 func (e *Error) Error() string {
-	msg := "corpus: " + where(e.Path, e.Line)
+	msg := "corpus: " + Position(e.Path, e.Line)
 	if e.Kind != nil {
 		msg += ": " + e.Kind.Error()
 	}

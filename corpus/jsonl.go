@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 )
 
 // LineReader reads lines of any length while holding at most a set number
@@ -219,7 +218,7 @@ func (w *walker) recordItem(line []byte, path string, lineNo int) Item {
 		Hidden:    normalizeString(rec.Hidden),
 	}
 	if a.ID == "" {
-		a.ID = displayName(path) + ":" + strconv.Itoa(lineNo)
+		a.ID = Position(path, lineNo)
 	}
 	if a.Source == "" {
 		a.Source = rec.Site
@@ -232,7 +231,7 @@ func (w *walker) recordItem(line []byte, path string, lineNo int) Item {
 	case hasHTML:
 		p := w.html.readPage([]byte(rec.HTML), rec.URL, w.opts.WholePage, w.opts.MaxHTMLDepth)
 		if p.err != nil {
-			return errorItem(path, lineNo, nil, fmt.Errorf("reading stopped: %w", p.err))
+			return withID(errorItem(path, lineNo, nil, fmt.Errorf("reading stopped: %w", p.err)), rec.ID)
 		}
 		note = p.note
 		if a.Title == "" {
@@ -242,14 +241,21 @@ func (w *walker) recordItem(line []byte, path string, lineNo int) Item {
 		a.Hidden = normalizeString(p.hidden)
 		a.Truncated = p.cut
 		if isBlank(a.Text) {
-			return errorItem(path, lineNo, ErrNoText, errors.New(noTextReason(`"html"`, p)))
+			return withID(errorItem(path, lineNo, ErrNoText, errors.New(noTextReason(`"html"`, p))), rec.ID)
 		}
 	default:
-		return errorItem(path, lineNo, ErrNoText, errors.New(`no "text" or "html" field with content`))
+		return withID(errorItem(path, lineNo, ErrNoText, errors.New(`no "text" or "html" field with content`)), rec.ID)
 	}
-	it := Item{Path: path, Line: lineNo, Warning: note}
+	it := Item{Path: path, Line: lineNo, Warning: note, ID: string(rec.ID)}
 	it.Article = a
 	w.capArticle(&it, false)
+	return it
+}
+
+// withID sets the record's own id on a failed item, so that its result
+// keeps the name the input gave it.
+func withID(it Item, id looseString) Item {
+	it.ID = string(id)
 	return it
 }
 

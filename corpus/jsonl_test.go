@@ -14,7 +14,7 @@ func TestJSONLFixture(t *testing.T) {
 	const path = "../testdata/jsonl/articles.jsonl"
 	items := collect(t, []string{path}, Options{})
 	want := []struct {
-		id      string // for articles
+		id      string // for articles, and for errors whose id was read
 		kind    error  // for errors
 		skipped string // for skips
 		text    string // substring of the article text
@@ -26,7 +26,7 @@ func TestJSONLFixture(t *testing.T) {
 		{kind: ErrInvalidJSON},
 		{kind: ErrInvalidJSON},
 		{id: "html-1", text: "Fire crews were called to a warehouse on Dock Road at 3am.\n\nNo one was hurt, the fire service said."},
-		{kind: ErrNoText},
+		{kind: ErrNoText, id: "empty"},
 		{id: "crlf", text: "Windows line ends\nare turned"},
 	}
 	if len(items) != len(want) {
@@ -39,9 +39,12 @@ func TestJSONLFixture(t *testing.T) {
 		}
 		switch {
 		case w.kind != nil:
-			msg := fmt.Sprintf("corpus: %s line %d: %v", path, i+1, w.kind)
+			msg := fmt.Sprintf("corpus: %s:%d: %v", path, i+1, w.kind)
 			if !errors.Is(it.Err, w.kind) || !strings.HasPrefix(it.Err.Error(), msg) {
 				t.Errorf("line %d: err %v, want it to start %q", i+1, it.Err, msg)
+			}
+			if it.ID != w.id {
+				t.Errorf("line %d: failed item's ID %q, want %q", i+1, it.ID, w.id)
 			}
 		case w.skipped != "":
 			if it.Skipped != w.skipped {
@@ -175,7 +178,7 @@ func TestStdin(t *testing.T) {
 		})
 	}
 	items := collect(t, []string{"-"}, Options{Stdin: strings.NewReader("{oops\n")})
-	if len(items) != 1 || !strings.HasPrefix(items[0].Err.Error(), "corpus: stdin line 1: invalid JSON") {
+	if len(items) != 1 || !strings.HasPrefix(items[0].Err.Error(), "corpus: stdin:1: invalid JSON") {
 		t.Errorf("bad stdin line: %+v", items)
 	}
 }

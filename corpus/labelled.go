@@ -16,12 +16,16 @@ const (
 	// LabelPage marks a whole web page kept for line-level work; it is
 	// neither clean nor spam and is skipped in labelled mode.
 	LabelPage = "page"
+	// LabelHam is read as LabelClean: the word bogofilter and
+	// SpamAssassin users label their good examples with.
+	LabelHam = "ham"
 )
 
 // WalkLabelled is Walk for training and evaluation data: every article
 // item it passes to fn has Article.Label set to LabelClean or LabelSpam.
 //
-// The label is the JSONL "label" field (trimmed, any case), else the name
+// The label is the JSONL "label" field (trimmed, any case; "ham" is read
+// as "clean"), else the name
 // of the nearest folder named clean or spam in the item's path as given
 // (so data/clean/a.txt and data/clean/2024/b.jsonl are clean). A record
 // labelled "page" is skipped with the reason. A record with no label and
@@ -56,25 +60,32 @@ func Labelled(paths []string, opts Options) (articles []Article, problems []Item
 // a skip or an error.
 func applyLabel(it Item) Item {
 	given := strings.ToLower(strings.TrimSpace(it.Article.Label))
+	if given == LabelHam {
+		given = LabelClean
+	}
 	folder := FolderLabel(it.Path)
+	fail := func(kind, cause error) Item {
+		failed := errorItem(it.Path, it.Line, kind, cause)
+		failed.ID = it.ID
+		return failed
+	}
 	switch given {
 	case "":
 		if folder == "" {
-			return errorItem(it.Path, it.Line, ErrNoLabel,
-				fmt.Errorf("no %q field and no enclosing clean/ or spam/ folder", "label"))
+			return fail(ErrNoLabel, fmt.Errorf("no %q field and no enclosing clean/ or spam/ folder", "label"))
 		}
 		it.Article.Label = folder
 	case LabelClean, LabelSpam:
 		if folder != "" && folder != given {
-			return errorItem(it.Path, it.Line, ErrLabelConflict,
-				fmt.Errorf("record says %q but sits in a %s/ folder", given, folder))
+			return fail(ErrLabelConflict, fmt.Errorf("record says %q but sits in a %s/ folder", it.Article.Label, folder))
 		}
 		it.Article.Label = given
 	case LabelPage:
-		return skipItem(it.Path, it.Line, `label "page": a whole web page, not a clean or spam example`)
+		skipped := skipItem(it.Path, it.Line, `label "page": a whole web page, not a clean or spam example`)
+		skipped.ID = it.ID
+		return skipped
 	default:
-		return errorItem(it.Path, it.Line, ErrUnknownLabel,
-			fmt.Errorf("%q (want %q or %q)", it.Article.Label, LabelClean, LabelSpam))
+		return fail(ErrUnknownLabel, fmt.Errorf("%q (want %q, %q or %q)", it.Article.Label, LabelClean, LabelHam, LabelSpam))
 	}
 	return it
 }

@@ -44,13 +44,15 @@ func TestLabelledRecords(t *testing.T) {
 		label   string
 		skipped string
 		kind    error
+		id      string // the record's own id, kept on a failed item
 	}{
 		{label: LabelClean},
 		{label: LabelSpam}, // " SPAM " is trimmed and lowered
 		{skipped: `label "page"`},
-		{kind: ErrUnknownLabel},
-		{kind: ErrNoLabel},
-		{kind: ErrInvalidJSON},
+		{kind: ErrUnknownLabel, id: "l-junk"},
+		{label: LabelClean}, // " Ham " is read as clean
+		{kind: ErrNoLabel, id: "l-none"},
+		{kind: ErrInvalidJSON}, // no id can be read
 	}
 	if len(items) != len(want) {
 		t.Fatalf("got %d items, want %d", len(items), len(want))
@@ -62,6 +64,9 @@ func TestLabelledRecords(t *testing.T) {
 			if !errors.Is(it.Err, w.kind) || !strings.Contains(it.Err.Error(), it.Where()) || it.Line != i+1 {
 				t.Errorf("line %d: %v, want %v naming file and line", i+1, it.Err, w.kind)
 			}
+			if it.ID != w.id {
+				t.Errorf("line %d: failed item's ID %q, want %q", i+1, it.ID, w.id)
+			}
 		case w.skipped != "":
 			if !strings.Contains(it.Skipped, w.skipped) {
 				t.Errorf("line %d: skipped %q, want %q", i+1, it.Skipped, w.skipped)
@@ -72,8 +77,11 @@ func TestLabelledRecords(t *testing.T) {
 			}
 		}
 	}
-	if msg := items[3].Err.Error(); !strings.Contains(msg, `"ham"`) {
-		t.Errorf("unknown-label message %q does not quote the label", msg)
+	if msg := items[3].Err.Error(); !strings.Contains(msg, `"junk"`) || !strings.Contains(msg, path+":4:") {
+		t.Errorf("unknown-label message %q does not quote the label at %s:4", msg, path)
+	}
+	if got := items[4].Article; got.ID != "l-ham" || got.Label != LabelClean {
+		t.Errorf("ham record: id %q label %q, want l-ham labelled %q", got.ID, got.Label, LabelClean)
 	}
 }
 

@@ -58,7 +58,7 @@ func Example() {
 	// 200
 	// shop-1: spam, quality 0
 	// brief-1: too_short, no quality
-	// request item 3: corpus: request item 3: no text: no "text" or "html" field with content
+	// no-text: corpus: request:3: no text: no "text" or "html" field with content
 }
 
 // Serve runs the service until its context ends, then lets the requests in

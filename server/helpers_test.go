@@ -97,7 +97,7 @@ func expectedElement(t testing.TB, object string) []byte {
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("  ", "  ")
-	if err := enc.Encode(wire.FromResult(it.Article, res)); err != nil {
+	if err := enc.Encode(wire.FromResult(it.Article, res, newsqual.Default().ModelSHA256())); err != nil {
 		t.Fatal(err)
 	}
 	return bytes.TrimRight(buf.Bytes(), "\n")

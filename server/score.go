@@ -154,36 +154,41 @@ func (s *Server) scoreRecord(ctx context.Context, f form, rec rawRecord) (any, b
 	}
 	if !it.OK() {
 		s.metrics.articleErrors.Inc()
-		return failure(it, f, rec.n), false
+		return failure(it, f), false
 	}
 	a := it.Article
 	res := s.scorer.Score(a)
 	s.metrics.articles.Inc()
 	s.metrics.verdicts.WithLabelValues(res.Verdict).Inc()
-	return wire.FromResult(a, res), true
+	return wire.FromResult(a, res, s.modelSHA), true
 }
 
-// failure is the answer for an article object that could not be read. It
-// names the object by its place: "request line N" in JSON Lines (as the
-// command line names stdin's lines), "request item N" in an array,
-// "request" alone for a single object.
-func failure(it corpus.Item, f form, n int) wire.Failure {
+// failure is the answer for an article object that could not be read. Its
+// id is the object's own "id" when that could be read, else its place,
+// which its error names in either case: "request:N" for the Nth line of
+// JSON Lines or the Nth element of an array (as the command line names a
+// file's lines), "request" alone for a single object.
+func failure(it corpus.Item, f form) wire.Failure {
 	place := it.Where()
-	switch f {
-	case formArray:
-		place = fmt.Sprintf("%s item %d", recordPath, n)
-	case formSingle:
+	if f == formSingle {
 		place = recordPath
 	}
+	id := place
+	if it.ID != "" {
+		id = it.ID
+	}
 	if it.Err == nil {
-		return wire.Failure{ID: place, Error: "skipped: " + it.Skipped}
+		return wire.NewFailure(id, place+": skipped: "+it.Skipped)
 	}
 	msg := it.Err.Error()
 	var ce *corpus.Error
 	if errors.As(it.Err, &ce) {
 		renamed := *ce
-		renamed.Path, renamed.Line = place, 0
+		renamed.Path = recordPath
+		if f == formSingle {
+			renamed.Line = 0
+		}
 		msg = renamed.Error()
 	}
-	return wire.Failure{ID: place, Error: msg}
+	return wire.NewFailure(id, msg)
 }

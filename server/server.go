@@ -72,6 +72,8 @@ type Server struct {
 	startDrain context.CancelFunc
 	// modelJSON is the answer of GET /v1/model, encoded once.
 	modelJSON []byte
+	// modelSHA is the hex SHA-256 of the model, named in every result.
+	modelSHA string
 }
 
 // route is one path the service answers.
@@ -97,9 +99,10 @@ func New(scorer *newsqual.Scorer, opts Options) (*Server, error) {
 		return nil, err
 	}
 	m := scorer.Model()
-	sha, err := newsqual.ModelSHA256(m)
-	if err != nil {
-		return nil, fmt.Errorf("server: hash the model: %w", err)
+	// The hash of the model file, as every scored record names it.
+	sha := scorer.ModelSHA256()
+	if sha == "" {
+		return nil, fmt.Errorf("server: hash the model: the model cannot be encoded")
 	}
 	info, err := objectJSON(newModelInfo(m, opts.ModelName, sha))
 	if err != nil {
@@ -112,6 +115,7 @@ func New(scorer *newsqual.Scorer, opts Options) (*Server, error) {
 		metrics:   newMetrics(m, opts.ModelName, sha),
 		slots:     make(chan struct{}, opts.MaxConcurrent),
 		modelJSON: info,
+		modelSHA:  sha,
 	}
 	s.draining, s.startDrain = context.WithCancel(context.Background())
 	s.routes = map[string]*route{

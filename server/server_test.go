@@ -171,18 +171,18 @@ func TestBatchFailuresStayInPlace(t *testing.T) {
 			"[" + good + `, {"id": "blank", "text": "  "}, {"id": "num", "text": 5}, 42, null, ` + noID + "]",
 			[]element{
 				{ID: "good"},
-				{ID: "request item 2", Error: `corpus: request item 2: no text: no "text" or "html" field with content`},
-				{ID: "request item 3", Error: `corpus: request item 3: invalid JSON: field "text": want a string, got number`},
-				{ID: "request item 4", Error: "corpus: request item 4: invalid JSON: want an object, got number"},
-				{ID: "request item 5", Error: "corpus: request item 5: no text"},
+				{ID: "blank", Error: `corpus: request:2: no text: no "text" or "html" field with content`},
+				{ID: "request:3", Error: `corpus: request:3: invalid JSON: field "text": want a string, got number`},
+				{ID: "request:4", Error: "corpus: request:4: invalid JSON: want an object, got number"},
+				{ID: "request:5", Error: "corpus: request:5: no text"},
 				{ID: "request:6"},
 			}},
 		{"lines", "application/x-ndjson",
 			good + "\n{\"id\": \"cut\", \"text\": \"the line ends\n\n" + `{"id": "html", "html": "<p><script>x()</script></p>"}` + "\n" + noID + "\n",
 			[]element{
 				{ID: "good"},
-				{ID: "request line 2", Error: "corpus: request line 2: invalid JSON: unexpected end of JSON input"},
-				{ID: "request line 4", Error: `corpus: request line 4: no text: "html" has no visible text`},
+				{ID: "request:2", Error: "corpus: request:2: invalid JSON: unexpected end of JSON input"},
+				{ID: "html", Error: `corpus: request:4: no text: "html" has no visible text`},
 				{ID: "request:5"},
 			}},
 	}
@@ -210,20 +210,22 @@ func TestBatchFailuresStayInPlace(t *testing.T) {
 }
 
 // TestSingleUnreadableArticleIs422 checks that one article that cannot be
-// read is answered 422 with its {"id", "error"} element.
+// read is answered 422 with its {"id", "error"} element: its own id when
+// that could be read, else "request".
 func TestSingleUnreadableArticleIs422(t *testing.T) {
 	s := newServer(t, server.Options{})
-	for body, want := range map[string]string{
-		`{"id": "x", "title": "No body"}`: `corpus: request: no text: no "text" or "html" field with content`,
-		`{"id": ["x"], "text": "A text"}`: `corpus: request: invalid JSON: "id" and "group" must be strings or numbers`,
+	for _, c := range []struct{ body, id, want string }{
+		{`{"id": "x", "title": "No body"}`, "x", `corpus: request: no text: no "text" or "html" field with content`},
+		{`{"id": ["x"], "text": "A text"}`, "request", `corpus: request: invalid JSON: "id" and "group" must be strings or numbers`},
 	} {
+		body, want := c.body, c.want
 		rec := call(s, http.MethodPost, "/v1/score", "application/json", body)
 		var f struct{ ID, Error string }
 		if err := json.Unmarshal(rec.Body.Bytes(), &f); err != nil {
 			t.Fatal(err)
 		}
-		if rec.Code != http.StatusUnprocessableEntity || f.ID != "request" || !strings.HasPrefix(f.Error, want) {
-			t.Errorf("%s: %d %+v, want 422 and an error starting %q", body, rec.Code, f, want)
+		if rec.Code != http.StatusUnprocessableEntity || f.ID != c.id || !strings.HasPrefix(f.Error, want) {
+			t.Errorf("%s: %d %+v, want 422, id %q and an error starting %q", body, rec.Code, f, c.id, want)
 		}
 	}
 }

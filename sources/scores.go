@@ -41,6 +41,8 @@ type scoreRecord struct {
 	Quality         *int              `json:"quality"`
 	SpamProbability *float64          `json:"spam_probability"`
 	Verdict         string            `json:"verdict"`
+	Language        string            `json:"language"`
+	Truncated       bool              `json:"truncated"`
 	Reasons         []newsqual.Reason `json:"reasons"`
 	Error           string            `json:"error"`
 }
@@ -110,7 +112,7 @@ func decodeScored(line []byte, lineNo int) Scored {
 	case judged && (*rec.Quality < 0 || *rec.Quality > 100):
 		sc.Err = fmt.Errorf("quality %d: want 0-100", *rec.Quality)
 	default:
-		sc.Result = newsqual.Result{ID: rec.ID, Verdict: rec.Verdict, Reasons: rec.Reasons}
+		sc.Result = newsqual.Result{ID: rec.ID, Verdict: rec.Verdict, Language: rec.Language, Truncated: rec.Truncated, Reasons: rec.Reasons}
 		if judged {
 			sc.Result.Quality, sc.Result.SpamProbability = rec.Quality, rec.SpamProbability
 		}

@@ -103,3 +103,16 @@ func TestLooksLikeScores(t *testing.T) {
 		}
 	}
 }
+
+// TestReadScoresKeepsRecordFields checks that the language and truncated
+// fields of a score record (schema_version 1) reach the Result.
+func TestReadScoresKeepsRecordFields(t *testing.T) {
+	line := `{"schema_version":"1","id":"f1","quality":null,"spam_probability":null,"verdict":"unsupported","language":"fra","truncated":true,"model_sha256":"0123456789ab","reasons":[]}`
+	var got []Scored
+	if err := ReadScores(strings.NewReader(line), 0, func(s Scored) error { got = append(got, s); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Err != nil || got[0].Result.Language != "fra" || !got[0].Result.Truncated {
+		t.Errorf("got %+v, want one unsupported result in fra, truncated", got)
+	}
+}

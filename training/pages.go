@@ -36,7 +36,7 @@ func PageDebris(path string) ([]string, error) {
 				LineIsBody []int  `json:"line_is_body"`
 			}
 			if jerr := json.Unmarshal(line, &rec); jerr != nil {
-				return nil, fmt.Errorf("page debris: %s line %d: %w", path, n, jerr)
+				return nil, fmt.Errorf("page debris: %s:%d: %w", path, n, jerr)
 			}
 			lines := strings.Split(rec.Text, "\n")
 			if len(lines) == len(rec.LineIsBody) {

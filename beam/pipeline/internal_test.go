@@ -59,13 +59,13 @@ func TestRenameItem(t *testing.T) {
 
 	failed := corpus.Item{Path: local, Line: 9, Err: &corpus.Error{Path: local, Line: 9, Kind: corpus.ErrInvalidJSON, Err: errors.New("unexpected end")}}
 	got = renameItem(failed, local, remote)
-	if want := "corpus: gs://b/day.jsonl line 9: invalid JSON: unexpected end"; got.Err.Error() != want {
+	if want := "corpus: gs://b/day.jsonl:9: invalid JSON: unexpected end"; got.Err.Error() != want {
 		t.Errorf("error %q, want %q", got.Err, want)
 	}
 	if !errors.Is(got.Err, corpus.ErrInvalidJSON) {
 		t.Error("the renamed error lost its kind")
 	}
-	if failed.Err.Error() != "corpus: "+local+" line 9: invalid JSON: unexpected end" {
+	if failed.Err.Error() != "corpus: "+local+":9: invalid JSON: unexpected end" {
 		t.Errorf("the original error was changed: %v", failed.Err)
 	}
 }

@@ -191,13 +191,19 @@ func checkOnce(t *testing.T, lines []string, inputs int) {
 		t.Errorf("%d result lines for %d inputs", len(lines), inputs)
 	}
 	seen := make(map[string]int)
-	idRE := regexp.MustCompile(`^\{"id":("(?:[^"\\]|\\.)*")`)
+	idRE := regexp.MustCompile(`^\{"schema_version":"[^"]*","id":("(?:[^"\\]|\\.)*")`)
 	for _, l := range lines {
 		m := idRE.FindStringSubmatch(l)
 		if m == nil {
 			t.Fatalf("result line without an id: %.80s", l)
 		}
-		seen[m[1]]++
+		// A failed record keeps its own id, which several inputs may
+		// share; its error names its place, which no other input has.
+		key := m[1]
+		if i := strings.Index(l, `"error":`); i >= 0 {
+			key += l[i:]
+		}
+		seen[key]++
 	}
 	for id, n := range seen {
 		if n != 1 {

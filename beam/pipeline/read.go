@@ -25,8 +25,11 @@ type input struct {
 	Root string
 	// Line is the 1-based JSONL line, 0 for a whole file.
 	Line int
-	// Where names the input in messages ("crawl.jsonl line 7").
+	// Where names the input in messages ("crawl.jsonl:7").
 	Where string
+	// ID is the record's own id when it could be read, even when Err is
+	// set (corpus.Item.ID); empty otherwise.
+	ID string
 	// Err says why the input could not be read; empty for an article.
 	Err string
 	// Article is the article read when Err is empty.
@@ -83,7 +86,7 @@ func (f *readFn) ProcessElement(ctx context.Context, file fileToRead, emit func(
 
 // inputOf turns a reader item that is not skipped into an input.
 func inputOf(it corpus.Item) input {
-	in := input{Path: it.Path, Line: it.Line, Where: it.Where()}
+	in := input{Path: it.Path, Line: it.Line, Where: it.Where(), ID: it.ID}
 	if it.Err != nil {
 		in.Err = it.Err.Error()
 		return in

@@ -30,7 +30,8 @@ type scoreFn struct {
 	MaxWords int    `json:"max_words"`
 	Shards   int    `json:"shards"`
 
-	scorer *newsqual.Scorer
+	scorer   *newsqual.Scorer
+	modelSHA string
 }
 
 // Setup loads the model.
@@ -40,6 +41,7 @@ func (f *scoreFn) Setup(ctx context.Context) error {
 		return err
 	}
 	f.scorer = s
+	f.modelSHA = s.ModelSHA256()
 	return nil
 }
 
@@ -53,7 +55,11 @@ func (f *scoreFn) ProcessElement(ctx context.Context, in input, emitLine func(in
 	if in.Err != "" {
 		failedInputs.Inc(ctx, 1)
 		log.Warnf(ctx, "error: %s", in.Err)
-		doc = wire.Failure{ID: in.Where, Error: in.Err}
+		id := in.ID
+		if id == "" {
+			id = in.Where
+		}
+		doc = wire.NewFailure(id, in.Err)
 	} else {
 		scoredInputs.Inc(ctx, 1)
 		if article.ID == "" {
@@ -61,7 +67,7 @@ func (f *scoreFn) ProcessElement(ctx context.Context, in input, emitLine func(in
 		}
 		result = f.scorer.Score(article)
 		article.Text = ""
-		doc = wire.FromResult(article, result)
+		doc = wire.FromResult(article, result, f.modelSHA)
 	}
 	line, err := encodeLine(doc)
 	if err != nil {

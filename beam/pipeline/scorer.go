@@ -38,9 +38,11 @@ func sharedScorer(ctx context.Context, model string, maxWords int) (*newsqual.Sc
 	if err != nil {
 		return nil, err
 	}
-	// A scorer of its own, sharing the read-only model, so that setting
-	// its word cap touches no scorer that is in use.
-	s := newsqual.New(base.Model())
+	// A scorer of its own, sharing the read-only model (and the hash of
+	// its file), so that setting its word cap touches no scorer that is
+	// in use.
+	own := *base
+	s := &own
 	s.SetMaxWords(maxWords)
 	if scorers.byKey == nil {
 		scorers.byKey = make(map[scorerKey]*newsqual.Scorer)

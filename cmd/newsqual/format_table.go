@@ -8,11 +8,13 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsqual/newsqual"
+	"github.com/newsqual/newsqual/internal/wire"
 )
 
 // tableWriter writes an aligned table for people: quality, verdict, ID and
-// the strongest reason; with explain, every reason and its evidence below
-// each row. An article without a score (verdict empty, too_short or
+// the strongest reason; with explain, the article's language, whether it
+// was truncated and the model that scored it, then every reason and its
+// evidence below each row. An article without a score (verdict empty, too_short or
 // unsupported) shows "-" for its quality.
 type tableWriter struct {
 	w       io.Writer
@@ -46,6 +48,9 @@ func (t *tableWriter) Write(r record) error {
 	}
 	if !t.explain {
 		return nil
+	}
+	if _, err := fmt.Fprintf(t.w, "         language %s, truncated %t, model %s\n", escapeControls(res.Language), res.Truncated, wire.ShortSHA(r.model)); err != nil {
+		return err
 	}
 	for _, reason := range res.Reasons {
 		// The reasons of an article without a score weigh nothing.

@@ -83,7 +83,7 @@ func TestNonFiniteScoreReachesNoOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	it := corpus.Item{Path: "stuffed.txt", Article: corpus.Article{ID: "stuffed.txt", Text: string(text)}}
-	rec := scoreItem(s, it)
+	rec := scoreItem(s, s.ModelSHA256(), it)
 	if !rec.failed() || !strings.Contains(rec.err, "no finite score") || rec.ID() != "stuffed.txt" {
 		t.Fatalf("record %+v, want an error record", rec)
 	}
@@ -96,7 +96,7 @@ func TestNonFiniteScoreReachesNoOutput(t *testing.T) {
 		case "jsonl":
 			w = newJSONLWriter(&buf)
 		case "csv":
-			w = newCSVWriter(&buf)
+			w = newCSVWriter(&buf, true)
 		case "table":
 			w = newTableWriter(&buf, true)
 		}
@@ -245,13 +245,15 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 	ids := []string{`=HYPERLINK("http://evil.example","x")`, "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "plain-id"}
 	var in strings.Builder
 	for _, id := range ids {
-		line, _ := json.Marshal(map[string]string{"id": id, "text": string(story)})
+		// The url and source cells, and with --explain the all_reasons
+		// cell, are text from the input too.
+		line, _ := json.Marshal(map[string]string{"id": id, "text": string(story), "url": `=HYPERLINK("http://evil.example")`, "source": "@evil"})
 		in.Write(line)
 		in.WriteByte('\n')
 	}
 	// A record that cannot be read: its error cell quotes the input.
 	in.WriteString(`{"id": "=cmd", "text": 3}` + "\n")
-	stdout, _, _ := runCLI(t, in.String(), "score", "--format", "csv", "-")
+	stdout, _, _ := runCLI(t, in.String(), "score", "--format", "csv", "--explain", "-")
 	rows, err := csv.NewReader(strings.NewReader(stdout)).ReadAll()
 	if err != nil {
 		t.Fatal(err)
@@ -266,6 +268,9 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 		}
 		if rows[i+1][0] != want {
 			t.Errorf("id cell %q, want %q", rows[i+1][0], want)
+		}
+		if url, source := rows[i+1][6], rows[i+1][7]; url != `'=HYPERLINK("http://evil.example")` || source != "'@evil" {
+			t.Errorf("url and source cells %q %q, want them quoted", url, source)
 		}
 	}
 	for _, row := range rows[1:] {
@@ -371,7 +376,7 @@ func TestAppendingRunsNeverSpliceLines(t *testing.T) {
 				ok = json.Unmarshal([]byte(l), &v) == nil && v.Verdict == newsqual.VerdictTooShort
 			} else {
 				row, err := csv.NewReader(strings.NewReader(l)).Read()
-				ok = err == nil && len(row) == 6 && (row[0] == "id" || row[3] == newsqual.VerdictTooShort)
+				ok = err == nil && len(row) == len(csvColumns) && (row[0] == "id" || row[3] == newsqual.VerdictTooShort)
 			}
 			if !ok {
 				bad++

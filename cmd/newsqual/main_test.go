@@ -90,6 +90,43 @@ func checkFormatsMatchGolden(t *testing.T, prefix, summary, command string, path
 	}
 }
 
+// TestScoreExplainAndFailuresMatchGoldenFiles checks what --explain adds
+// to jsonl and csv (every reason; an all_reasons column), and how every
+// format names the inputs that failed: a record whose id can be read keeps
+// it ("empty"), the others are FILE:LINE, and each error names FILE:LINE.
+func TestScoreExplainAndFailuresMatchGoldenFiles(t *testing.T) {
+	const failures = "../../testdata/jsonl/articles.jsonl"
+	for _, c := range []struct {
+		name string
+		code int
+		args []string
+	}{
+		{"examples-explain.jsonl", 0, []string{"--format", "jsonl", "--explain", examples}},
+		{"examples-explain.csv", 0, []string{"--format", "csv", "--explain", examples}},
+		{"failures.table", 2, []string{"--format", "table", failures}},
+		{"failures.json", 2, []string{"--format", "json", failures}},
+		{"failures.jsonl", 2, []string{"--format", "jsonl", failures}},
+		{"failures.csv", 2, []string{"--format", "csv", failures}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			stdout, stderr, code := runCLI(t, "", append([]string{"score"}, c.args...)...)
+			if code != c.code {
+				t.Fatalf("exit %d, want %d: %s", code, c.code, stderr)
+			}
+			golden(t, c.name, stdout)
+			if c.code == 2 && !strings.Contains(stderr, "error: corpus: "+failures+":8: no text") {
+				t.Errorf("stderr does not name the failed record by FILE:LINE:\n%s", stderr)
+			}
+		})
+	}
+	// Without --explain, a record carries at most the strongest reasons.
+	plain, _, _ := runCLI(t, "", "score", "--format", "jsonl", examples)
+	explained, _, _ := runCLI(t, "", "score", "--format", "jsonl", "--explain", examples)
+	if strings.Count(explained, `"signal":`) <= strings.Count(plain, `"signal":`) {
+		t.Errorf("--explain adds no reasons to jsonl")
+	}
+}
+
 // TestScoreFormatsShowNoScoreForUnscoredArticles checks that every format
 // prints the articles without a score with no quality and no spam
 // probability: JSON null, an empty CSV cell, "-" in the table.
@@ -175,7 +212,7 @@ func TestScoreBadInputsReportsAndScoresTheRest(t *testing.T) {
 	if len(lines) != 6 {
 		t.Fatalf("got %d output lines, want 6 (3 scored, 3 errors):\n%s", len(lines), stdout)
 	}
-	for i, want := range []string{`"id":"` + filepath.Join(dir, "a-good.txt") + `","quality"`, `"error":"corpus: ` + filepath.Join(dir, "b-empty.txt"), `"error":"corpus: ` + filepath.Join(dir, "c-binary.txt"), `"id":"j1"`, `line 2: invalid JSON`, `"id":"j3"`} {
+	for i, want := range []string{`"id":"` + filepath.Join(dir, "a-good.txt") + `","quality"`, `"error":"corpus: ` + filepath.Join(dir, "b-empty.txt"), `"error":"corpus: ` + filepath.Join(dir, "c-binary.txt"), `"id":"j1"`, `d-lines.jsonl:2: invalid JSON`, `"id":"j3"`} {
 		if !strings.Contains(lines[i], want) {
 			t.Errorf("line %d = %s, want it to contain %s", i+1, lines[i], want)
 		}
@@ -249,8 +286,8 @@ func TestEvalBadInputsNameFileAndLine(t *testing.T) {
 	cases := []struct {
 		name, data, want string
 	}{
-		{"unlabelled.jsonl", good + `{"id":"b","text":"No label here at all."}` + "\n", "unlabelled.jsonl line 2: no label"},
-		{"unknown.jsonl", good + good + `{"id":"c","label":"maybe","text":"Unknown label."}` + "\n", `unknown.jsonl line 3: unknown label: "maybe"`},
+		{"unlabelled.jsonl", good + `{"id":"b","text":"No label here at all."}` + "\n", "unlabelled.jsonl:2: no label"},
+		{"unknown.jsonl", good + good + `{"id":"c","label":"maybe","text":"Unknown label."}` + "\n", `unknown.jsonl:3: unknown label: "maybe"`},
 		{"empty.jsonl", "", "empty.jsonl: empty file"},
 		{"pages.jsonl", `{"id":"p","label":"page","text":"A page."}` + "\n", "no labelled articles"},
 	}
@@ -334,7 +371,7 @@ func TestPreferHTMLReachesEveryReader(t *testing.T) {
 			args = append(args, "--report", filepath.Join(dir, "report"))
 		}
 		_, stderr, code := runCLI(t, "", args...)
-		if want := `blank.jsonl line 1: no text: "html" has no visible text`; code != 2 || !strings.Contains(stderr, want) {
+		if want := `blank.jsonl:1: no text: "html" has no visible text`; code != 2 || !strings.Contains(stderr, want) {
 			t.Errorf("%s --prefer-html: exit %d, stderr %q; want 2 and %q", command, code, stderr, want)
 		}
 		_, stderr, _ = runCLI(t, "", append(args[:1:1], args[2:]...)...)

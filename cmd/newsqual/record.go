@@ -13,8 +13,11 @@ type record struct {
 	// article is the scored article's metadata (its text is dropped).
 	article corpus.Article
 	err     string
-	// id names a failed input (its path and line).
+	// id names a failed input: its own id when it could be read, else its
+	// place (FILE:LINE, or the path).
 	id string
+	// model is the hex SHA-256 of the model that scored the article.
+	model string
 }
 
 func (r record) failed() bool { return r.err != "" }
@@ -28,16 +31,21 @@ func (r record) ID() string {
 
 func (r record) json() any {
 	if r.failed() {
-		return wire.Failure{ID: r.id, Error: r.err}
+		return wire.NewFailure(r.id, r.err)
 	}
-	return wire.FromResult(r.article, r.result)
+	return wire.FromResult(r.article, r.result, r.model)
 }
 
 // scoreItem scores an article item, or turns a failed item into an error
-// record. Skipped items never reach it.
-func scoreItem(s *newsqual.Scorer, it corpus.Item) record {
+// record. Skipped items never reach it. A failed record keeps its own id
+// when the reader could read it; its error names its place all the same.
+func scoreItem(s *newsqual.Scorer, modelSHA string, it corpus.Item) record {
 	if it.Err != nil {
-		return record{id: it.Where(), err: it.Err.Error()}
+		id := it.ID
+		if id == "" {
+			id = it.Where()
+		}
+		return record{id: id, err: it.Err.Error()}
 	}
 	a := it.Article
 	if a.ID == "" {
@@ -46,8 +54,12 @@ func scoreItem(s *newsqual.Scorer, it corpus.Item) record {
 	r := s.Score(a)
 	if r.Verdict == newsqual.VerdictError {
 		// No score to print or gate on: the run must say it failed.
-		return record{id: a.ID, err: r.ID + ": " + r.Error}
+		msg := r.ID + ": " + r.Error
+		if where := it.Where(); where != r.ID {
+			msg = where + ": " + msg
+		}
+		return record{id: a.ID, err: msg}
 	}
 	a.Text = ""
-	return record{result: r, article: a}
+	return record{result: r, article: a, model: modelSHA}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/newsqual/newsqual"
 	"github.com/newsqual/newsqual/corpus"
 	"github.com/newsqual/newsqual/internal/ordered"
+	"github.com/newsqual/newsqual/internal/wire"
 )
 
 // outputWriter renders records in one format.
@@ -62,6 +63,17 @@ null (an empty cell in csv, "-" in the table): the verdicts empty (no
 words), too_short (fewer than ` + strconv.Itoa(newsqual.MinWords) + ` words) and unsupported (not in
 English). Neither --min-quality nor --fail-on trips on them.
 
+A json or jsonl record follows schema/result.schema.json (schema_version
+` + wire.SchemaVersion + `): id, url, source, quality, spam_probability, verdict, language
+(ISO 639-3, "und" when undetermined), truncated, model_sha256 (the first
+` + strconv.Itoa(wire.ShortSHALen) + ` hex digits of the model file's SHA-256) and reasons, the strongest
+` + strconv.Itoa(newsqual.DefaultMaxReasons) + ` with their evidence (every one with --explain). An input that
+failed has schema_version, id and error only: it keeps its own id when
+that could be read, and its error names its place as FILE:LINE. csv has
+the columns id, quality, spam_probability, verdict, reasons, error, url,
+source, language, truncated, top_reason and model_sha256, then
+all_reasons with --explain (evidence is left to json and jsonl).
+
 Exit status: 0 when all went well; 1 when --min-quality or --fail-on was
 given and an article fell below it; 2 when any input failed.`,
 		Example: `  newsqual score testdata/articles
@@ -75,7 +87,7 @@ given and an article fell below it; 2 when any input failed.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.format, "format", "", "output format: table, json, jsonl or csv (default table on a terminal, else jsonl)")
-	fl.BoolVar(&f.explain, "explain", false, "list every reason and its evidence under each article in the table")
+	fl.BoolVar(&f.explain, "explain", false, "every reason, not the strongest "+strconv.Itoa(newsqual.DefaultMaxReasons)+": listed with its evidence under each article in the table, in full in json and jsonl, and in an all_reasons column (\"signal: message; ...\") in csv")
 	fl.StringVar(&f.modelPath, "model", "", "model file to score with (default: the model built into newsqual)")
 	fl.IntVar(&f.workers, "workers", 0, "articles scored at once (default: one per CPU)")
 	fl.IntVar(&f.minQuality, "min-quality", -1, "exit 1 when any article's quality is below `N` (0-100); articles without a quality never trip it")
@@ -108,7 +120,7 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 	case "jsonl":
 		out = newJSONLWriter(bw)
 	case "csv":
-		out = newCSVWriter(bw)
+		out = newCSVWriter(bw, f.explain)
 	default:
 		return &exitError{2, fmt.Sprintf("unknown --format %q: want table, json, jsonl or csv", format)}
 	}
@@ -136,6 +148,10 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 	defer stop()
 
 	scorer.SetMaxWords(f.reader.maxWords)
+	if f.explain {
+		scorer.SetMaxReasons(0)
+	}
+	modelSHA := scorer.ModelSHA256()
 	opts := f.reader.options(cmd.InOrStdin())
 	items := make(chan corpus.Item, 64)
 	var skipped atomic.Int64
@@ -169,7 +185,7 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 	}()
 	bar := newProgress(stderr, f.progress)
 	var scored, failed, below int
-	for r := range ordered.Map(ctx, items, f.workers, func(it corpus.Item) record { return scoreItem(scorer, it) }) {
+	for r := range ordered.Map(ctx, items, f.workers, func(it corpus.Item) record { return scoreItem(scorer, modelSHA, it) }) {
 		if err := out.Write(r); err != nil {
 			return &exitError{2, fmt.Sprintf("write output: %v", err)}
 		}

@@ -324,7 +324,7 @@ func (run *sourcesRun) readScores(ctx context.Context, path string) {
 	}
 	err := sources.ReadScores(r, run.f.reader.maxLineBytes, func(s sources.Scored) error {
 		if s.Err != nil {
-			run.fail(fmt.Sprintf("%s line %d: %v", name, s.Line, s.Err))
+			run.fail(fmt.Sprintf("%s: %v", corpus.Position(path, s.Line), s.Err))
 		} else {
 			key := sources.Key(s.Article, run.f.root, idPath(s.Article.ID))
 			run.all.Add(key, s.Article, s.Result)
@@ -391,7 +391,7 @@ func (run *sourcesRun) scoreArticles(ctx context.Context, path string) {
 		key string
 	}
 	score := func(it corpus.Item) keyed {
-		return keyed{scoreItem(run.scorer, it), sources.Key(it.Article, path, it.Path)}
+		return keyed{scoreItem(run.scorer, "", it), sources.Key(it.Article, path, it.Path)}
 	}
 	for k := range ordered.Map(ctx, items, f.workers, score) {
 		if k.rec.failed() {

@@ -172,7 +172,7 @@ func TestSourcesCountsFailedInputsAndExits2(t *testing.T) {
 	if strings.Count(stdout, "\n") != 1 || !strings.Contains(stdout, `"source":"news.example"`) {
 		t.Errorf("want the one good article's source listed:\n%s", stdout)
 	}
-	for _, want := range []string{"line 2: invalid JSON", "b.txt: empty file", "1 sources from 1 articles (scored 1, read from scores 0), failed 2"} {
+	for _, want := range []string{".jsonl:2: invalid JSON", "b.txt: empty file", "1 sources from 1 articles (scored 1, read from scores 0), failed 2"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
@@ -189,7 +189,7 @@ func TestSourcesCountsFailedInputsAndExits2(t *testing.T) {
 	if !strings.Contains(stdout, "news.example,1,1,1,") {
 		t.Errorf("csv:\n%s", stdout)
 	}
-	for _, want := range []string{"scores.jsonl line 2: in/y.txt failed when scored: corpus: in/y.txt: binary file", "scores.jsonl line 3: not a score record", "read from scores 1), failed 2"} {
+	for _, want := range []string{"scores.jsonl:2: in/y.txt failed when scored: corpus: in/y.txt: binary file", "scores.jsonl:3: not a score record", "read from scores 1), failed 2"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}

@@ -19,21 +19,32 @@ func TestResultShape(t *testing.T) {
 		want string
 	}{
 		{"scored", corpus.Article{URL: "https://news.example/a", Source: "News"},
-			newsqual.Result{ID: "a", Quality: new(98), SpamProbability: new(0.019547), Verdict: newsqual.VerdictClean, Reasons: []newsqual.Reason{}},
-			`{"id":"a","url":"https://news.example/a","source":"News","quality":98,"spam_probability":0.019547,"verdict":"clean","reasons":[]}`},
+			newsqual.Result{ID: "a", Quality: new(98), SpamProbability: new(0.019547), Verdict: newsqual.VerdictClean, Language: "eng", Reasons: []newsqual.Reason{}},
+			`{"schema_version":"1","id":"a","url":"https://news.example/a","source":"News","quality":98,"spam_probability":0.019547,"verdict":"clean","language":"eng","truncated":false,"model_sha256":"0123456789ab","reasons":[]}`},
 		{"scored spam of quality 0", corpus.Article{},
-			newsqual.Result{ID: "b", Quality: new(0), SpamProbability: new(0.999999), Verdict: newsqual.VerdictSpam, Reasons: []newsqual.Reason{}},
-			`{"id":"b","quality":0,"spam_probability":0.999999,"verdict":"spam","reasons":[]}`},
-		{"too short", corpus.Article{}, newsqual.Result{ID: "c", Verdict: newsqual.VerdictTooShort, Reasons: reasons},
-			`{"id":"c","quality":null,"spam_probability":null,"verdict":"too_short","reasons":[{"signal":"too_short","message":"the article has 30 words, fewer than the 50 needed for a score","evidence":[],"weight":0}]}`},
+			newsqual.Result{ID: "b", Quality: new(0), SpamProbability: new(0.999999), Verdict: newsqual.VerdictSpam, Language: "eng", Truncated: true, Reasons: []newsqual.Reason{}},
+			`{"schema_version":"1","id":"b","quality":0,"spam_probability":0.999999,"verdict":"spam","language":"eng","truncated":true,"model_sha256":"0123456789ab","reasons":[]}`},
+		{"too short", corpus.Article{}, newsqual.Result{ID: "c", Verdict: newsqual.VerdictTooShort, Language: "und", Reasons: reasons},
+			`{"schema_version":"1","id":"c","quality":null,"spam_probability":null,"verdict":"too_short","language":"und","truncated":false,"model_sha256":"0123456789ab","reasons":[{"signal":"too_short","message":"the article has 30 words, fewer than the 50 needed for a score","evidence":[],"weight":0}]}`},
 	}
 	for _, c := range cases {
-		b, err := json.Marshal(FromResult(c.a, c.r))
+		b, err := json.Marshal(FromResult(c.a, c.r, "0123456789abcdef0123"))
 		if err != nil {
 			t.Fatal(err)
 		}
 		if string(b) != c.want {
 			t.Errorf("%s:\n got %s\nwant %s", c.name, b, c.want)
 		}
+	}
+}
+
+// TestFailureShape checks the exact JSON of a failed input.
+func TestFailureShape(t *testing.T) {
+	b, err := json.Marshal(NewFailure("empty", "corpus: a.jsonl:8: no text"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"schema_version":"1","id":"empty","error":"corpus: a.jsonl:8: no text"}`; string(b) != want {
+		t.Errorf("got %s\nwant %s", b, want)
 	}
 }

@@ -1,0 +1,91 @@
+package newsqual
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestScorerModelSHA256 checks that a Scorer names its model by the hash
+// of the file it read: the embedded file for Default, the file on disk
+// for Load (even when its bytes differ from what model.Write would give),
+// and the encoding of the model for New.
+func TestScorerModelSHA256(t *testing.T) {
+	sum := func(b []byte) string { h := sha256.Sum256(b); return hex.EncodeToString(h[:]) }
+	def := Default()
+	if got, want := def.ModelSHA256(), sum(defaultModel); got != want {
+		t.Errorf("Default().ModelSHA256() = %s, want the embedded file's %s", got, want)
+	}
+	encoded, err := ModelSHA256(def.Model())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := New(def.Model()).ModelSHA256(); got != encoded {
+		t.Errorf("New(m).ModelSHA256() = %s, want ModelSHA256(m) %s", got, encoded)
+	}
+	// A model file with a trailing blank line is the same model in a
+	// different file: its own hash names it.
+	edited := append(bytes.Clone(defaultModel), '\n', '\n')
+	path := filepath.Join(t.TempDir(), "edited.json")
+	if err := os.WriteFile(path, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := s.ModelSHA256(), sum(edited); got != want || got == def.ModelSHA256() {
+		t.Errorf("Load(edited).ModelSHA256() = %s, want the file's %s (not the embedded %s)", got, want, def.ModelSHA256())
+	}
+	if _, err := Load(filepath.Join(t.TempDir(), "missing.json")); err == nil {
+		t.Error("Load of a missing file: no error")
+	}
+}
+
+// TestSetMaxReasons checks that the cap on reasons is DefaultMaxReasons,
+// and that 0 lifts it.
+func TestSetMaxReasons(t *testing.T) {
+	text, err := os.ReadFile("testdata/examples/ad-injected-festival.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := Article{ID: "a", Text: string(text)}
+	s := *Default()
+	capped := s.Score(a)
+	s.SetMaxReasons(0)
+	all := s.Score(a)
+	if len(capped.Reasons) != DefaultMaxReasons {
+		t.Fatalf("%d reasons by default, want %d (pick an article with more)", len(capped.Reasons), DefaultMaxReasons)
+	}
+	if len(all.Reasons) <= len(capped.Reasons) {
+		t.Errorf("SetMaxReasons(0): %d reasons, want more than the %d capped", len(all.Reasons), len(capped.Reasons))
+	}
+	for _, r := range all.Reasons {
+		if w := r.Weight; w > -minReasonWeight && w < minReasonWeight {
+			t.Errorf("reason %s of weight %v kept, below %v", r.Signal, w, minReasonWeight)
+		}
+	}
+	if *all.Quality != *capped.Quality || all.Verdict != capped.Verdict {
+		t.Errorf("the cap changed the score: %d %s vs %d %s", *all.Quality, all.Verdict, *capped.Quality, capped.Verdict)
+	}
+}
+
+// TestTruncatedAtWordCap checks that an article cut at the scorer's word
+// cap says so in Result.Truncated, as one cut by the reader does.
+func TestTruncatedAtWordCap(t *testing.T) {
+	text, err := os.ReadFile("testdata/examples/clean-port-strike.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := *Default()
+	if r := s.Score(Article{ID: "a", Text: string(text)}); r.Truncated {
+		t.Fatal("a whole article is marked truncated")
+	}
+	s.SetMaxWords(60)
+	if r := s.Score(Article{ID: "a", Text: string(text)}); !r.Truncated {
+		t.Errorf("an article cut at 60 words is not marked truncated: %+v", r.Reasons)
+	}
+}
