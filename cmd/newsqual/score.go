@@ -102,7 +102,7 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 	var out outputWriter
 	switch format {
 	case "table":
-		out = newTableWriter(bw, f.explain)
+		out = newTableWriter(bw, f.explain).fit(tableWidth(stdout))
 	case "json":
 		out = newJSONWriter(bw)
 	case "jsonl":
