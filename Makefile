@@ -3,13 +3,18 @@ SHARED ?= ../shared
 CORPUS := $(SHARED)/corpus
 GO     ?= go
 
-.PHONY: all build test lint model check-model eval bench fuzz
+.PHONY: all build test lint man model check-model eval bench fuzz
 
 all: lint test
 
 ## build: the static newsqual binary
 build:
 	CGO_ENABLED=0 $(GO) build -trimpath -buildvcs=auto -o newsqual ./cmd/newsqual
+
+## man: the manual pages (newsqual.1, newsqual-score.1, ...) into man/, dated
+## SOURCE_DATE_EPOCH when set, else the built-in model's training date
+man:
+	$(GO) run ./cmd/newsqual man man
 
 ## test: every test, with the race detector (needs cgo for -race), then the
 ## training tests that train on thousands of corpus articles, which skip

@@ -137,6 +137,12 @@ type Options struct {
 	MaxHTMLDepth int
 	// Stdin is read for the path "-" (default os.Stdin).
 	Stdin io.Reader
+	// ReadBytes, when set, is called with the count of bytes of each read
+	// from a regular file, as they are on disk (before gunzipping), from
+	// the goroutine that calls Walk, so that a caller can show progress
+	// against the files' sizes. Standard input and other streams are not
+	// counted.
+	ReadBytes func(n int)
 }
 
 // withDefaults returns the options with zero fields set to their defaults.

@@ -280,10 +280,13 @@ func (w *walker) readFile(path, open string, format Format, named bool) error {
 		return w.emit(skipItem(path, 0, "not a regular file ("+fileKind(info.Mode().Type())+")"))
 	}
 	var r io.Reader = f
+	if w.opts.ReadBytes != nil {
+		r = &readCounter{r: f, count: w.opts.ReadBytes}
+	}
 	// The WARC reader finds gzip by its magic bytes and reads the members
 	// itself, whatever the file's name.
 	if format != FormatWARC && strings.EqualFold(filepath.Ext(path), ".gz") {
-		zr, err := gzip.NewReader(f)
+		zr, err := gzip.NewReader(r)
 		if err != nil {
 			return w.emit(errorItem(path, 0, nil, fmt.Errorf("gzip: %w", err)))
 		}
@@ -291,6 +294,21 @@ func (w *walker) readFile(path, open string, format Format, named bool) error {
 		r = zr
 	}
 	return w.readFormat(r, path, format)
+}
+
+// readCounter reports the bytes of each read to count
+// (Options.ReadBytes).
+type readCounter struct {
+	r     io.Reader
+	count func(int)
+}
+
+func (c *readCounter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if n > 0 {
+		c.count(n)
+	}
+	return n, err
 }
 
 // readStream reads standard input or another stream, sniffing its format

@@ -227,7 +227,7 @@ func TestTableEscapesControlCharacters(t *testing.T) {
 			t.Errorf("table holds %q raw:\n%s", bad, stdout)
 		}
 	}
-	if !strings.Contains(stdout, `evil\x1b]0;owned\a\x1b[31mred\u202egnp.…`) {
+	if !strings.Contains(stdout, `evil\x1b]0;ow…mred\u202egnp.exe fake row`) {
 		t.Errorf("table does not show the id escaped:\n%s", stdout)
 	}
 	if got := escapeControls("ok é 日本 \xff\x1b\u0085"); got != `ok é 日本 \xff\x1b\u0085` {

@@ -64,6 +64,9 @@ lines or phrases that triggered it.`,
 	// function buildInfo).
 	root.Version = "(see newsqual version)"
 	root.SetVersionTemplate("{{buildInfo}}")
+	root.AddCommand(newManCommand())
+	// Last, once every command is in the tree.
+	registerCompletions(root)
 	return root
 }
 

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"sync/atomic"
 
-	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
@@ -114,7 +113,7 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 	var out outputWriter
 	switch format {
 	case "table":
-		out = newTableWriter(bw, f.explain)
+		out = newTableWriter(bw, f.explain).fit(tableWidth(stdout))
 	case "json":
 		out = newJSONWriter(bw)
 	case "jsonl":
@@ -153,6 +152,8 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 	}
 	modelSHA := scorer.ModelSHA256()
 	opts := f.reader.options(cmd.InOrStdin())
+	bar := startProgress(stderr, f.progress, paths)
+	bar.hook(&opts)
 	items := make(chan corpus.Item, 64)
 	var skipped atomic.Int64
 	var recordSkips skipCounts
@@ -183,7 +184,6 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 			}
 		})
 	}()
-	bar := newProgress(stderr, f.progress)
 	var scored, failed, below int
 	for r := range ordered.Map(ctx, items, f.workers, func(it corpus.Item) record { return scoreItem(scorer, modelSHA, it) }) {
 		if err := out.Write(r); err != nil {
@@ -201,14 +201,9 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 				below++
 			}
 		}
-		if bar != nil {
-			_ = bar.Add(1)
-		}
+		bar.tick()
 	}
-	if bar != nil {
-		_ = bar.Finish()
-		fmt.Fprintln(stderr)
-	}
+	bar.finish()
 	if err := out.Close(); err != nil {
 		return &exitError{2, fmt.Sprintf("write output: %v", err)}
 	}
@@ -280,26 +275,4 @@ func checkProgress(mode string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown --progress %q: want auto, always or never", mode)
-}
-
-// newProgress returns a counting progress bar on stderr, or nil when there
-// should be none.
-func newProgress(stderr io.Writer, mode string) *progressbar.ProgressBar {
-	switch mode {
-	case "never":
-		return nil
-	case "always":
-	default:
-		if !isTerminal(stderr) {
-			return nil
-		}
-	}
-	return progressbar.NewOptions(-1,
-		progressbar.OptionSetWriter(stderr),
-		progressbar.OptionSetDescription("scoring"),
-		progressbar.OptionShowCount(),
-		progressbar.OptionShowIts(),
-		progressbar.OptionSetItsString("articles"),
-		progressbar.OptionThrottle(200_000_000),
-	)
 }

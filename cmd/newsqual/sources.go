@@ -15,7 +15,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
 	"github.com/newsqual/newsqual"
@@ -119,7 +118,7 @@ type sourcesRun struct {
 	stderr  io.Writer
 	stdin   *bufio.Reader
 	scorer  *newsqual.Scorer
-	bar     *progressbar.ProgressBar
+	bar     *progress
 	all     sources.Sources
 	scored  int // articles scored on the fly
 	read    int // results read from score output
@@ -176,7 +175,7 @@ func runSources(cmd *cobra.Command, paths []string, f sourcesFlags) error {
 
 	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
-	run.bar = newProgress(run.stderr, f.progress)
+	run.bar = startProgress(run.stderr, f.progress, paths)
 	for i, path := range paths {
 		if ctx.Err() != nil {
 			break
@@ -186,11 +185,9 @@ func runSources(cmd *cobra.Command, paths []string, f sourcesFlags) error {
 		} else {
 			run.scoreArticles(ctx, path)
 		}
+		run.bar.pathDone(i)
 	}
-	if run.bar != nil {
-		_ = run.bar.Finish()
-		fmt.Fprintln(run.stderr)
-	}
+	run.bar.finish()
 
 	var listed []sources.Report
 	for _, r := range run.all.Reports(opts) {
@@ -361,6 +358,7 @@ func idPath(id string) string {
 func (run *sourcesRun) scoreArticles(ctx context.Context, path string) {
 	f := run.f
 	opts := f.reader.options(run.stdin)
+	run.bar.hook(&opts)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	items := make(chan corpus.Item, 64)
@@ -412,9 +410,7 @@ func (run *sourcesRun) fail(msg string) {
 }
 
 func (run *sourcesRun) tick() {
-	if run.bar != nil {
-		_ = run.bar.Add(1)
-	}
+	run.bar.tick()
 }
 
 // lockedWriter lets the reading goroutine and the main one write
