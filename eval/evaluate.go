@@ -33,6 +33,12 @@ type Options struct {
 	Peers bool
 	// Log receives progress lines; nil discards them.
 	Log io.Writer
+	// Files gives the file each article was read from, in the order of
+	// the articles (optional): EvaluateModel compares them with the
+	// model's training files to warn of in-sample figures.
+	Files []string
+	// Progress, when not nil, is called once for each article scored.
+	Progress func()
 }
 
 func (o Options) logf(format string, args ...any) {
@@ -120,11 +126,18 @@ func EvaluateModel(ctx context.Context, scorer *newsqual.Scorer, modelName strin
 		return scored{verdict: verdict, probability: p, textOnly: text, fired: fired}
 	}) {
 		results = append(results, r)
+		if opts.Progress != nil {
+			opts.Progress()
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	r := &Report{Mode: "model", Model: modelName, Data: data, Thresholds: []model.Thresholds{m.Thresholds}}
+	r.Provenance, _ = newsqual.ProvenanceOf(m)
+	if len(opts.Files) == len(articles) {
+		r.TrainingOverlap = trainingOverlap(m.Training.Data, opts.Files)
+	}
 	full := make([]float64, len(articles))
 	text := make([]float64, len(articles))
 	verdicts := make([]string, len(articles))
@@ -204,12 +217,16 @@ func CrossValidate(ctx context.Context, examples []training.Example, data []stri
 	}) {
 		full = append(full, r.probability)
 		verdicts = append(verdicts, r.verdict)
+		if opts.Progress != nil {
+			opts.Progress()
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	r := &Report{Mode: "cross-validation", Model: fmt.Sprintf("trained out of fold (lambda %g, %d synthetic examples)", m.Training.Lambda, m.Training.Augmented),
 		Data: data, Folds: topts.Folds, Seed: topts.Seed, GroupBy: groupByName(topts.GroupBy)}
+	r.Provenance, _ = newsqual.ProvenanceOf(m)
 	for _, fm := range res.FoldModels {
 		r.Thresholds = append(r.Thresholds, fm.Thresholds)
 	}
@@ -251,6 +268,44 @@ func CrossValidate(ctx context.Context, examples []training.Example, data []stri
 		r.Baselines = append(r.Baselines, runPeers(ctx, p, opts)...)
 	}
 	return r, nil
+}
+
+// trainingOverlap compares the files the articles were read from (one per
+// article) with the model's training files, by file name, and returns nil
+// when none was trained on.
+func trainingOverlap(trained []model.DataFile, files []string) *Overlap {
+	names := make(map[string]bool, len(trained))
+	for _, d := range trained {
+		names[baseName(d.Path)] = true
+	}
+	o := &Overlap{ComparedBy: "file name", TotalArticles: len(files), Files: []string{}}
+	seen := make(map[string]bool)
+	for _, f := range files {
+		name := baseName(f)
+		if !seen[f] {
+			seen[f] = true
+			o.EvaluatedFiles++
+			if names[name] && !slices.Contains(o.Files, name) {
+				o.Files = append(o.Files, name)
+			}
+		}
+		if names[name] {
+			o.Articles++
+		}
+	}
+	if o.Articles == 0 {
+		return nil
+	}
+	slices.Sort(o.Files)
+	return o
+}
+
+// baseName is the last element of a slash- or backslash-separated path.
+func baseName(p string) string {
+	if i := strings.LastIndexAny(p, `/\`); i >= 0 {
+		return p[i+1:]
+	}
+	return p
 }
 
 // groupByName names a grouping as the report shows it.

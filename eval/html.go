@@ -63,6 +63,9 @@ type htmlPage struct {
 	// and how many got no score; Sections are the group-row tables.
 	HeldOut, Unjudged string
 	Sections          []rowSection
+	// Overlap warns that the model was trained on the data; Build and
+	// ModelID are the provenance lines.
+	Overlap, Build, ModelID string
 }
 
 // WriteHTML writes report.html: what was evaluated, the headline metrics
@@ -84,6 +87,9 @@ func WriteHTML(w io.Writer, r *Report) error {
 		HeldOut:         heldOutLine(r),
 		Unjudged:        unjudgedLine(r.Overall),
 		Sections:        rowSections(r),
+		Overlap:         overlapLine(r.TrainingOverlap),
+		Build:           buildLine(r.Provenance),
+		ModelID:         modelLine(r.Provenance),
 	}
 	for _, c := range charts {
 		page.Charts = append(page.Charts, htmlChart{

@@ -19,6 +19,16 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	fmt.Fprintf(&b, "Evaluated: %s. Model: %s. Data: %s.\n\n",
 		markdownCell(evaluatedAs(r)), markdownCell(orUndefined(r.Model)), markdownCell(orUndefined(strings.Join(r.Data, ", "))))
 
+	if line := buildLine(r.Provenance); line != "" {
+		b.WriteString("Build: " + markdownCell(line) + ".")
+		if id := modelLine(r.Provenance); id != "" {
+			b.WriteString(" Model " + markdownCell(id) + ".")
+		}
+		b.WriteString("\n\n")
+	}
+	if line := overlapLine(r.TrainingOverlap); line != "" {
+		b.WriteString("> **Warning: in-sample data.** " + markdownCell(line) + "\n\n")
+	}
 	if line := heldOutLine(r); line != "" {
 		b.WriteString(markdownCell(line) + "\n\n")
 	}

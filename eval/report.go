@@ -9,6 +9,7 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/newsqual/newsqual"
 	"github.com/newsqual/newsqual/model"
 )
 
@@ -217,8 +218,16 @@ type Report struct {
 	// Model describes the model evaluated (its file, or the training
 	// options in cross-validation).
 	Model string `json:"model"`
+	// Provenance names the build that evaluated and the model it scored
+	// with, as newsqual version prints them; in cross-validation the model
+	// is the one fitted on all the data.
+	Provenance newsqual.Provenance `json:"provenance"`
 	// Data lists the data files.
 	Data []string `json:"data"`
+	// TrainingOverlap says which evaluated files the model was trained on,
+	// null when none were (and in cross-validation, whose models never
+	// see the articles they judge).
+	TrainingOverlap *Overlap `json:"training_overlap"`
 	// Folds, Seed and GroupBy are set in cross-validation: GroupBy names
 	// the fields that decided which articles were held out together.
 	Folds   int    `json:"folds,omitempty"`
@@ -251,6 +260,22 @@ type Report struct {
 
 	// Examples are the scored examples, for the charts.
 	Examples []Example `json:"-"`
+}
+
+// Overlap says how much of the evaluated data the model was trained on.
+type Overlap struct {
+	// ComparedBy says how files were matched: "file name" (the model
+	// lists its training files by path, not its articles).
+	ComparedBy string `json:"compared_by"`
+	// Files are the names of the evaluated files that the model's training
+	// data lists, sorted; EvaluatedFiles counts the distinct files
+	// evaluated.
+	Files          []string `json:"files"`
+	EvaluatedFiles int      `json:"evaluated_files"`
+	// Articles counts the evaluated articles read from those files, of
+	// TotalArticles.
+	Articles      int `json:"articles"`
+	TotalArticles int `json:"total_articles"`
 }
 
 func nan() Number { return Number(math.NaN()) }

@@ -108,6 +108,9 @@ func Write(dir string, r *Report) error {
 func Summary(w io.Writer, r *Report) {
 	o := r.Overall
 	fmt.Fprintf(w, "%d articles (%d clean, %d spam), %s\n", o.Articles, o.Clean, o.Spam, r.Mode)
+	if line := overlapLine(r.TrainingOverlap); line != "" {
+		fmt.Fprintln(w, "warning: "+line)
+	}
 	for _, line := range []string{heldOutLine(r), unjudgedLine(o)} {
 		if line != "" {
 			fmt.Fprintln(w, line)

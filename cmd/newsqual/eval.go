@@ -129,8 +129,9 @@ func runEval(cmd *cobra.Command, paths []string, f evalFlags) error {
 			name = "built-in model"
 		}
 		articles := make([]corpus.Article, len(examples))
+		opts.Files = make([]string, len(examples))
 		for i, e := range examples {
-			articles[i] = e.Article
+			articles[i], opts.Files[i] = e.Article, e.File
 		}
 		report, err = eval.EvaluateModel(ctx, scorer, name, articles, paths, opts)
 	}
