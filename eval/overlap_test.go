@@ -120,3 +120,43 @@ func TestEvaluateModelRecordsProvenanceAndOverlap(t *testing.T) {
 		t.Errorf("overlap of unseen files %+v", r.TrainingOverlap)
 	}
 }
+
+func TestOneClassGroupsHaveNoPrecisionNorF1(t *testing.T) {
+	th := model.Thresholds{Suspect: 0.5, Spam: 0.8}
+	ex := withVerdicts([]Example{
+		{ID: "a", Kind: "opinion", Probability: 0.9}, // a false positive among clean articles only
+		{ID: "b", Kind: "opinion", Probability: 0.1},
+		{ID: "c", Kind: "farm", Spam: true, Probability: 0.95}, // caught, among spam only
+		{ID: "d", Kind: "farm", Spam: true, Probability: 0.2},
+		{ID: "e", Kind: "wire", Probability: 0.3},
+		{ID: "f", Kind: "wire", Spam: true, Probability: 0.85},
+	}, th)
+	r := &Report{Overall: Measure(ex, &th), ByKind: groupBy(ex, &th, func(e Example) string { return e.Kind }), Examples: ex}
+	page, md, metrics := render(t, r)
+	for _, g := range metrics["by_kind"].([]any) {
+		g := g.(map[string]any)
+		spam := g["metrics"].(map[string]any)["thresholds"].([]any)[1].(map[string]any)
+		oneClass := g["name"] != "wire"
+		if (spam["precision"] == nil) != oneClass || (spam["f1"] == nil) != oneClass {
+			t.Errorf("%s: precision %v, F1 %v in metrics.json", g["name"], spam["precision"], spam["f1"])
+		}
+	}
+	// kind, articles, clean, spam, AUROC, precision, recall, F1, share flagged.
+	for _, row := range []string{
+		`<tr><td>opinion</td><td class="n">2</td><td class="n">2</td><td class="n">0</td><td class="n">—</td><td class="n">—</td><td class="n">—</td><td class="n">—</td><td class="n">0.5000</td></tr>`,
+		`<tr><td>farm</td><td class="n">2</td><td class="n">0</td><td class="n">2</td><td class="n">—</td><td class="n">—</td><td class="n">0.5000</td><td class="n">—</td><td class="n">0.5000</td></tr>`,
+		`<tr><td>wire</td><td class="n">2</td><td class="n">1</td><td class="n">1</td><td class="n">1.0000</td><td class="n">1.0000</td><td class="n">1.0000</td><td class="n">1.0000</td>`,
+	} {
+		if !strings.Contains(page, row) {
+			t.Errorf("page lacks the row %s", row)
+		}
+	}
+	for _, row := range []string{"| opinion | 2 | 2 | 0 | — | — | — | — | 0.5000 |", "| farm | 2 | 0 | 2 | — | — | 0.5000 | — | 0.5000 |"} {
+		if !strings.Contains(md, row) {
+			t.Errorf("markdown lacks the row %s\n%s", row, md)
+		}
+	}
+	if strings.Contains(page, `<td class="n">0.0000</td><td class="n">—</td><td class="n">0.0000</td>`) {
+		t.Error("page shows 0.0000 for an undefined precision or F1")
+	}
+}
