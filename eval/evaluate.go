@@ -365,6 +365,10 @@ func (r *Report) fill() {
 		t = &r.Thresholds[0]
 	}
 	r.Overall = Measure(r.Examples, t)
+	withIntervals(&r.Overall, r.Examples)
+	if r.Overall.AUROCInterval != nil {
+		r.Bootstrap = defaultBootstrap()
+	}
 	r.ByKind = groupBy(r.Examples, t, func(e Example) string { return e.Kind })
 	r.BySource = groupBy(r.Examples, t, func(e Example) string { return e.Source })
 	r.ByGroup = groupRows(r.Examples, func(e Example) string { return e.Group })

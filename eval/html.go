@@ -18,6 +18,7 @@ var htmlTemplate = template.Must(template.New("report.html").Funcs(template.Func
 	"num":     formatNumber,
 	"rate":    formatRate,
 	"percent": formatPercent,
+	"interval": formatInterval,
 	"spamAt":  spamThreshold,
 	"flagged": flaggedShare,
 	"groupTable": func(key string, groups []Group) htmlGroups {
@@ -66,6 +67,8 @@ type htmlPage struct {
 	// Overlap warns that the model was trained on the data; Build and
 	// ModelID are the provenance lines.
 	Overlap, Build, ModelID string
+	// BootstrapNote says how the intervals were made.
+	BootstrapNote string
 }
 
 // WriteHTML writes report.html: what was evaluated, the headline metrics
@@ -90,6 +93,7 @@ func WriteHTML(w io.Writer, r *Report) error {
 		Overlap:         overlapLine(r.TrainingOverlap),
 		Build:           buildLine(r.Provenance),
 		ModelID:         modelLine(r.Provenance),
+		BootstrapNote:   bootstrapLine(r.Bootstrap),
 	}
 	for _, c := range charts {
 		page.Charts = append(page.Charts, htmlChart{

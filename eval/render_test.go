@@ -71,6 +71,8 @@ func renderReport() *Report {
 		BySource: renderGroups(ex, func(e Example) string { return e.Source }),
 		Examples: ex,
 	}
+	withIntervals(&r.Overall, ex)
+	r.Bootstrap = defaultBootstrap()
 	r.Baselines = []Baseline{
 		{Name: "newsqual (full model)", Metrics: r.Overall, ArticlesPerSecond: 1834.27, MBPerSecond: 9.61},
 		{Name: "signals alone | no text", Metrics: renderMeasure(ex[:60], 0.5, 0.8)},
@@ -353,7 +355,8 @@ func TestWriteMarkdown(t *testing.T) {
 	}
 	md := first.String()
 	o := jsonFigures(t, r.Overall)
-	headline := "| 90 | 60 | 30 | " + shown(o["auroc"]) + " | " + shown(o["average_precision"]) + " | " + shown(o["brier"]) + " | " +
+	ci := o["auroc_interval"].(map[string]any)
+	headline := "| 90 | 60 | 30 | " + shown(o["auroc"]) + " | " + shown(ci["low"]) + "–" + shown(ci["high"]) + " | " + shown(o["average_precision"]) + " | " + shown(o["brier"]) + " | " +
 		shown(o["log_loss"]) + " | " + shown(o["expected_calibration_error"]) + " |"
 	if !strings.Contains(md, headline) {
 		t.Errorf("markdown lacks the headline row %s\n%s", headline, md)
@@ -463,7 +466,7 @@ func TestRenderEmptyReport(t *testing.T) {
 			t.Errorf("page of an empty report lacks %q", s)
 		}
 	}
-	if want := "| 0 | 0 | 0 | — | — | — | — | — |"; !strings.Contains(md.String(), want) {
+	if want := "| 0 | 0 | 0 | — | — | — | — | — | — |"; !strings.Contains(md.String(), want) {
 		t.Errorf("markdown of an empty report lacks %q:\n%s", want, md.String())
 	}
 }

@@ -97,6 +97,9 @@ type OperatingPoint struct {
 	MaxFalsePositiveRate Number `json:"max_false_positive_rate"`
 	Threshold            Number `json:"threshold"`
 	Recall               Number `json:"recall"`
+	// RecallInterval is the bootstrap interval of Recall (see Bootstrap),
+	// measured on the report's overall metrics only.
+	RecallInterval *Interval `json:"recall_interval,omitempty"`
 }
 
 // Bin is one row of a reliability table.
@@ -121,10 +124,13 @@ type Metrics struct {
 	Thresholds []AtThreshold `json:"thresholds"`
 	// AUROC is the area under the ROC curve; AveragePrecision the area
 	// under the precision-recall curve.
-	AUROC            Number `json:"auroc"`
-	AveragePrecision Number `json:"average_precision"`
-	Brier            Number `json:"brier"`
-	LogLoss          Number `json:"log_loss"`
+	AUROC Number `json:"auroc"`
+	// AUROCInterval is the bootstrap interval of AUROC (see Bootstrap),
+	// measured on the report's overall metrics only.
+	AUROCInterval    *Interval `json:"auroc_interval,omitempty"`
+	AveragePrecision Number    `json:"average_precision"`
+	Brier            Number    `json:"brier"`
+	LogLoss          Number    `json:"log_loss"`
 	// ECE is the expected calibration error over ten bins.
 	ECE Number `json:"expected_calibration_error"`
 	// OperatingPoints are the thresholds for 1% and 5% false positives.
@@ -239,6 +245,9 @@ type Report struct {
 	Thresholds []model.Thresholds `json:"thresholds"`
 	// Overall is the full model on all examples.
 	Overall Metrics `json:"overall"`
+	// Bootstrap says how the intervals of Overall were made; nil when
+	// they were not (one class only).
+	Bootstrap *Bootstrap `json:"bootstrap,omitempty"`
 	// ByKind and BySource break Overall down, when the data has kinds and
 	// sources.
 	ByKind   []Group `json:"by_kind,omitempty"`

@@ -116,6 +116,9 @@ func Summary(w io.Writer, r *Report) {
 			fmt.Fprintln(w, line)
 		}
 	}
+	if o.AUROCInterval != nil {
+		fmt.Fprintf(w, "AUROC %s (95%% interval %s)\n", format(o.AUROC), formatInterval(o.AUROCInterval))
+	}
 	fmt.Fprintf(w, "AUROC %s  average precision %s  Brier %s  log loss %s  ECE %s\n",
 		format(o.AUROC), format(o.AveragePrecision), format(o.Brier), format(o.LogLoss), format(o.ECE))
 	for _, t := range o.Thresholds {
@@ -123,7 +126,11 @@ func Summary(w io.Writer, r *Report) {
 			t.Name, format(t.Threshold), format(t.Precision), format(t.Recall), format(t.F1), format(t.FalsePositiveRate))
 	}
 	for _, op := range o.OperatingPoints {
-		fmt.Fprintf(w, "for %s false positives: threshold %s, recall %s\n", format(op.MaxFalsePositiveRate), format(op.Threshold), format(op.Recall))
+		fmt.Fprintf(w, "for %s false positives: threshold %s, recall %s", format(op.MaxFalsePositiveRate), format(op.Threshold), format(op.Recall))
+		if op.RecallInterval != nil {
+			fmt.Fprintf(w, " (95%% interval %s)", formatInterval(op.RecallInterval))
+		}
+		fmt.Fprintln(w)
 	}
 	fmt.Fprintf(w, "%-42s %8s %8s %8s %10s\n", "baseline", "AUROC", "AP", "F1", "MB/s")
 	for _, b := range r.Baselines {
