@@ -15,12 +15,12 @@ var reportHTML string
 // htmlTemplate is report.html: one self-contained page, styles inline and
 // charts as data: URLs, so it opens anywhere without network access.
 var htmlTemplate = template.Must(template.New("report.html").Funcs(template.FuncMap{
-	"num":     formatNumber,
-	"rate":    formatRate,
-	"percent": formatPercent,
+	"num":      formatNumber,
+	"rate":     formatRate,
+	"percent":  formatPercent,
 	"interval": formatInterval,
-	"spamAt":  spamThreshold,
-	"flagged": flaggedShare,
+	"spamAt":   spamThreshold,
+	"flagged":  flaggedShare,
 	"groupTable": func(key string, groups []Group) htmlGroups {
 		return htmlGroups{Key: key, Groups: groups}
 	},
