@@ -498,11 +498,17 @@ func (r *Report) worstErrors(scorerOf func(i int) *newsqual.Scorer, articles []c
 func errorCase(s *newsqual.Scorer, e Example, a corpus.Article, spam bool) ErrorCase {
 	res := s.Score(a)
 	c := ErrorCase{ID: e.ID, Kind: e.Kind, Source: e.Source, Group: e.Group, Spam: e.Spam, Probability: Number(e.Probability),
-		Quality: int(math.Round(100 * (1 - e.Probability))), Verdict: e.Verdict, Reasons: []string{}, Excerpt: excerpt(a.Text, 8, 240)}
+		Quality: int(math.Round(100 * (1 - e.Probability))), Verdict: e.Verdict, Reasons: []string{}}
+	var wrongWay []newsqual.Reason
 	for _, reason := range res.Reasons {
 		if reason.TowardClean() == spam && len(c.Reasons) < 3 {
 			c.Reasons = append(c.Reasons, fmt.Sprintf("%+.2f %s: %s", reason.Weight, reason.Signal, reason.Message))
+			wrongWay = append(wrongWay, reason)
 		}
+	}
+	c.Lines = evidenceLines(a, wrongWay)
+	if len(c.Lines) == 0 {
+		c.Excerpt = excerpt(a.Text, 8, 240)
 	}
 	return c
 }

@@ -205,8 +205,12 @@ type ErrorCase struct {
 	Quality     int      `json:"quality"`
 	Verdict     string   `json:"verdict"`
 	Reasons     []string `json:"reasons"`
-	// Excerpt is the first lines of the article.
-	Excerpt string `json:"excerpt"`
+	// Lines are the lines of the article that the reasons quote, their
+	// evidence marked.
+	Lines []EvidenceLine `json:"lines"`
+	// Excerpt is the first lines of the article, when no reason quotes a
+	// line of it.
+	Excerpt string `json:"excerpt,omitempty"`
 }
 
 // Curve is a plotted curve: points (X[i], Y[i]).
