@@ -420,7 +420,7 @@ func baseline(name string, ex []Example, p []float64, t *model.Thresholds) Basel
 	}
 	m := Measure(b, &th)
 	m.Reliability = nil
-	return Baseline{Name: name, Metrics: m}
+	return Baseline{Name: name, Metrics: m, Examples: b}
 }
 
 // signalTable gives each signal's firing shares per class and its weights,

@@ -3,7 +3,6 @@ package eval
 import (
 	"bytes"
 	_ "embed"
-	"encoding/base64"
 	"fmt"
 	"html/template"
 	"io"
@@ -12,8 +11,8 @@ import (
 //go:embed report.html.tmpl
 var reportHTML string
 
-// htmlTemplate is report.html: one self-contained page, styles inline and
-// charts as data: URLs, so it opens anywhere without network access.
+// htmlTemplate is report.html: one self-contained page, styles and SVG
+// charts inline, so it opens anywhere without network access.
 var htmlTemplate = template.Must(template.New("report.html").Funcs(template.FuncMap{
 	"num":      formatNumber,
 	"rate":     formatRate,
@@ -36,13 +35,11 @@ var htmlTemplate = template.Must(template.New("report.html").Funcs(template.Func
 	},
 }).Parse(reportHTML))
 
-// htmlChart is a chart ready for the page: Source is the image's src
-// attribute with the PNG as a data: URL. It is a whole attribute rather
-// than a URL so that the template does not entity-escape every "+" of the
-// base64 text.
+// htmlChart is a chart ready for the page: SVG is the inline <svg>
+// element, which gonum/plot drew with every text escaped.
 type htmlChart struct {
 	Name, Title, Caption string
-	Source               template.HTMLAttr
+	SVG                  template.HTML
 }
 
 // htmlGroups is one per-kind or per-source table: Key names the column.
@@ -98,8 +95,8 @@ func WriteHTML(w io.Writer, r *Report) error {
 	for _, c := range charts {
 		page.Charts = append(page.Charts, htmlChart{
 			Name: c.Name, Title: c.Title, Caption: c.Caption,
-			// Built here from base64 text, which needs no escaping.
-			Source: template.HTMLAttr(`src="data:image/png;base64,` + base64.StdEncoding.EncodeToString(c.PNG) + `"`),
+			// Drawn by vgsvg, which escapes every text it writes.
+			SVG: template.HTML(c.SVG),
 		})
 	}
 	var buf bytes.Buffer

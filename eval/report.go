@@ -177,6 +177,9 @@ type Baseline struct {
 	MBPerSecond       Number `json:"-"`
 	// Note explains how the baseline was made or why it is missing.
 	Note string `json:"note,omitempty"`
+	// Examples are the examples with this scorer's probabilities, for the
+	// curves overlaid on the charts; nil when it was not measured.
+	Examples []Example `json:"-"`
 }
 
 // SignalRow says how often one signal fires in each class and how the
