@@ -2,9 +2,9 @@ package eval
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"io"
-	"encoding/json"
 	"math"
 	"math/rand/v2"
 	"os"
