@@ -37,8 +37,9 @@ type Options struct {
 	// the articles (optional): EvaluateModel compares them with the
 	// model's training files to warn of in-sample figures.
 	Files []string
-	// Progress, when not nil, is called once for each article scored.
-	Progress func()
+	// Progress, when not nil, is called once for each article judged, with
+	// the number of articles to judge.
+	Progress func(total int)
 }
 
 func (o Options) logf(format string, args ...any) {
@@ -127,7 +128,7 @@ func EvaluateModel(ctx context.Context, scorer *newsqual.Scorer, modelName strin
 	}) {
 		results = append(results, r)
 		if opts.Progress != nil {
-			opts.Progress()
+			opts.Progress(len(articles))
 		}
 	}
 	if err := ctx.Err(); err != nil {
@@ -218,7 +219,7 @@ func CrossValidate(ctx context.Context, examples []training.Example, data []stri
 		full = append(full, r.probability)
 		verdicts = append(verdicts, r.verdict)
 		if opts.Progress != nil {
-			opts.Progress()
+			opts.Progress(len(articles))
 		}
 	}
 	if err := ctx.Err(); err != nil {

@@ -26,6 +26,7 @@ type evalFlags struct {
 	groupBy        string
 	html           bool
 	followSymlinks bool
+	progress       string
 }
 
 func newEvalCommand() *cobra.Command {
@@ -77,6 +78,7 @@ bogofilter and golearn's Bernoulli naive Bayes on the same folds.`,
 	fl.StringVar(&f.groupBy, "group-by", training.DefaultGroupBy.String(), "with --folds, "+groupByUsage)
 	registerPreferHTML(fl, &f.html)
 	registerFollowSymlinks(fl, &f.followSymlinks)
+	fl.StringVar(&f.progress, "progress", "auto", progressUsage)
 	return cmd
 }
 
@@ -98,19 +100,27 @@ func runEval(cmd *cobra.Command, paths []string, f evalFlags) error {
 	if err != nil {
 		return &exitError{2, "--group-by: " + err.Error()}
 	}
-	examples, err := loadExamples(paths, corpus.Options{PreferHTML: f.html, FollowSymlinks: f.followSymlinks}, stderr)
+	if err := checkProgress(f.progress); err != nil {
+		return &exitError{2, err.Error()}
+	}
+	examples, err := loadExamples(paths, corpus.Options{PreferHTML: f.html, FollowSymlinks: f.followSymlinks}, stderr, f.progress)
 	if err != nil {
 		return &exitError{2, err.Error()}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
-	opts := eval.Options{Workers: f.workers, WorstErrors: f.worst, Peers: f.peers, Log: stderr}
+	scoring := newSteps(stderr, f.progress, "scoring")
+	defer scoring.finish()
+	opts := eval.Options{Workers: f.workers, WorstErrors: f.worst, Peers: f.peers, Log: stderr, Progress: scoring.step}
 	var report *eval.Report
 	if f.folds > 0 {
 		topts := training.DefaultOptions()
 		topts.Folds, topts.Seed, topts.Workers, topts.Log = f.folds, f.seed, f.workers, stderr
 		topts.Augment = f.augment
 		topts.GroupBy = groupBy
+		extracting := newSteps(stderr, f.progress, "extracting")
+		defer extracting.finish()
+		topts.Progress = extracting.set
 		for _, path := range f.debris {
 			lines, err := training.PageDebris(path)
 			if err != nil {
@@ -135,6 +145,7 @@ func runEval(cmd *cobra.Command, paths []string, f evalFlags) error {
 		}
 		report, err = eval.EvaluateModel(ctx, scorer, name, articles, paths, opts)
 	}
+	scoring.finish()
 	if err != nil {
 		return &exitError{2, err.Error()}
 	}
