@@ -509,7 +509,13 @@ func errorCase(s *newsqual.Scorer, e Example, a corpus.Article, spam bool) Error
 	}
 	c.Lines = evidenceLines(a, wrongWay)
 	if len(c.Lines) == 0 {
-		c.Excerpt = excerpt(a.Text, 8, 240)
+		// A missed spam article's reasons toward clean are mostly signals
+		// that found nothing: quote what did fire, the other way.
+		if c.Lines = evidenceLines(a, res.Reasons); len(c.Lines) > 0 {
+			c.LinesFiredOtherWay = true
+		} else {
+			c.Excerpt = excerpt(a.Text, 8, 240)
+		}
 	}
 	return c
 }

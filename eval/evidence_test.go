@@ -138,3 +138,21 @@ func TestWorstErrorsFromEvaluateModel(t *testing.T) {
 		}
 	}
 }
+
+func TestMissedSpamQuotesTheLinesThatFiredTheOtherWay(t *testing.T) {
+	// Judged as clean: the reasons toward clean quote nothing, so the
+	// lines are those of the reasons toward spam.
+	a := corpus.Article{ID: "s2", Label: "spam", Text: "In a pivotal development that underscores the complex web of challenges, leaders are navigating a landscape of fostering dialogue. This milestone highlights the importance of collaboration and a commitment to a brighter future.\n\nMoreover, stakeholders continue to emphasize the need for resilience in an ever-evolving world. In conclusion, the path forward remains a testament to the power of unity and the enduring spirit of innovation."}
+	c := errorCase(newsqual.Default(), Example{ID: a.ID, Spam: true, Probability: 0.1, Verdict: model.Clean}, a, true)
+	if len(c.Lines) == 0 || !c.LinesFiredOtherWay || c.Excerpt != "" {
+		t.Fatalf("lines %+v, other way %v, excerpt %q", c.Lines, c.LinesFiredOtherWay, c.Excerpt)
+	}
+	r := &Report{Overall: renderMeasure(nil, 0.5, 0.8), FalseNegatives: []ErrorCase{c}}
+	var buf bytes.Buffer
+	if err := WriteHTML(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "the lines that fired the other way") || !strings.Contains(buf.String(), "<mark>") {
+		t.Error("page does not mark the lines that fired the other way")
+	}
+}

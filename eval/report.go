@@ -211,6 +211,9 @@ type ErrorCase struct {
 	// Lines are the lines of the article that the reasons quote, their
 	// evidence marked.
 	Lines []EvidenceLine `json:"lines"`
+	// LinesFiredOtherWay is true when no reason pushing the article the
+	// wrong way quotes a line, and Lines are those of the other reasons.
+	LinesFiredOtherWay bool `json:"lines_fired_other_way,omitempty"`
 	// Excerpt is the first lines of the article, when no reason quotes a
 	// line of it.
 	Excerpt string `json:"excerpt,omitempty"`

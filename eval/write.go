@@ -116,11 +116,12 @@ func Summary(w io.Writer, r *Report) {
 			fmt.Fprintln(w, line)
 		}
 	}
+	auroc := format(o.AUROC)
 	if o.AUROCInterval != nil {
-		fmt.Fprintf(w, "AUROC %s (95%% interval %s)\n", format(o.AUROC), formatInterval(o.AUROCInterval))
+		auroc += " (95% interval " + formatInterval(o.AUROCInterval) + ")"
 	}
 	fmt.Fprintf(w, "AUROC %s  average precision %s  Brier %s  log loss %s  ECE %s\n",
-		format(o.AUROC), format(o.AveragePrecision), format(o.Brier), format(o.LogLoss), format(o.ECE))
+		auroc, format(o.AveragePrecision), format(o.Brier), format(o.LogLoss), format(o.ECE))
 	for _, t := range o.Thresholds {
 		fmt.Fprintf(w, "at %s threshold %s: precision %s  recall %s  F1 %s  clean flagged %s\n",
 			t.Name, format(t.Threshold), format(t.Precision), format(t.Recall), format(t.F1), format(t.FalsePositiveRate))
