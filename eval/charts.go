@@ -347,7 +347,12 @@ func thresholdMarks(p *plot.Plot, thresholds []AtThreshold, dy float64, at func(
 }
 
 // thresholdLabel names a verdict threshold on a chart, e.g. "spam ≥ 0.8".
+// A threshold chosen per cross-validation fold has no one value: it is
+// labelled "spam (per fold)".
 func thresholdLabel(t AtThreshold) string {
+	if !t.Threshold.Defined() {
+		return t.Name + " (per fold)"
+	}
 	return t.Name + " ≥ " + strconv.FormatFloat(roundJSON(float64(t.Threshold)), 'g', 4, 64)
 }
 

@@ -67,3 +67,20 @@ func TestChartsOverlayPeersOnALogFPRAxis(t *testing.T) {
 		}
 	}
 }
+
+func TestPerFoldThresholdsAreLabelledWithoutAValue(t *testing.T) {
+	r := renderReport()
+	r.Overall = Measure(r.Examples, nil) // thresholds of their own, per fold
+	charts, err := Charts(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range charts {
+		if strings.Contains(string(c.SVG), "NaN") {
+			t.Errorf("%s chart shows NaN", c.Name)
+		}
+	}
+	if !strings.Contains(string(charts[0].SVG), "spam (per fold)") {
+		t.Error("ROC chart does not label the per-fold spam threshold")
+	}
+}
