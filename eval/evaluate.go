@@ -500,18 +500,27 @@ func errorCase(s *newsqual.Scorer, e Example, a corpus.Article, spam bool) Error
 	res := s.Score(a)
 	c := ErrorCase{ID: e.ID, Kind: e.Kind, Source: e.Source, Group: e.Group, Spam: e.Spam, Probability: Number(e.Probability),
 		Quality: int(math.Round(100 * (1 - e.Probability))), Verdict: e.Verdict, Reasons: []string{}}
-	var wrongWay []newsqual.Reason
+	var wrongWay, otherWay []newsqual.Reason
 	for _, reason := range res.Reasons {
-		if reason.TowardClean() == spam && len(c.Reasons) < 3 {
-			c.Reasons = append(c.Reasons, fmt.Sprintf("%+.2f %s: %s", reason.Weight, reason.Signal, reason.Message))
-			wrongWay = append(wrongWay, reason)
+		if reason.TowardClean() != spam {
+			otherWay = append(otherWay, reason)
+			continue
 		}
+		if len(c.Reasons) < 3 {
+			c.Reasons = append(c.Reasons, fmt.Sprintf("%+.2f %s: %s", reason.Weight, reason.Signal, reason.Message))
+		}
+		wrongWay = append(wrongWay, reason)
 	}
-	c.Lines = evidenceLines(a, wrongWay)
+	// The lines of the strongest reasons pushing the wrong way, else of any
+	// reason pushing the wrong way; the strongest are often measures of the
+	// whole text (a share, a ratio) that quote no line. Failing both, the
+	// lines that fired the other way, and failing those, the first lines.
+	c.Lines = evidenceLines(a, wrongWay[:min(len(wrongWay), 3)])
 	if len(c.Lines) == 0 {
-		// A missed spam article's reasons toward clean are mostly signals
-		// that found nothing: quote what did fire, the other way.
-		if c.Lines = evidenceLines(a, res.Reasons); len(c.Lines) > 0 {
+		c.Lines = evidenceLines(a, wrongWay)
+	}
+	if len(c.Lines) == 0 {
+		if c.Lines = evidenceLines(a, otherWay); len(c.Lines) > 0 {
 			c.LinesFiredOtherWay = true
 		} else {
 			c.Excerpt = excerpt(a.Text, 8, 240)
