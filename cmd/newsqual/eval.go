@@ -41,10 +41,16 @@ and write a report folder:
   metrics.json     every number: accuracy, precision, recall and F1 at each
                    verdict threshold, ROC AUC, average precision, Brier score,
                    log loss, calibration error, confusion matrix, the
-                   thresholds for 1% and 5% false positives, by kind and by
-                   source; the same data, model and seed give the same bytes
+                   thresholds for 1% and 5% false positives (with bootstrap
+                   95% intervals on AUROC and their recall), by kind and by
+                   source, the build and model provenance, and which data
+                   files the model was trained on (training_overlap); the
+                   same data, model, seed and build give the same bytes
   throughput.json  scoring speed measured in this run (newsqual and peers)
-  report.html      one self-contained page: charts, tables, worst errors
+  report.html      one self-contained page: SVG charts (baselines and peers
+                   overlaid, ROC on a log false positive scale), tables,
+                   the worst errors with the lines their reasons fired on,
+                   and a warning when the data was used to train the model
   report.md        the headline and per-kind tables, for a pull request
   predictions.jsonl one line per article: labels, group, probability, verdict
 
