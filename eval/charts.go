@@ -3,11 +3,13 @@ package eval
 import (
 	"bytes"
 	"cmp"
+	"encoding/xml"
 	"fmt"
 	"image/color"
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot"
@@ -16,7 +18,7 @@ import (
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgsvg"
 )
 
 // ChartWidth and ChartHeight are the size of every chart in pixels.
@@ -25,7 +27,7 @@ const (
 	ChartHeight = 420
 )
 
-// chartDPI is the resolution the charts are drawn at; with it, ChartWidth
+// chartDPI is the resolution the charts are laid out at: ChartWidth CSS
 // pixels are ChartWidth*72/chartDPI points.
 const chartDPI = 96
 
@@ -33,7 +35,7 @@ const chartDPI = 96
 // histogram.
 const histogramBins = 20
 
-// Chart is one chart of the report: a PNG image and the words that go
+// Chart is one chart of the report: an SVG image and the words that go
 // with it.
 type Chart struct {
 	// Name is a short key that can serve as a file name: "roc",
@@ -42,8 +44,10 @@ type Chart struct {
 	// Title is the chart's heading; Caption says how to read it.
 	Title   string
 	Caption string
-	// PNG is the encoded image, ChartWidth × ChartHeight pixels.
-	PNG []byte
+	// SVG is the image, an <svg> element of ChartWidth × ChartHeight CSS
+	// pixels, ready to be inlined in HTML (no XML prolog, no external
+	// references).
+	SVG []byte
 }
 
 // Charts draws the charts of a report in the order the report shows them:
@@ -60,12 +64,15 @@ func Charts(r *Report) ([]Chart, error) {
 		draw                 func(*Report) *plot.Plot
 	}{
 		{"roc", "ROC curve",
-			"Share of spam caught (recall) against share of clean articles flagged, over all thresholds. " +
-				"The dashed diagonal is a scorer that guesses; the marked points are the verdict thresholds.",
+			"Share of spam caught (recall) against share of clean articles flagged, over all thresholds, " +
+				"the false positive rate on a log scale: what matters is below 5%. " +
+				"The grey dotted line is a scorer that guesses, the thin lines the baselines and peers on the same articles; " +
+				"the marked points are the verdict thresholds, the vertical lines 1% and 5% false positives.",
 			rocPlot},
 		{"precision-recall", "Precision-recall curve",
 			"Share of flagged articles that are spam (precision) against share of spam caught (recall). " +
-				"The area under the steps is the average precision; the dashed line is the spam share of the data.",
+				"The area under the steps is the average precision; the thin lines are the baselines and peers on the same articles, " +
+				"the dashed line the spam share of the data.",
 			prPlot},
 		{"reliability", "Reliability diagram",
 			"Mean predicted spam probability against the observed spam share, per probability bin; " +
@@ -78,11 +85,11 @@ func Charts(r *Report) ([]Chart, error) {
 	}
 	charts := make([]Chart, 0, len(makers))
 	for _, m := range makers {
-		png, err := encodePNG(m.draw(r))
+		svg, err := encodeSVG(m.draw(r), m.title)
 		if err != nil {
 			return nil, fmt.Errorf("draw %s chart: %w", m.name, err)
 		}
-		charts = append(charts, Chart{Name: m.name, Title: m.title, Caption: m.caption, PNG: png})
+		charts = append(charts, Chart{Name: m.name, Title: m.title, Caption: m.caption, SVG: svg})
 	}
 	return charts, nil
 }
@@ -340,30 +347,158 @@ func thresholdMarks(p *plot.Plot, thresholds []AtThreshold, dy float64, at func(
 }
 
 // thresholdLabel names a verdict threshold on a chart, e.g. "spam ≥ 0.8".
+// A threshold chosen per cross-validation fold has no one value: it is
+// labelled "spam (per fold)".
 func thresholdLabel(t AtThreshold) string {
+	if !t.Threshold.Defined() {
+		return t.Name + " (per fold)"
+	}
 	return t.Name + " ≥ " + strconv.FormatFloat(roundJSON(float64(t.Threshold)), 'g', 4, 64)
 }
 
-// rocPlot draws the ROC curve of the full model with the chance diagonal
-// and the verdict thresholds.
+// rocPlot draws the ROC curve of the full model, with the false positive
+// rate on a log scale (see fprAxis), the baselines and peers overlaid, the
+// chance line, the 1% and 5% false positive guides and the verdict
+// thresholds.
 func rocPlot(r *Report) *plot.Plot {
-	p := newPlot("ROC curve", "false positive rate (share of clean articles flagged)", "true positive rate (share of spam caught)")
-	unitAxes(p)
-	chance := chartLine([]float64{0, 1}, []float64{0, 1}, guideColor, 1, true)
+	p := newPlot("ROC curve", "false positive rate (share of clean articles flagged, log scale)", "true positive rate (share of spam caught)")
+	ax := newFPRAxis(r.Overall.Clean)
+	p.X.Tick.Marker, p.Y.Tick.Marker = ax.ticks(), unitTicks()
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1, 0, 1
+	p.Add(chartGrid())
+	var xs, ys []float64
+	for i := 0; i <= 60; i++ {
+		u := float64(i) / 60
+		xs, ys = append(xs, u), append(ys, ax.fpr(u))
+	}
+	chance := chartLine(xs, ys, guideColor, 1, true)
+	chance.Dashes = []vg.Length{vg.Points(1.5), vg.Points(2.5)}
 	p.Add(chance)
+	for _, fpr := range []float64{0.01, 0.05} {
+		if fpr > ax.low {
+			g := chartLine([]float64{ax.at(fpr), ax.at(fpr)}, []float64{0, 1}, guideColor, 0.8, true)
+			p.Add(g)
+		}
+	}
 	c := ROC(r.Examples)
 	if len(c.X) == 0 {
 		noData(p, "not defined: needs both clean and spam examples")
 		return p
 	}
-	c = thinned(c, curveResolution)
-	curve := chartLine(c.X, c.Y, modelColor, 2, false)
+	for k, b := range overlaid(r) {
+		bc := ROC(b.Examples)
+		if len(bc.X) == 0 {
+			continue
+		}
+		l := peerLine(ax.curve(bc), k)
+		p.Add(l)
+		p.Legend.Add(shortName(b.Name)+", AUROC "+formatNumber(b.Metrics.AUROC), l)
+	}
+	c = thinned(ax.curve(c), curveResolution)
+	curve := chartLine(c.X, c.Y, modelColor, 2.2, false)
 	p.Add(curve)
 	p.Legend.Add("newsqual, AUROC "+formatNumber(r.Overall.AUROC), curve)
 	p.Legend.Add("chance", chance)
-	thresholdMarks(p, r.Overall.Thresholds, -8, func(t AtThreshold) (Number, Number) { return t.FalsePositiveRate, t.Recall })
+	thresholdMarks(p, r.Overall.Thresholds, -8, func(t AtThreshold) (Number, Number) {
+		if !t.FalsePositiveRate.Defined() {
+			return nan(), nan()
+		}
+		return Number(ax.at(float64(t.FalsePositiveRate))), t.Recall
+	})
 	p.Legend.XOffs, p.Legend.YOffs = -vg.Points(8), vg.Points(8)
 	return p
+}
+
+// fprAxis maps false positive rates to a log scale on [0, 1]: low, a
+// power of ten at or below one clean article's share (and no lower than
+// 1e-4), sits at 0, and a rate of 1 at 1. Rates below low are drawn at 0.
+type fprAxis struct {
+	low float64
+}
+
+// newFPRAxis returns the axis for data with the given number of clean
+// articles.
+func newFPRAxis(clean int) fprAxis {
+	low := 1e-4
+	if clean > 0 {
+		low = math.Pow(10, math.Floor(math.Log10(1/float64(clean))))
+	}
+	return fprAxis{low: min(max(low, 1e-4), 1e-2)}
+}
+
+// at is the position of a false positive rate on the axis.
+func (a fprAxis) at(fpr float64) float64 {
+	if fpr <= a.low {
+		return 0
+	}
+	return 1 - math.Log10(fpr)/math.Log10(a.low)
+}
+
+// fpr is the false positive rate at a position of the axis.
+func (a fprAxis) fpr(u float64) float64 {
+	return math.Pow(10, (1-u)*math.Log10(a.low))
+}
+
+// curve maps an ROC curve's false positive rates onto the axis.
+func (a fprAxis) curve(c Curve) Curve {
+	out := Curve{X: make([]float64, len(c.X)), Y: c.Y}
+	for i, x := range c.X {
+		out.X[i] = a.at(x)
+	}
+	return out
+}
+
+// ticks labels each power of ten as a percentage, with unlabelled ticks at
+// 2–9 times each.
+func (a fprAxis) ticks() plot.ConstantTicks {
+	var ticks plot.ConstantTicks
+	for decade := a.low; decade <= 1.0000001; decade *= 10 {
+		ticks = append(ticks, plot.Tick{Value: a.at(decade), Label: strconv.FormatFloat(decade*100, 'g', -1, 64) + "%"})
+		if decade >= 0.9999 {
+			break
+		}
+		for k := 2.0; k < 10; k++ {
+			ticks = append(ticks, plot.Tick{Value: a.at(k * decade)})
+		}
+	}
+	return ticks
+}
+
+// peerColors tell the overlaid baselines and peers apart.
+var peerColors = []color.Color{
+	color.NRGBA{R: 0x2c, G: 0xa0, B: 0x2c, A: 0xff},
+	color.NRGBA{R: 0x94, G: 0x67, B: 0xbd, A: 0xff},
+	color.NRGBA{R: 0x8c, G: 0x56, B: 0x4b, A: 0xff},
+	color.NRGBA{R: 0xe3, G: 0x77, B: 0xc2, A: 0xff},
+	color.NRGBA{R: 0x17, G: 0xbe, B: 0xcf, A: 0xff},
+}
+
+// overlaid returns the baselines drawn beside the full model: every one
+// measured on examples of its own, except the full model itself.
+func overlaid(r *Report) []Baseline {
+	var out []Baseline
+	for _, b := range r.Baselines {
+		if b.Name != BaselineFull && len(b.Examples) > 0 {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// peerLine draws the k-th overlaid curve, thin and dashed.
+func peerLine(c Curve, k int) *plotter.Line {
+	c = thinned(c, curveResolution)
+	l := chartLine(c.X, c.Y, peerColors[k%len(peerColors)], 1.3, true)
+	l.Dashes = []vg.Length{vg.Points(6), vg.Points(2)}
+	return l
+}
+
+// shortName cuts a baseline's name at its first parenthesis, for a legend.
+func shortName(name string) string {
+	if i := strings.Index(name, " ("); i > 0 {
+		return name[:i]
+	}
+	return name
 }
 
 // prPlot draws the precision-recall curve of the full model with the spam
@@ -376,8 +511,17 @@ func prPlot(r *Report) *plot.Plot {
 		noData(p, "not defined: needs spam examples")
 		return p
 	}
+	for k, b := range overlaid(r) {
+		bc := PrecisionRecall(b.Examples)
+		if len(bc.X) == 0 {
+			continue
+		}
+		l := peerLine(bc, k)
+		p.Add(l)
+		p.Legend.Add(shortName(b.Name)+", AP "+formatNumber(b.Metrics.AveragePrecision), l)
+	}
 	c = thinned(c, curveResolution)
-	curve := chartLine(c.X, c.Y, modelColor, 2, false)
+	curve := chartLine(c.X, c.Y, modelColor, 2.2, false)
 	p.Add(curve)
 	p.Legend.Add("newsqual, AP "+formatNumber(r.Overall.AveragePrecision), curve)
 	if r.Overall.Articles > 0 {
@@ -539,16 +683,35 @@ func histogram(counts []int, c color.NRGBA) *plotter.Histogram {
 	return h
 }
 
-// encodePNG draws the plot on a ChartWidth × ChartHeight pixel canvas and
-// encodes it as PNG.
-func encodePNG(p *plot.Plot) ([]byte, error) {
+// svgFonts is the font list the charts' text asks for: Liberation Sans,
+// whose metrics laid the text out, then fonts with the same metrics.
+const svgFonts = `font-family:'Liberation Sans',Arimo,Arial,Helvetica,sans-serif;`
+
+// encodeSVG draws the plot on a ChartWidth × ChartHeight pixel canvas and
+// returns it as an <svg> element for inlining in HTML: without the XML
+// prolog and namespace declarations, titled for screen readers, its fonts
+// falling back to metric-compatible ones.
+func encodeSVG(p *plot.Plot, title string) ([]byte, error) {
 	w := vg.Length(ChartWidth) * vg.Inch / chartDPI
 	h := vg.Length(ChartHeight) * vg.Inch / chartDPI
-	c := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(chartDPI))
+	c := vgsvg.NewWith(vgsvg.UseWH(w, h))
 	p.Draw(draw.New(c))
 	var buf bytes.Buffer
-	if _, err := (vgimg.PngCanvas{Canvas: c}).WriteTo(&buf); err != nil {
-		return nil, fmt.Errorf("encode png: %w", err)
+	if _, err := c.WriteTo(&buf); err != nil {
+		return nil, fmt.Errorf("encode svg: %w", err)
 	}
-	return buf.Bytes(), nil
+	b := buf.Bytes()
+	start := bytes.Index(b, []byte("<svg"))
+	end := bytes.IndexByte(b[max(start, 0):], '>')
+	if start < 0 || end < 0 {
+		return nil, fmt.Errorf("encode svg: no <svg> element")
+	}
+	var out bytes.Buffer
+	fmt.Fprintf(&out, `<svg class="chart" width="%d" height="%d" viewBox="0 0 %.6g %.6g" role="img"><title>`, ChartWidth, ChartHeight, w.Points(), h.Points())
+	xml.EscapeText(&out, []byte(title))
+	out.WriteString("</title>")
+	body := b[start+end+1:]
+	body = bytes.ReplaceAll(body, []byte("font-family:Liberation Sans;"), []byte(svgFonts))
+	out.Write(body)
+	return out.Bytes(), nil
 }

@@ -33,6 +33,13 @@ type Options struct {
 	Peers bool
 	// Log receives progress lines; nil discards them.
 	Log io.Writer
+	// Files gives the file each article was read from, in the order of
+	// the articles (optional): EvaluateModel compares them with the
+	// model's training files to warn of in-sample figures.
+	Files []string
+	// Progress, when not nil, is called once for each article judged, with
+	// the number of articles to judge.
+	Progress func(total int)
 }
 
 func (o Options) logf(format string, args ...any) {
@@ -120,11 +127,18 @@ func EvaluateModel(ctx context.Context, scorer *newsqual.Scorer, modelName strin
 		return scored{verdict: verdict, probability: p, textOnly: text, fired: fired}
 	}) {
 		results = append(results, r)
+		if opts.Progress != nil {
+			opts.Progress(len(articles))
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	r := &Report{Mode: "model", Model: modelName, Data: data, Thresholds: []model.Thresholds{m.Thresholds}}
+	r.Provenance, _ = newsqual.ProvenanceOf(m)
+	if len(opts.Files) == len(articles) {
+		r.TrainingOverlap = trainingOverlap(m.Training.Data, opts.Files)
+	}
 	full := make([]float64, len(articles))
 	text := make([]float64, len(articles))
 	verdicts := make([]string, len(articles))
@@ -204,12 +218,16 @@ func CrossValidate(ctx context.Context, examples []training.Example, data []stri
 	}) {
 		full = append(full, r.probability)
 		verdicts = append(verdicts, r.verdict)
+		if opts.Progress != nil {
+			opts.Progress(len(articles))
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	r := &Report{Mode: "cross-validation", Model: fmt.Sprintf("trained out of fold (lambda %g, %d synthetic examples)", m.Training.Lambda, m.Training.Augmented),
 		Data: data, Folds: topts.Folds, Seed: topts.Seed, GroupBy: groupByName(topts.GroupBy)}
+	r.Provenance, _ = newsqual.ProvenanceOf(m)
 	for _, fm := range res.FoldModels {
 		r.Thresholds = append(r.Thresholds, fm.Thresholds)
 	}
@@ -251,6 +269,44 @@ func CrossValidate(ctx context.Context, examples []training.Example, data []stri
 		r.Baselines = append(r.Baselines, runPeers(ctx, p, opts)...)
 	}
 	return r, nil
+}
+
+// trainingOverlap compares the files the articles were read from (one per
+// article) with the model's training files, by file name, and returns nil
+// when none was trained on.
+func trainingOverlap(trained []model.DataFile, files []string) *Overlap {
+	names := make(map[string]bool, len(trained))
+	for _, d := range trained {
+		names[baseName(d.Path)] = true
+	}
+	o := &Overlap{ComparedBy: "file name", TotalArticles: len(files), Files: []string{}}
+	seen := make(map[string]bool)
+	for _, f := range files {
+		name := baseName(f)
+		if !seen[f] {
+			seen[f] = true
+			o.EvaluatedFiles++
+			if names[name] && !slices.Contains(o.Files, name) {
+				o.Files = append(o.Files, name)
+			}
+		}
+		if names[name] {
+			o.Articles++
+		}
+	}
+	if o.Articles == 0 {
+		return nil
+	}
+	slices.Sort(o.Files)
+	return o
+}
+
+// baseName is the last element of a slash- or backslash-separated path.
+func baseName(p string) string {
+	if i := strings.LastIndexAny(p, `/\`); i >= 0 {
+		return p[i+1:]
+	}
+	return p
 }
 
 // groupByName names a grouping as the report shows it.
@@ -310,6 +366,10 @@ func (r *Report) fill() {
 		t = &r.Thresholds[0]
 	}
 	r.Overall = Measure(r.Examples, t)
+	withIntervals(&r.Overall, r.Examples)
+	if r.Overall.AUROCInterval != nil {
+		r.Bootstrap = defaultBootstrap()
+	}
 	r.ByKind = groupBy(r.Examples, t, func(e Example) string { return e.Kind })
 	r.BySource = groupBy(r.Examples, t, func(e Example) string { return e.Source })
 	r.ByGroup = groupRows(r.Examples, func(e Example) string { return e.Group })
@@ -361,7 +421,7 @@ func baseline(name string, ex []Example, p []float64, t *model.Thresholds) Basel
 	}
 	m := Measure(b, &th)
 	m.Reliability = nil
-	return Baseline{Name: name, Metrics: m}
+	return Baseline{Name: name, Metrics: m, Examples: b}
 }
 
 // signalTable gives each signal's firing shares per class and its weights,
@@ -439,10 +499,31 @@ func (r *Report) worstErrors(scorerOf func(i int) *newsqual.Scorer, articles []c
 func errorCase(s *newsqual.Scorer, e Example, a corpus.Article, spam bool) ErrorCase {
 	res := s.Score(a)
 	c := ErrorCase{ID: e.ID, Kind: e.Kind, Source: e.Source, Group: e.Group, Spam: e.Spam, Probability: Number(e.Probability),
-		Quality: int(math.Round(100 * (1 - e.Probability))), Verdict: e.Verdict, Reasons: []string{}, Excerpt: excerpt(a.Text, 8, 240)}
+		Quality: int(math.Round(100 * (1 - e.Probability))), Verdict: e.Verdict, Reasons: []string{}}
+	var wrongWay, otherWay []newsqual.Reason
 	for _, reason := range res.Reasons {
-		if reason.TowardClean() == spam && len(c.Reasons) < 3 {
+		if reason.TowardClean() != spam {
+			otherWay = append(otherWay, reason)
+			continue
+		}
+		if len(c.Reasons) < 3 {
 			c.Reasons = append(c.Reasons, fmt.Sprintf("%+.2f %s: %s", reason.Weight, reason.Signal, reason.Message))
+		}
+		wrongWay = append(wrongWay, reason)
+	}
+	// The lines of the strongest reasons pushing the wrong way, else of any
+	// reason pushing the wrong way; the strongest are often measures of the
+	// whole text (a share, a ratio) that quote no line. Failing both, the
+	// lines that fired the other way, and failing those, the first lines.
+	c.Lines = evidenceLines(a, wrongWay[:min(len(wrongWay), 3)])
+	if len(c.Lines) == 0 {
+		c.Lines = evidenceLines(a, wrongWay)
+	}
+	if len(c.Lines) == 0 {
+		if c.Lines = evidenceLines(a, otherWay); len(c.Lines) > 0 {
+			c.LinesFiredOtherWay = true
+		} else {
+			c.Excerpt = excerpt(a.Text, 8, 240)
 		}
 	}
 	return c

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/newsqual/newsqual"
 	"github.com/newsqual/newsqual/model"
 )
 
@@ -208,4 +209,40 @@ func worstGroups(rows []GroupRow, n int) []GroupRow {
 		return cmp.Compare(a.Name, b.Name)
 	})
 	return sorted[:min(n, len(sorted))]
+}
+
+// overlapLine is the warning of a report whose data the model was trained
+// on, or "" when it was not.
+func overlapLine(o *Overlap) string {
+	if o == nil {
+		return ""
+	}
+	files := "files were"
+	if o.EvaluatedFiles == 1 {
+		files = "file was"
+	}
+	return fmt.Sprintf("%d of the %d evaluated %s used to train this model (%s; %d of %d articles): figures on them are in-sample and overstate how the model does on unseen data. "+
+		"Compared by %s, since the model lists its training files, not their articles.",
+		len(o.Files), o.EvaluatedFiles, files, strings.Join(o.Files, ", "), o.Articles, o.TotalArticles, o.ComparedBy)
+}
+
+// buildLine says which build evaluated, e.g. "newsqual (devel), revision
+// 29e85fd… 2026-12-02T17:00:00Z, go1.26.0 linux/amd64".
+func buildLine(p newsqual.Provenance) string {
+	if p.Version == "" && p.Go == "" {
+		return ""
+	}
+	return fmt.Sprintf("newsqual %s, revision %s, %s %s", orUndefined(p.Version), orUndefined(p.Revision), orUndefined(p.Go), p.Platform)
+}
+
+// modelLine names the model evaluated by hash, training date and revision.
+func modelLine(p newsqual.Provenance) string {
+	if p.ModelSHA256 == "" {
+		return ""
+	}
+	s := "sha256 " + p.ModelSHA256
+	if p.ModelDate != "" || p.ModelRevision != "" {
+		s += ", trained " + orUndefined(p.ModelDate) + " from revision " + orUndefined(p.ModelRevision)
+	}
+	return s
 }

@@ -3,7 +3,6 @@ package eval
 import (
 	"bytes"
 	_ "embed"
-	"encoding/base64"
 	"fmt"
 	"html/template"
 	"io"
@@ -12,14 +11,15 @@ import (
 //go:embed report.html.tmpl
 var reportHTML string
 
-// htmlTemplate is report.html: one self-contained page, styles inline and
-// charts as data: URLs, so it opens anywhere without network access.
+// htmlTemplate is report.html: one self-contained page, styles and SVG
+// charts inline, so it opens anywhere without network access.
 var htmlTemplate = template.Must(template.New("report.html").Funcs(template.FuncMap{
-	"num":     formatNumber,
-	"rate":    formatRate,
-	"percent": formatPercent,
-	"spamAt":  spamThreshold,
-	"flagged": flaggedShare,
+	"num":      formatNumber,
+	"rate":     formatRate,
+	"percent":  formatPercent,
+	"interval": formatInterval,
+	"spamAt":   spamThreshold,
+	"flagged":  flaggedShare,
 	"groupTable": func(key string, groups []Group) htmlGroups {
 		return htmlGroups{Key: key, Groups: groups}
 	},
@@ -35,13 +35,11 @@ var htmlTemplate = template.Must(template.New("report.html").Funcs(template.Func
 	},
 }).Parse(reportHTML))
 
-// htmlChart is a chart ready for the page: Source is the image's src
-// attribute with the PNG as a data: URL. It is a whole attribute rather
-// than a URL so that the template does not entity-escape every "+" of the
-// base64 text.
+// htmlChart is a chart ready for the page: SVG is the inline <svg>
+// element, which gonum/plot drew with every text escaped.
 type htmlChart struct {
 	Name, Title, Caption string
-	Source               template.HTMLAttr
+	SVG                  template.HTML
 }
 
 // htmlGroups is one per-kind or per-source table: Key names the column.
@@ -63,6 +61,11 @@ type htmlPage struct {
 	// and how many got no score; Sections are the group-row tables.
 	HeldOut, Unjudged string
 	Sections          []rowSection
+	// Overlap warns that the model was trained on the data; Build and
+	// ModelID are the provenance lines.
+	Overlap, Build, ModelID string
+	// BootstrapNote says how the intervals were made.
+	BootstrapNote string
 }
 
 // WriteHTML writes report.html: what was evaluated, the headline metrics
@@ -84,12 +87,16 @@ func WriteHTML(w io.Writer, r *Report) error {
 		HeldOut:         heldOutLine(r),
 		Unjudged:        unjudgedLine(r.Overall),
 		Sections:        rowSections(r),
+		Overlap:         overlapLine(r.TrainingOverlap),
+		Build:           buildLine(r.Provenance),
+		ModelID:         modelLine(r.Provenance),
+		BootstrapNote:   bootstrapLine(r.Bootstrap),
 	}
 	for _, c := range charts {
 		page.Charts = append(page.Charts, htmlChart{
 			Name: c.Name, Title: c.Title, Caption: c.Caption,
-			// Built here from base64 text, which needs no escaping.
-			Source: template.HTMLAttr(`src="data:image/png;base64,` + base64.StdEncoding.EncodeToString(c.PNG) + `"`),
+			// Drawn by vgsvg, which escapes every text it writes.
+			SVG: template.HTML(c.SVG),
 		})
 	}
 	var buf bytes.Buffer

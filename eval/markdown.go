@@ -19,15 +19,25 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	fmt.Fprintf(&b, "Evaluated: %s. Model: %s. Data: %s.\n\n",
 		markdownCell(evaluatedAs(r)), markdownCell(orUndefined(r.Model)), markdownCell(orUndefined(strings.Join(r.Data, ", "))))
 
+	if line := buildLine(r.Provenance); line != "" {
+		b.WriteString("Build: " + markdownCell(line) + ".")
+		if id := modelLine(r.Provenance); id != "" {
+			b.WriteString(" Model " + markdownCell(id) + ".")
+		}
+		b.WriteString("\n\n")
+	}
+	if line := overlapLine(r.TrainingOverlap); line != "" {
+		b.WriteString("> **Warning: in-sample data.** " + markdownCell(line) + "\n\n")
+	}
 	if line := heldOutLine(r); line != "" {
 		b.WriteString(markdownCell(line) + "\n\n")
 	}
 	if line := unjudgedLine(o); line != "" {
 		b.WriteString(markdownCell(line) + "\n\n")
 	}
-	markdownTable(&b, []string{"articles", "clean", "spam", "AUROC", "average precision", "Brier", "log loss", "ECE"}, "rrrrrrrr",
+	markdownTable(&b, []string{"articles", "clean", "spam", "AUROC", "AUROC 95% interval", "average precision", "Brier", "log loss", "ECE"}, "rrrrrrrrr",
 		[][]string{{strconv.Itoa(o.Articles), strconv.Itoa(o.Clean), strconv.Itoa(o.Spam),
-			formatNumber(o.AUROC), formatNumber(o.AveragePrecision), formatNumber(o.Brier), formatNumber(o.LogLoss), formatNumber(o.ECE)}})
+			formatNumber(o.AUROC), formatInterval(o.AUROCInterval), formatNumber(o.AveragePrecision), formatNumber(o.Brier), formatNumber(o.LogLoss), formatNumber(o.ECE)}})
 
 	rows := make([][]string, 0, len(o.Thresholds))
 	for _, t := range o.Thresholds {
@@ -40,10 +50,13 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 
 	rows = rows[:0]
 	for _, op := range o.OperatingPoints {
-		rows = append(rows, []string{"at most " + formatPercent(op.MaxFalsePositiveRate), formatNumber(op.Threshold), formatNumber(op.Recall)})
+		rows = append(rows, []string{"at most " + formatPercent(op.MaxFalsePositiveRate), formatNumber(op.Threshold), formatNumber(op.Recall), formatInterval(op.RecallInterval)})
 	}
 	if len(rows) > 0 {
-		markdownTable(&b, []string{"clean articles flagged", "threshold", "recall"}, "lrr", rows)
+		markdownTable(&b, []string{"clean articles flagged", "threshold", "recall", "recall 95% interval"}, "lrrr", rows)
+	}
+	if line := bootstrapLine(r.Bootstrap); line != "" {
+		b.WriteString(markdownCell(line) + "\n\n")
 	}
 
 	if len(r.Baselines) > 0 {

@@ -34,6 +34,9 @@ func Measure(ex []Example, t *model.Thresholds) Metrics {
 		}
 	}
 	m.Articles = len(p)
+	// Precision and F1 mean nothing on one class: with clean articles only
+	// every flag is wrong, with spam only every flag is right.
+	twoClasses := m.Clean > 0 && m.Spam > 0
 	for _, th := range []struct {
 		name string
 		t    Number
@@ -44,9 +47,9 @@ func Measure(ex []Example, t *model.Thresholds) Metrics {
 			Name: th.name, Threshold: th.t,
 			Confusion:         Confusion{TP: c.TP, FP: c.FP, TN: c.TN, FN: c.FN},
 			Accuracy:          definedIf(c.Accuracy(), m.Articles > 0),
-			Precision:         definedIf(c.Precision(), c.TP+c.FP > 0),
+			Precision:         definedIf(c.Precision(), twoClasses && c.TP+c.FP > 0),
 			Recall:            definedIf(c.Recall(), m.Spam > 0),
-			F1:                definedIf(c.F1(), m.Spam > 0 || c.FP > 0),
+			F1:                definedIf(c.F1(), twoClasses),
 			FalsePositiveRate: definedIf(c.FalsePositiveRate(), m.Clean > 0),
 		})
 	}

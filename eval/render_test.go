@@ -2,9 +2,9 @@ package eval
 
 import (
 	"bytes"
-	"encoding/base64"
 	"encoding/json"
-	"image/png"
+	"encoding/xml"
+	"io"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -71,6 +71,8 @@ func renderReport() *Report {
 		BySource: renderGroups(ex, func(e Example) string { return e.Source }),
 		Examples: ex,
 	}
+	withIntervals(&r.Overall, ex)
+	r.Bootstrap = defaultBootstrap()
 	r.Baselines = []Baseline{
 		{Name: "newsqual (full model)", Metrics: r.Overall, ArticlesPerSecond: 1834.27, MBPerSecond: 9.61},
 		{Name: "signals alone | no text", Metrics: renderMeasure(ex[:60], 0.5, 0.8)},
@@ -155,19 +157,62 @@ func TestCurvesNeedBothClasses(t *testing.T) {
 	}
 }
 
-// checkPNG decodes a chart and checks its size.
-func checkPNG(t *testing.T, name string, b []byte) {
+// checkSVG parses a chart as XML and checks that it is one <svg> element
+// of the chart's size that draws something and refers to nothing outside.
+func checkSVG(t *testing.T, name string, b []byte) {
 	t.Helper()
-	cfg, err := png.DecodeConfig(bytes.NewReader(b))
-	if err != nil {
-		t.Fatalf("%s: not a PNG: %v", name, err)
+	dec := xml.NewDecoder(bytes.NewReader(b))
+	depth, elements, texts := 0, 0, 0
+	var root xml.StartElement
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("%s: not well-formed XML: %v", name, err)
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			if depth == 0 {
+				if elements > 0 {
+					t.Fatalf("%s: more than one root element", name)
+				}
+				root = e
+			}
+			depth++
+			elements++
+			if e.Name.Local == "text" {
+				texts++
+			}
+			for _, a := range e.Attr {
+				if a.Name.Local == "href" || strings.HasPrefix(a.Name.Local, "on") {
+					t.Errorf("%s: <%s %s=%q>", name, e.Name.Local, a.Name.Local, a.Value)
+				}
+			}
+		case xml.EndElement:
+			depth--
+		}
 	}
-	if cfg.Width != ChartWidth || cfg.Height != ChartHeight {
-		t.Errorf("%s is %d×%d, want %d×%d", name, cfg.Width, cfg.Height, ChartWidth, ChartHeight)
+	if root.Name.Local != "svg" {
+		t.Fatalf("%s: root element <%s>, want <svg>", name, root.Name.Local)
+	}
+	attr := map[string]string{}
+	for _, a := range root.Attr {
+		attr[a.Name.Local] = a.Value
+	}
+	if attr["width"] != strconv.Itoa(ChartWidth) || attr["height"] != strconv.Itoa(ChartHeight) || attr["viewBox"] == "" {
+		t.Errorf("%s: <svg %v>, want %d×%d with a viewBox", name, attr, ChartWidth, ChartHeight)
+	}
+	if elements < 20 || texts < 5 {
+		t.Errorf("%s: %d elements, %d texts: draws next to nothing", name, elements, texts)
+	}
+	if bytes.Contains(b, []byte("NaN")) || bytes.Contains(b, []byte("Inf")) {
+		t.Errorf("%s: has a NaN or infinite coordinate", name)
 	}
 }
 
-func TestChartsAreDeterministicPNGs(t *testing.T) {
+func TestChartsAreDeterministicSVGs(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		report *Report
@@ -188,8 +233,8 @@ func TestChartsAreDeterministicPNGs(t *testing.T) {
 			var names []string
 			for i, c := range first {
 				names = append(names, c.Name)
-				checkPNG(t, c.Name, c.PNG)
-				if !bytes.Equal(c.PNG, second[i].PNG) {
+				checkSVG(t, c.Name, c.SVG)
+				if !bytes.Equal(c.SVG, second[i].SVG) {
 					t.Errorf("%s differs between two renderings", c.Name)
 				}
 			}
@@ -225,7 +270,7 @@ func shown(v any) string {
 }
 
 var (
-	dataImage = regexp.MustCompile(`src="data:image/png;base64,([A-Za-z0-9+/=]+)"`)
+	inlineSVG = regexp.MustCompile(`(?s)<svg class="chart".*?</svg>`)
 	reference = regexp.MustCompile(`(?i)\b(?:src|href)\s*=\s*"([^"]*)"`)
 )
 
@@ -258,25 +303,20 @@ func TestWriteHTML(t *testing.T) {
 		}
 	}
 
-	images := dataImage.FindAllStringSubmatch(page, -1)
+	images := inlineSVG.FindAllString(page, -1)
 	if len(images) != 4 {
-		t.Fatalf("%d inline PNG charts, want 4", len(images))
+		t.Fatalf("%d inline SVG charts, want 4", len(images))
 	}
 	for i, m := range images {
-		b, err := base64.StdEncoding.DecodeString(m[1])
-		if err != nil {
-			t.Fatalf("chart %d: %v", i, err)
-		}
-		checkPNG(t, "chart "+strconv.Itoa(i), b)
+		checkSVG(t, "chart "+strconv.Itoa(i), []byte(m))
 	}
 	for _, m := range reference.FindAllStringSubmatch(page, -1) {
-		if !strings.HasPrefix(m[1], "data:") && !strings.HasPrefix(m[1], "#") {
+		if !strings.HasPrefix(m[1], "#") {
 			t.Errorf("page refers outside itself: %s", m[0])
 		}
 	}
-	text := dataImage.ReplaceAllString(page, "") // base64 may spell anything
-	for _, s := range []string{"http://", "https://", "<script", "<img src=x", "NaN"} {
-		if strings.Contains(text, s) {
+	for _, s := range []string{"http://", "https://", "<script", "<img", "NaN"} {
+		if strings.Contains(page, s) {
 			t.Errorf("page contains %q", s)
 		}
 	}
@@ -353,7 +393,8 @@ func TestWriteMarkdown(t *testing.T) {
 	}
 	md := first.String()
 	o := jsonFigures(t, r.Overall)
-	headline := "| 90 | 60 | 30 | " + shown(o["auroc"]) + " | " + shown(o["average_precision"]) + " | " + shown(o["brier"]) + " | " +
+	ci := o["auroc_interval"].(map[string]any)
+	headline := "| 90 | 60 | 30 | " + shown(o["auroc"]) + " | " + shown(ci["low"]) + "–" + shown(ci["high"]) + " | " + shown(o["average_precision"]) + " | " + shown(o["brier"]) + " | " +
 		shown(o["log_loss"]) + " | " + shown(o["expected_calibration_error"]) + " |"
 	if !strings.Contains(md, headline) {
 		t.Errorf("markdown lacks the headline row %s\n%s", headline, md)
@@ -455,7 +496,7 @@ func TestRenderEmptyReport(t *testing.T) {
 	if err := WriteMarkdown(&md, r); err != nil {
 		t.Fatal(err)
 	}
-	if n := len(dataImage.FindAllString(page.String(), -1)); n != 4 {
+	if n := len(inlineSVG.FindAllString(page.String(), -1)); n != 4 {
 		t.Errorf("%d charts in the page of an empty report, want 4", n)
 	}
 	for _, s := range []string{`<div class="label">AUROC</div><div class="value">—</div>`, "No baselines.", "No signal table.", "None."} {
@@ -463,7 +504,7 @@ func TestRenderEmptyReport(t *testing.T) {
 			t.Errorf("page of an empty report lacks %q", s)
 		}
 	}
-	if want := "| 0 | 0 | 0 | — | — | — | — | — |"; !strings.Contains(md.String(), want) {
+	if want := "| 0 | 0 | 0 | — | — | — | — | — | — |"; !strings.Contains(md.String(), want) {
 		t.Errorf("markdown of an empty report lacks %q:\n%s", want, md.String())
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/newsqual/newsqual"
 	"github.com/newsqual/newsqual/model"
 )
 
@@ -96,6 +97,9 @@ type OperatingPoint struct {
 	MaxFalsePositiveRate Number `json:"max_false_positive_rate"`
 	Threshold            Number `json:"threshold"`
 	Recall               Number `json:"recall"`
+	// RecallInterval is the bootstrap interval of Recall (see Bootstrap),
+	// measured on the report's overall metrics only.
+	RecallInterval *Interval `json:"recall_interval,omitempty"`
 }
 
 // Bin is one row of a reliability table.
@@ -120,10 +124,13 @@ type Metrics struct {
 	Thresholds []AtThreshold `json:"thresholds"`
 	// AUROC is the area under the ROC curve; AveragePrecision the area
 	// under the precision-recall curve.
-	AUROC            Number `json:"auroc"`
-	AveragePrecision Number `json:"average_precision"`
-	Brier            Number `json:"brier"`
-	LogLoss          Number `json:"log_loss"`
+	AUROC Number `json:"auroc"`
+	// AUROCInterval is the bootstrap interval of AUROC (see Bootstrap),
+	// measured on the report's overall metrics only.
+	AUROCInterval    *Interval `json:"auroc_interval,omitempty"`
+	AveragePrecision Number    `json:"average_precision"`
+	Brier            Number    `json:"brier"`
+	LogLoss          Number    `json:"log_loss"`
 	// ECE is the expected calibration error over ten bins.
 	ECE Number `json:"expected_calibration_error"`
 	// OperatingPoints are the thresholds for 1% and 5% false positives.
@@ -170,6 +177,9 @@ type Baseline struct {
 	MBPerSecond       Number `json:"-"`
 	// Note explains how the baseline was made or why it is missing.
 	Note string `json:"note,omitempty"`
+	// Examples are the examples with this scorer's probabilities, for the
+	// curves overlaid on the charts; nil when it was not measured.
+	Examples []Example `json:"-"`
 }
 
 // SignalRow says how often one signal fires in each class and how the
@@ -198,8 +208,15 @@ type ErrorCase struct {
 	Quality     int      `json:"quality"`
 	Verdict     string   `json:"verdict"`
 	Reasons     []string `json:"reasons"`
-	// Excerpt is the first lines of the article.
-	Excerpt string `json:"excerpt"`
+	// Lines are the lines of the article that the reasons quote, their
+	// evidence marked.
+	Lines []EvidenceLine `json:"lines"`
+	// LinesFiredOtherWay is true when no reason pushing the article the
+	// wrong way quotes a line, and Lines are those of the other reasons.
+	LinesFiredOtherWay bool `json:"lines_fired_other_way,omitempty"`
+	// Excerpt is the first lines of the article, when no reason quotes a
+	// line of it.
+	Excerpt string `json:"excerpt,omitempty"`
 }
 
 // Curve is a plotted curve: points (X[i], Y[i]).
@@ -217,8 +234,16 @@ type Report struct {
 	// Model describes the model evaluated (its file, or the training
 	// options in cross-validation).
 	Model string `json:"model"`
+	// Provenance names the build that evaluated and the model it scored
+	// with, as newsqual version prints them; in cross-validation the model
+	// is the one fitted on all the data.
+	Provenance newsqual.Provenance `json:"provenance"`
 	// Data lists the data files.
 	Data []string `json:"data"`
+	// TrainingOverlap says which evaluated files the model was trained on,
+	// null when none were (and in cross-validation, whose models never
+	// see the articles they judge).
+	TrainingOverlap *Overlap `json:"training_overlap"`
 	// Folds, Seed and GroupBy are set in cross-validation: GroupBy names
 	// the fields that decided which articles were held out together.
 	Folds   int    `json:"folds,omitempty"`
@@ -230,6 +255,9 @@ type Report struct {
 	Thresholds []model.Thresholds `json:"thresholds"`
 	// Overall is the full model on all examples.
 	Overall Metrics `json:"overall"`
+	// Bootstrap says how the intervals of Overall were made; nil when
+	// they were not (one class only).
+	Bootstrap *Bootstrap `json:"bootstrap,omitempty"`
 	// ByKind and BySource break Overall down, when the data has kinds and
 	// sources.
 	ByKind   []Group `json:"by_kind,omitempty"`
@@ -251,6 +279,22 @@ type Report struct {
 
 	// Examples are the scored examples, for the charts.
 	Examples []Example `json:"-"`
+}
+
+// Overlap says how much of the evaluated data the model was trained on.
+type Overlap struct {
+	// ComparedBy says how files were matched: "file name" (the model
+	// lists its training files by path, not its articles).
+	ComparedBy string `json:"compared_by"`
+	// Files are the names of the evaluated files that the model's training
+	// data lists, sorted; EvaluatedFiles counts the distinct files
+	// evaluated.
+	Files          []string `json:"files"`
+	EvaluatedFiles int      `json:"evaluated_files"`
+	// Articles counts the evaluated articles read from those files, of
+	// TotalArticles.
+	Articles      int `json:"articles"`
+	TotalArticles int `json:"total_articles"`
 }
 
 func nan() Number { return Number(math.NaN()) }

@@ -108,19 +108,30 @@ func Write(dir string, r *Report) error {
 func Summary(w io.Writer, r *Report) {
 	o := r.Overall
 	fmt.Fprintf(w, "%d articles (%d clean, %d spam), %s\n", o.Articles, o.Clean, o.Spam, r.Mode)
+	if line := overlapLine(r.TrainingOverlap); line != "" {
+		fmt.Fprintln(w, "warning: "+line)
+	}
 	for _, line := range []string{heldOutLine(r), unjudgedLine(o)} {
 		if line != "" {
 			fmt.Fprintln(w, line)
 		}
 	}
+	auroc := format(o.AUROC)
+	if o.AUROCInterval != nil {
+		auroc += " (95% interval " + formatInterval(o.AUROCInterval) + ")"
+	}
 	fmt.Fprintf(w, "AUROC %s  average precision %s  Brier %s  log loss %s  ECE %s\n",
-		format(o.AUROC), format(o.AveragePrecision), format(o.Brier), format(o.LogLoss), format(o.ECE))
+		auroc, format(o.AveragePrecision), format(o.Brier), format(o.LogLoss), format(o.ECE))
 	for _, t := range o.Thresholds {
 		fmt.Fprintf(w, "at %s threshold %s: precision %s  recall %s  F1 %s  clean flagged %s\n",
 			t.Name, format(t.Threshold), format(t.Precision), format(t.Recall), format(t.F1), format(t.FalsePositiveRate))
 	}
 	for _, op := range o.OperatingPoints {
-		fmt.Fprintf(w, "for %s false positives: threshold %s, recall %s\n", format(op.MaxFalsePositiveRate), format(op.Threshold), format(op.Recall))
+		fmt.Fprintf(w, "for %s false positives: threshold %s, recall %s", format(op.MaxFalsePositiveRate), format(op.Threshold), format(op.Recall))
+		if op.RecallInterval != nil {
+			fmt.Fprintf(w, " (95%% interval %s)", formatInterval(op.RecallInterval))
+		}
+		fmt.Fprintln(w)
 	}
 	fmt.Fprintf(w, "%-42s %8s %8s %8s %10s\n", "baseline", "AUROC", "AP", "F1", "MB/s")
 	for _, b := range r.Baselines {

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"github.com/newsqual/newsqual"
 	"github.com/newsqual/newsqual/model"
 )
 
@@ -21,6 +22,9 @@ type modelInfo struct {
 	// the text model).
 	Inputs   int          `json:"inputs"`
 	Training trainingInfo `json:"training"`
+	// Build is the build of the binary serving, as newsqual version
+	// prints it (with SHA256, Date and Revision, the same provenance).
+	Build newsqual.Build `json:"build"`
 }
 
 // trainingInfo is model.Training without the calibration table.
@@ -49,6 +53,7 @@ func newModelInfo(m *model.Model, name, sha string) modelInfo {
 		Revision:       t.Revision,
 		Thresholds:     m.Thresholds,
 		Inputs:         len(m.Features),
+		Build:          newsqual.ReadBuild(),
 		Training: trainingInfo{
 			Data:                    data,
 			Augmented:               t.Augmented,

@@ -271,6 +271,7 @@ func TestHealthAndModel(t *testing.T) {
 				AUROC    float64 `json:"auroc"`
 			} `json:"cross_validated"`
 		} `json:"training"`
+		Build newsqual.Build `json:"build"`
 	}
 	if err := json.Unmarshal(rec.Body.Bytes(), &info); err != nil {
 		t.Fatal(err)
@@ -280,6 +281,10 @@ func TestHealthAndModel(t *testing.T) {
 		info.Thresholds.Spam != m.Thresholds.Spam || info.Thresholds.Suspect != m.Thresholds.Suspect || info.Inputs != len(m.Features) ||
 		info.Training.Folds != m.Training.Folds || info.Training.CrossValidated.AUROC != m.Training.CrossValidated.AUROC || len(info.SHA256) != 64 {
 		t.Fatalf("model: %d %+v\n%s", rec.Code, info, rec.Body)
+	}
+	// The build is the one newsqual version prints.
+	if info.Build != newsqual.ReadBuild() || info.Build.Go == "" {
+		t.Errorf("model: build %+v, want %+v", info.Build, newsqual.ReadBuild())
 	}
 	// The same model gives the same answer, byte for byte.
 	if again := call(s, http.MethodGet, "/v1/model", "", ""); again.Body.String() != rec.Body.String() {

@@ -70,6 +70,9 @@ type Options struct {
 	Workers int
 	// Log receives progress lines; nil discards them.
 	Log io.Writer
+	// Progress, when not nil, is told how many of the examples have been
+	// handed to signal extraction, of how many, as it goes.
+	Progress func(done, total int)
 }
 
 // DefaultOptions returns the options `newsqual train` uses.
@@ -173,7 +176,7 @@ func Prepare(examples []Example, opts Options) (*Prepared, error) {
 	}
 	opts.logf("extracting signals from %d examples", len(all))
 	vocab := newFeatureVocab()
-	p := &Prepared{Examples: all, TooShort: short, originals: len(examples), prep: prepare(all, vocab, opts.Workers), vocab: vocab, opts: opts}
+	p := &Prepared{Examples: all, TooShort: short, originals: len(examples), prep: prepare(all, vocab, opts.Workers, opts.Progress), vocab: vocab, opts: opts}
 	vocab.renumberPrepared(p.prep)
 
 	p.Groups = GroupKeys(all, opts.GroupBy)
@@ -552,8 +555,8 @@ func crossValidate(x [][]float64, y []bool, fold []int, k int, lambda float64, f
 }
 
 // prepare extracts the signals and text-model features of every example on
-// several cores.
-func prepare(all []Example, vocab *featureVocab, workers int) []prepared {
+// several cores, telling progress (when not nil) how many it has handed out.
+func prepare(all []Example, vocab *featureVocab, workers int, progress func(done, total int)) []prepared {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -573,6 +576,9 @@ func prepare(all []Example, vocab *featureVocab, workers int) []prepared {
 	}
 	for i := range all {
 		next <- i
+		if progress != nil {
+			progress(i+1, len(all))
+		}
 	}
 	close(next)
 	wg.Wait()

@@ -26,6 +26,7 @@ type evalFlags struct {
 	groupBy        string
 	html           bool
 	followSymlinks bool
+	progress       string
 }
 
 func newEvalCommand() *cobra.Command {
@@ -40,10 +41,16 @@ and write a report folder:
   metrics.json     every number: accuracy, precision, recall and F1 at each
                    verdict threshold, ROC AUC, average precision, Brier score,
                    log loss, calibration error, confusion matrix, the
-                   thresholds for 1% and 5% false positives, by kind and by
-                   source; the same data, model and seed give the same bytes
+                   thresholds for 1% and 5% false positives (with bootstrap
+                   95% intervals on AUROC and their recall), by kind and by
+                   source, the build and model provenance, and which data
+                   files the model was trained on (training_overlap); the
+                   same data, model, seed and build give the same bytes
   throughput.json  scoring speed measured in this run (newsqual and peers)
-  report.html      one self-contained page: charts, tables, worst errors
+  report.html      one self-contained page: SVG charts (baselines and peers
+                   overlaid, ROC on a log false positive scale), tables,
+                   the worst errors with the lines their reasons fired on,
+                   and a warning when the data was used to train the model
   report.md        the headline and per-kind tables, for a pull request
   predictions.jsonl one line per article: labels, group, probability, verdict
 
@@ -77,6 +84,7 @@ bogofilter and golearn's Bernoulli naive Bayes on the same folds.`,
 	fl.StringVar(&f.groupBy, "group-by", training.DefaultGroupBy.String(), "with --folds, "+groupByUsage)
 	registerPreferHTML(fl, &f.html)
 	registerFollowSymlinks(fl, &f.followSymlinks)
+	fl.StringVar(&f.progress, "progress", "auto", progressUsage)
 	return cmd
 }
 
@@ -98,19 +106,27 @@ func runEval(cmd *cobra.Command, paths []string, f evalFlags) error {
 	if err != nil {
 		return &exitError{2, "--group-by: " + err.Error()}
 	}
-	examples, err := loadExamples(paths, corpus.Options{PreferHTML: f.html, FollowSymlinks: f.followSymlinks}, stderr)
+	if err := checkProgress(f.progress); err != nil {
+		return &exitError{2, err.Error()}
+	}
+	examples, err := loadExamples(paths, corpus.Options{PreferHTML: f.html, FollowSymlinks: f.followSymlinks}, stderr, f.progress)
 	if err != nil {
 		return &exitError{2, err.Error()}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
-	opts := eval.Options{Workers: f.workers, WorstErrors: f.worst, Peers: f.peers, Log: stderr}
+	scoring := newSteps(stderr, f.progress, "scoring")
+	defer scoring.finish()
+	opts := eval.Options{Workers: f.workers, WorstErrors: f.worst, Peers: f.peers, Log: stderr, Progress: scoring.step}
 	var report *eval.Report
 	if f.folds > 0 {
 		topts := training.DefaultOptions()
 		topts.Folds, topts.Seed, topts.Workers, topts.Log = f.folds, f.seed, f.workers, stderr
 		topts.Augment = f.augment
 		topts.GroupBy = groupBy
+		extracting := newSteps(stderr, f.progress, "extracting")
+		defer extracting.finish()
+		topts.Progress = extracting.set
 		for _, path := range f.debris {
 			lines, err := training.PageDebris(path)
 			if err != nil {
@@ -129,11 +145,13 @@ func runEval(cmd *cobra.Command, paths []string, f evalFlags) error {
 			name = "built-in model"
 		}
 		articles := make([]corpus.Article, len(examples))
+		opts.Files = make([]string, len(examples))
 		for i, e := range examples {
-			articles[i] = e.Article
+			articles[i], opts.Files[i] = e.Article, e.File
 		}
 		report, err = eval.EvaluateModel(ctx, scorer, name, articles, paths, opts)
 	}
+	scoring.finish()
 	if err != nil {
 		return &exitError{2, err.Error()}
 	}

@@ -55,7 +55,7 @@ func writeManPages(root *cobra.Command, dir string) error {
 	header := &doc.GenManHeader{
 		Section: "1",
 		Date:    &date,
-		Source:  "newsqual " + readBuildInfo().version,
+		Source:  "newsqual " + newsqual.ReadBuild().Version,
 		Manual:  "newsqual manual",
 	}
 	if err := doc.GenManTree(root, header, dir); err != nil {

@@ -28,6 +28,7 @@ type trainFlags struct {
 	html           bool
 	followSymlinks bool
 	groupBy        string
+	progress       string
 }
 
 func newTrainCommand() *cobra.Command {
@@ -75,6 +76,7 @@ data, flags and seed give the same file, byte for byte.`,
 	registerPreferHTML(fl, &f.html)
 	registerFollowSymlinks(fl, &f.followSymlinks)
 	fl.StringVar(&f.groupBy, "group-by", training.DefaultGroupBy.String(), groupByUsage)
+	fl.StringVar(&f.progress, "progress", "auto", progressUsage)
 	return cmd
 }
 
@@ -86,7 +88,10 @@ func runTrain(cmd *cobra.Command, paths []string, f trainFlags) error {
 	if err := checkLimits(workersLimit(f.workers), limit{name: "--folds", value: int64(f.folds), min: 2, max: 1000}); err != nil {
 		return &exitError{2, err.Error()}
 	}
-	examples, err := loadExamples(paths, corpus.Options{PreferHTML: f.html, FollowSymlinks: f.followSymlinks}, stderr)
+	if err := checkProgress(f.progress); err != nil {
+		return &exitError{2, err.Error()}
+	}
+	examples, err := loadExamples(paths, corpus.Options{PreferHTML: f.html, FollowSymlinks: f.followSymlinks}, stderr, f.progress)
 	if err != nil {
 		return &exitError{2, err.Error()}
 	}
@@ -98,6 +103,8 @@ func runTrain(cmd *cobra.Command, paths []string, f trainFlags) error {
 	}
 	opts.GroupBy = groupBy
 	opts.Log = stderr
+	bar := newSteps(stderr, f.progress, "extracting")
+	opts.Progress = bar.set
 	for _, path := range f.debris {
 		lines, err := training.PageDebris(path)
 		if err != nil {
@@ -107,6 +114,7 @@ func runTrain(cmd *cobra.Command, paths []string, f trainFlags) error {
 		opts.Pools.Benign = append(opts.Pools.Benign, lines...)
 	}
 	res, err := training.Train(examples, opts)
+	bar.finish()
 	if err != nil {
 		return &exitError{2, err.Error()}
 	}
@@ -127,8 +135,10 @@ func runTrain(cmd *cobra.Command, paths []string, f trainFlags) error {
 // loadExamples reads labelled articles with the reader options opts; any
 // unreadable or mislabelled record stops training, since a model must not
 // silently lose data.
-func loadExamples(paths []string, opts corpus.Options, stderr io.Writer) ([]training.Example, error) {
+func loadExamples(paths []string, opts corpus.Options, stderr io.Writer, progress string) ([]training.Example, error) {
 	var examples []training.Example
+	bar := newCounter(stderr, progress, "reading")
+	defer bar.finish()
 	var failed int
 	var first error
 	skipped := map[string]int{}
@@ -150,6 +160,7 @@ func loadExamples(paths []string, opts corpus.Options, stderr io.Writer) ([]trai
 				Spam:    it.Article.Label == corpus.LabelSpam,
 				File:    filepath.ToSlash(it.Path),
 			})
+			bar.add()
 		}
 		return nil
 	})

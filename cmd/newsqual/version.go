@@ -3,8 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"runtime"
-	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -12,59 +10,24 @@ import (
 	"github.com/newsqual/newsqual"
 )
 
-// buildInfo is what newsqual knows of its own build and of the embedded
-// default model.
-type buildInfo struct {
-	version  string // module version: a tag for go install module@version, else "(devel)"
-	revision string // VCS revision and time, "+ changes" for a dirty tree; "unknown" outside a checkout
-	goVer    string
-	platform string
-	modelSHA string
-	date     string // the model's training date and revision
-	modelRev string
-}
-
-// readBuildInfo gathers buildInfo from the binary and the default model.
-func readBuildInfo() buildInfo {
-	b := buildInfo{version: "(devel)", revision: "unknown", goVer: runtime.Version(), platform: runtime.GOOS + "/" + runtime.GOARCH}
-	if info, ok := debug.ReadBuildInfo(); ok {
-		if v := info.Main.Version; v != "" {
-			b.version = v
-		}
-		var rev, at string
-		dirty := false
-		for _, s := range info.Settings {
-			switch s.Key {
-			case "vcs.revision":
-				rev = s.Value
-			case "vcs.time":
-				at = s.Value
-			case "vcs.modified":
-				dirty = s.Value == "true"
-			}
-		}
-		if rev != "" {
-			b.revision = strings.TrimSpace(rev + " " + at)
-			if dirty {
-				b.revision += " + changes"
-			}
-		}
-	}
+// readBuildInfo gathers the provenance of the binary and of the default
+// model; a model that cannot be hashed leaves the hash empty.
+func readBuildInfo() newsqual.Provenance {
 	m := newsqual.Default().Model()
-	if sha, err := newsqual.ModelSHA256(m); err == nil {
-		b.modelSHA = sha
+	p, err := newsqual.ProvenanceOf(m)
+	if err != nil {
+		p = newsqual.Provenance{Build: newsqual.ReadBuild(), ModelDate: m.Training.Date, ModelRevision: m.Training.Revision}
 	}
-	b.date, b.modelRev = m.Training.Date, m.Training.Revision
-	return b
+	return p
 }
 
-// write prints b, one fact a line.
-func (b buildInfo) write(w io.Writer) {
-	fmt.Fprintf(w, "newsqual %s\n", b.version)
-	fmt.Fprintf(w, "revision  %s\n", b.revision)
-	fmt.Fprintf(w, "go        %s %s\n", b.goVer, b.platform)
-	fmt.Fprintf(w, "model     built-in, sha256 %s\n", b.modelSHA)
-	fmt.Fprintf(w, "trained   %s from revision %s\n", orUnknown(b.date), orUnknown(b.modelRev))
+// writeBuildInfo prints p, one fact a line.
+func writeBuildInfo(w io.Writer, p newsqual.Provenance) {
+	fmt.Fprintf(w, "newsqual %s\n", p.Version)
+	fmt.Fprintf(w, "revision  %s\n", p.Revision)
+	fmt.Fprintf(w, "go        %s %s\n", p.Go, p.Platform)
+	fmt.Fprintf(w, "model     built-in, sha256 %s\n", p.ModelSHA256)
+	fmt.Fprintf(w, "trained   %s from revision %s\n", orUnknown(p.ModelDate), orUnknown(p.ModelRevision))
 }
 
 // orUnknown is s, or "unknown" when s is empty.
@@ -81,7 +44,7 @@ func orUnknown(s string) string {
 func init() {
 	cobra.AddTemplateFunc("buildInfo", func() string {
 		var b strings.Builder
-		readBuildInfo().write(&b)
+		writeBuildInfo(&b, readBuildInfo())
 		return b.String()
 	})
 }
@@ -97,7 +60,7 @@ SHA-256 (as in /v1/model of newsqual serve) and the date and revision of
 the code it was trained with. newsqual --version prints the same.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			readBuildInfo().write(cmd.OutOrStdout())
+			writeBuildInfo(cmd.OutOrStdout(), readBuildInfo())
 			return nil
 		},
 	}
