@@ -33,6 +33,10 @@ type Item struct {
 	// Warning notes something the reader did to an article it read, such
 	// as cutting it at Options.MaxBytes; empty otherwise.
 	Warning string
+	// Record is the JSONL line an article was read from, without its line
+	// end (and a file's byte order mark), when Options.KeepRecord is set;
+	// nil otherwise and for every other kind of input.
+	Record []byte
 }
 
 // OK reports whether the item holds an article: it has neither an error nor

@@ -250,6 +250,9 @@ func (w *walker) recordItem(line []byte, path string, lineNo int) Item {
 	it := Item{Path: path, Line: lineNo, Warning: note}
 	it.Article = a
 	w.capArticle(&it, false)
+	if w.opts.KeepRecord {
+		it.Record = bytes.Clone(line) // the line's buffer is reused
+	}
 	return it
 }
 

@@ -137,6 +137,10 @@ type Options struct {
 	MaxHTMLDepth int
 	// Stdin is read for the path "-" (default os.Stdin).
 	Stdin io.Reader
+	// KeepRecord keeps a copy of each JSONL line read as an article in
+	// Item.Record, for callers that write the record back out (newsqual
+	// filter). It costs a copy of every line.
+	KeepRecord bool
 }
 
 // withDefaults returns the options with zero fields set to their defaults.
