@@ -125,7 +125,11 @@ func newFilterRule(cmd *cobra.Command, f filterFlags) (filterRule, error) {
 	}
 	if drop {
 		rule.drop = make(map[string]bool)
-		for _, v := range f.drop {
+		verdicts := f.drop
+		if len(verdicts) == 0 {
+			verdicts = []string{""} // --drop "" names no verdict: refused below
+		}
+		for _, v := range verdicts {
 			v = strings.TrimSpace(v)
 			if !slices.Contains(droppable, v) {
 				return rule, fmt.Errorf("unknown --drop verdict %q: want spam, suspect or clean (articles without a score go by --keep-unscored)", v)
