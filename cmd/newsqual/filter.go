@@ -83,7 +83,7 @@ failed, the run was interrupted or the flags are wrong.`,
 	}
 	fl := cmd.Flags()
 	f.pipelineFlags.register(fl)
-	fl.IntVar(&f.minQuality, "min-quality", -1, "reject articles whose quality is below `N` (0-100)")
+	fl.IntVar(&f.minQuality, "min-quality", 0, "reject articles whose quality is below `N` (0-100)")
 	fl.StringSliceVar(&f.drop, "drop", nil, "reject articles with these `VERDICTS`, comma-separated: spam, suspect, clean")
 	fl.BoolVar(&f.keepUnscored, "keep-unscored", true, "keep articles without a score (empty, too_short, unsupported); false rejects them")
 	fl.StringVar(&f.rejected, "rejected", "", "write the rejected articles to `FILE`, in the form of the kept ones (default: drop them)")
