@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -146,31 +147,31 @@ func checkOutputs(paths []string, f filterFlags) error {
 	if f.output == "-" || f.rejected == "-" {
 		return errors.New("name a file for -o and --rejected (the kept articles go to stdout without -o)")
 	}
-	if f.output != "" && f.output == f.rejected {
+	if f.output != "" && f.rejected != "" && sameFile(f.output, f.rejected) {
 		return fmt.Errorf("-o and --rejected are the same file %s", quotePath(f.output))
 	}
 	for _, out := range []struct{ flag, path string }{{"-o", f.output}, {"--rejected", f.rejected}} {
 		if out.path == "" {
 			continue
 		}
-		oi, err := os.Stat(out.path)
-		if err != nil {
-			continue // a new file clobbers nothing
-		}
 		for _, p := range paths {
-			if ii, err := os.Stat(p); err == nil && os.SameFile(oi, ii) {
+			if p != "-" && sameFile(out.path, p) {
 				return fmt.Errorf("%s %s is an input: writing it would empty it before it is read", out.flag, quotePath(out.path))
 			}
 		}
 	}
-	if f.output != "" && f.rejected != "" {
-		a, errA := os.Stat(f.output)
-		b, errB := os.Stat(f.rejected)
-		if errA == nil && errB == nil && os.SameFile(a, b) {
-			return fmt.Errorf("-o and --rejected are the same file %s", quotePath(f.output))
-		}
-	}
 	return nil
+}
+
+// sameFile reports whether two paths name one file: the same path, or
+// two links to one existing file.
+func sameFile(a, b string) bool {
+	if filepath.Clean(a) == filepath.Clean(b) {
+		return true
+	}
+	ai, errA := os.Stat(a)
+	bi, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(ai, bi)
 }
 
 func runFilter(cmd *cobra.Command, paths []string, f filterFlags) error {

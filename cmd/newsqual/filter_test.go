@@ -401,6 +401,7 @@ func TestFilterFlagValidation(t *testing.T) {
 		{[]string{"--drop", "spam", "--workers", "-3", in}, "--workers -3"},
 		{[]string{"--drop", "spam", "--progress", "maybe", in}, `unknown --progress "maybe"`},
 		{[]string{"--drop", "spam", "-o", other, "--rejected", other, in}, "-o and --rejected are the same file"},
+		{[]string{"--drop", "spam", "-o", other, "--rejected", dir + "/./out.jsonl", in}, "-o and --rejected are the same file"},
 		{[]string{"--drop", "spam", "-o", in, in}, "-o " + in + " is an input"},
 		{[]string{"--drop", "spam", "--rejected", in, in}, "--rejected " + in + " is an input"},
 		{[]string{"--drop", "spam", "--rejected", "-", in}, "name a file for -o and --rejected"},
