@@ -38,6 +38,10 @@ type Item struct {
 	// but no text, or with a label that is refused); empty otherwise. For
 	// an article item it equals Article.ID when the record had an id.
 	ID string
+	// Record is the JSONL line an article was read from, without its line
+	// end (and a file's byte order mark), when Options.KeepRecord is set;
+	// nil otherwise and for every other kind of input.
+	Record []byte
 }
 
 // OK reports whether the item holds an article: it has neither an error nor

@@ -249,6 +249,9 @@ func (w *walker) recordItem(line []byte, path string, lineNo int) Item {
 	it := Item{Path: path, Line: lineNo, Warning: note, ID: string(rec.ID)}
 	it.Article = a
 	w.capArticle(&it, false)
+	if w.opts.KeepRecord {
+		it.Record = bytes.Clone(line) // the line's buffer is reused
+	}
 	return it
 }
 

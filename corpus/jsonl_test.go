@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -258,4 +260,42 @@ func TestJSONLPreferHTML(t *testing.T) {
 			t.Errorf("PreferHTML: page without text gave %v, want ErrNoText", emptyPage.Err)
 		}
 	}
+}
+
+// TestJSONLKeepRecord checks that Options.KeepRecord gives each article
+// its line as read (byte order mark and "\r\n" left out), a copy that
+// later lines do not overwrite, and nothing without the option.
+func TestJSONLKeepRecord(t *testing.T) {
+	dir := t.TempDir()
+	lines := []string{
+		`{"id":"a","text":"First \u00e9 record.","x":[1,2]}`,
+		`{"text":"Second record, longer than the first one by a few words."}`,
+	}
+	path := filepath.Join(dir, "r.jsonl")
+	data := "\ufeff" + lines[0] + "\r\n\n" + lines[1] + "\n" + `{"id":"bad"` + "\n"
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var got []Item
+	_ = Walk([]string{path}, Options{KeepRecord: true}, func(it Item) error {
+		got = append(got, it)
+		return nil
+	})
+	var records []string
+	for _, it := range got {
+		if it.OK() {
+			records = append(records, string(it.Record))
+		} else if it.Record != nil {
+			t.Errorf("%s: a failed or skipped item has a record %q", it.Where(), it.Record)
+		}
+	}
+	if !slices.Equal(records, lines) {
+		t.Errorf("records:\n got %q\nwant %q", records, lines)
+	}
+	_ = Walk([]string{path}, Options{}, func(it Item) error {
+		if it.Record != nil {
+			t.Errorf("%s: a record without KeepRecord", it.Where())
+		}
+		return nil
+	})
 }

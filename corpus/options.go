@@ -143,6 +143,10 @@ type Options struct {
 	// against the files' sizes. Standard input and other streams are not
 	// counted.
 	ReadBytes func(n int)
+	// KeepRecord keeps a copy of each JSONL line read as an article in
+	// Item.Record, for callers that write the record back out (newsqual
+	// filter). It costs a copy of every line.
+	KeepRecord bool
 }
 
 // withDefaults returns the options with zero fields set to their defaults.

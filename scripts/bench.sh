@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # bench.sh times `newsqual score` against bogofilter on the same articles in
-# the same run, and measures newsqual's peak memory on a large JSONL input.
+# the same run, `newsqual filter` against `score` on the same JSONL, and
+# measures newsqual's peak memory on a large JSONL input.
 #
 # Usage: scripts/bench.sh [WORKDIR]
 #
@@ -70,6 +71,9 @@ row "newsqual score --format jsonl (folder)" "$nq_s" "$nq_kb"
 read -r nqj_s nqj_kb < <(timed "$work/newsqual" score --format jsonl --progress never "$work/files.jsonl")
 row "newsqual score --format jsonl (one JSONL)" "$nqj_s" "$nqj_kb"
 echo "ratio newsqual/bogofilter throughput (folder): $(echo "$bogo_s/$nq_s" | bc -l | cut -c1-5)x"
+read -r nqf_s nqf_kb < <(timed "$work/newsqual" filter --min-quality 50 --rejected "$work/rejected.jsonl" --progress never "$work/files.jsonl")
+row "newsqual filter --min-quality 50 (one JSONL)" "$nqf_s" "$nqf_kb"
+echo "ratio filter/score throughput (one JSONL): $(echo "$nqj_s/$nqf_s" | bc -l | cut -c1-5)x"
 
 echo
 echo "scaling with --workers (JSONL of the same articles):"

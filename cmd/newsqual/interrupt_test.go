@@ -48,15 +48,29 @@ func TestInterruptStopsCleanly(t *testing.T) {
 	// the other two.
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP} {
 		t.Run(sig.String(), func(t *testing.T) {
-			interruptRun(t, bin, input, total, sig)
+			stderr, lines := interruptRun(t, exec.Command(bin, "score", "--format", "jsonl", "--progress", "never", input), total, sig)
+			if !strings.Contains(stderr, fmt.Sprintf("scored %d,", lines)) {
+				t.Fatalf("summary does not say how far it got (%d printed): %s", lines, stderr)
+			}
+			if !strings.Contains(stderr, fmt.Sprintf("--skip %d", lines)) {
+				t.Fatalf("summary does not say how to resume: %s", stderr)
+			}
 		})
 	}
+	// filter stops as cleanly, its records whole and counted.
+	t.Run("filter", func(t *testing.T) {
+		stderr, lines := interruptRun(t, exec.Command(bin, "filter", "--min-quality", "0", "--progress", "never", input), total, syscall.SIGINT)
+		if !strings.Contains(stderr, fmt.Sprintf("kept %d, rejected 0, failed 0,", lines)) {
+			t.Fatalf("summary does not say how far it got (%d printed): %s", lines, stderr)
+		}
+	})
 }
 
-// interruptRun scores input, sends sig once 100 results are out, and
-// checks the output and the summary.
-func interruptRun(t *testing.T, bin, input string, total int, sig syscall.Signal) {
-	cmd := exec.Command(bin, "score", "--format", "jsonl", "--progress", "never", input)
+// interruptRun runs cmd, which writes a JSONL line with the id of each of
+// total articles, sends sig once 100 lines are out, checks that the lines
+// are whole and in order and that the run says it was interrupted, and
+// returns its stderr and how many lines it wrote.
+func interruptRun(t *testing.T, cmd *exec.Cmd, total int, sig syscall.Signal) (string, int) {
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -94,12 +108,10 @@ func interruptRun(t *testing.T, bin, input string, total int, sig syscall.Signal
 	if lines >= total || lines < 100 {
 		t.Fatalf("%d of %d results printed", lines, total)
 	}
-	if !strings.Contains(stderr.String(), "interrupted") || !strings.Contains(stderr.String(), fmt.Sprintf("scored %d,", lines)) {
-		t.Fatalf("summary does not say how far it got (%d printed): %s", lines, stderr.String())
+	if !strings.Contains(stderr.String(), "interrupted") {
+		t.Fatalf("summary does not say the run was interrupted: %s", stderr.String())
 	}
-	if !strings.Contains(stderr.String(), fmt.Sprintf("--skip %d", lines)) {
-		t.Fatalf("summary does not say how to resume: %s", stderr.String())
-	}
+	return stderr.String(), lines
 }
 
 // TestSkipResumesWhereARunStopped checks that --skip N continues exactly

@@ -2,6 +2,7 @@
 // model it scores with, and evaluates it.
 //
 //	newsqual score [flags] PATH...    score files, folders, JSONL, WARC or stdin
+//	newsqual filter [flags] PATH...   keep the articles that pass a quality bar
 //	newsqual sources [flags] PATH...  rate the sites the articles come from
 //	newsqual serve [flags]            answer scoring requests over HTTP
 //	newsqual train [flags] DATA...    train a model on labelled data
@@ -59,7 +60,7 @@ lines or phrases that triggered it.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newScoreCommand(), newSourcesCommand(), newServeCommand(), newTrainCommand(), newEvalCommand(), newVersionCommand())
+	root.AddCommand(newScoreCommand(), newFilterCommand(), newSourcesCommand(), newServeCommand(), newTrainCommand(), newEvalCommand(), newVersionCommand())
 	// --version prints what `newsqual version` prints (see the template
 	// function buildInfo).
 	root.Version = "(see newsqual version)"

@@ -270,8 +270,22 @@ func TestScoreReadsStdin(t *testing.T) {
 	}
 }
 
+// helpHas checks that COMMAND --help succeeds and says each of wants.
+func helpHas(t *testing.T, command string, wants ...string) {
+	t.Helper()
+	stdout, _, code := runCLI(t, "", command, "--help")
+	if code != 0 {
+		t.Fatalf("%s --help: exit %d", command, code)
+	}
+	for _, want := range wants {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("%s --help lacks %q", command, want)
+		}
+	}
+}
+
 func TestHelpExplainsEachCommand(t *testing.T) {
-	for _, cmd := range []string{"score", "sources", "serve", "train", "eval"} {
+	for _, cmd := range []string{"score", "filter", "sources", "serve", "train", "eval"} {
 		stdout, _, code := runCLI(t, "", cmd, "--help")
 		if code != 0 || !strings.Contains(stdout, "Usage:") || !strings.Contains(stdout, "Flags:") {
 			t.Errorf("%s --help: exit %d\n%s", cmd, code, stdout)

@@ -1,20 +1,16 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strconv"
-	"sync/atomic"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"github.com/newsqual/newsqual"
 	"github.com/newsqual/newsqual/corpus"
-	"github.com/newsqual/newsqual/internal/ordered"
 	"github.com/newsqual/newsqual/internal/wire"
 )
 
@@ -25,15 +21,12 @@ type outputWriter interface {
 }
 
 type scoreFlags struct {
+	pipelineFlags
 	format     string
 	explain    bool
-	modelPath  string
-	workers    int
 	minQuality int
 	failOn     string
-	reader     readerFlags
 	skip       int
-	progress   string
 }
 
 func newScoreCommand() *cobra.Command {
@@ -87,21 +80,15 @@ given and an article fell below it; 2 when any input failed.`,
 	fl := cmd.Flags()
 	fl.StringVar(&f.format, "format", "", "output format: table, json, jsonl or csv (default table on a terminal, else jsonl)")
 	fl.BoolVar(&f.explain, "explain", false, "every reason, not the strongest "+strconv.Itoa(newsqual.DefaultMaxReasons)+": listed with its evidence under each article in the table, in full in json and jsonl, and in an all_reasons column (\"signal: message; ...\") in csv")
-	fl.StringVar(&f.modelPath, "model", "", "model file to score with (default: the model built into newsqual)")
-	fl.IntVar(&f.workers, "workers", 0, "articles scored at once (default: one per CPU)")
+	f.pipelineFlags.register(fl)
 	fl.IntVar(&f.minQuality, "min-quality", -1, "exit 1 when any article's quality is below `N` (0-100); articles without a quality never trip it")
 	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 when any article's verdict is spam, or with \"suspect\" suspect or worse")
-	f.reader.register(fl, true)
-	fl.StringVar(&f.progress, "progress", "auto", "progress bar on stderr: auto (on a terminal), always or never")
 	fl.IntVar(&f.skip, "skip", 0, "pass over the first `N` articles (scored or failed) to resume an interrupted run; its summary gives N")
 	return cmd
 }
 
 func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 	stdout := cmd.OutOrStdout()
-	// The reading goroutine reports skips and warnings while this one
-	// reports errors: one line at a time.
-	stderr := &lockedWriter{w: cmd.ErrOrStderr()}
 	format := f.format
 	if format == "" {
 		format = "jsonl"
@@ -128,64 +115,23 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 	default:
 		return &exitError{2, fmt.Sprintf("unknown --fail-on %q: want spam or suspect", f.failOn)}
 	}
-	if err := checkProgress(f.progress); err != nil {
-		return &exitError{2, err.Error()}
-	}
-	limits := append([]limit{workersLimit(f.workers), skipLimit(f.skip)}, f.reader.limits(true)...)
+	limits := []limit{skipLimit(f.skip)}
 	if cmd.Flags().Changed("min-quality") {
 		limits = append(limits, limit{name: "--min-quality", value: int64(f.minQuality), min: 0, max: 100})
 	}
-	if err := checkLimits(limits...); err != nil {
-		return &exitError{2, err.Error()}
-	}
-	scorer, err := loadScorer(f.modelPath)
+	run, err := newPipeline(cmd, f.pipelineFlags, limits...)
 	if err != nil {
-		return &exitError{2, err.Error()}
+		return err
 	}
+	defer run.stop()
+	stderr := run.stderr
 
-	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
-	defer stop()
-
-	scorer.SetMaxWords(f.reader.maxWords)
 	if f.explain {
-		scorer.SetMaxReasons(0)
+		run.scorer.SetMaxReasons(0)
 	}
-	modelSHA := scorer.ModelSHA256()
 	opts := f.reader.options(cmd.InOrStdin())
-	bar := startProgress(stderr, f.progress, paths)
-	bar.hook(&opts)
-	items := make(chan corpus.Item, 64)
-	var skipped atomic.Int64
-	var recordSkips skipCounts
-	go func() {
-		defer close(items)
-		passed := 0 // articles before the resume point, already reported
-		_ = corpus.Walk(paths, opts, func(it corpus.Item) error {
-			if passed < f.skip {
-				// Reported by the run being resumed: pass over it quietly.
-				if it.Skipped == "" {
-					passed++
-				}
-				return ctx.Err()
-			}
-			if it.Warning != "" {
-				fmt.Fprintf(stderr, "warning: %s: %s\n", quotePath(it.Where()), escapeControls(it.Warning))
-			}
-			if it.Skipped != "" {
-				skipped.Add(int64(it.Count()))
-				recordSkips.note(it, stderr)
-				return ctx.Err()
-			}
-			select {
-			case items <- it:
-				return nil
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		})
-	}()
 	var scored, failed, below int
-	for r := range ordered.Map(ctx, items, f.workers, func(it corpus.Item) record { return scoreItem(scorer, modelSHA, it) }) {
+	for r := range mapItems(run, paths, opts, f.skip, func(it corpus.Item) record { return scoreItem(run.scorer, run.modelSHA, it) }) {
 		if err := out.Write(r); err != nil {
 			return &exitError{2, fmt.Sprintf("write output: %v", err)}
 		}
@@ -201,31 +147,28 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 				below++
 			}
 		}
-		bar.tick()
+		run.tick()
 	}
-	bar.finish()
+	run.finish()
 	if err := out.Close(); err != nil {
 		return &exitError{2, fmt.Sprintf("write output: %v", err)}
 	}
 	if err := bw.Flush(); err != nil {
 		return &exitError{2, fmt.Sprintf("write output: %v", err)}
 	}
-	summary := fmt.Sprintf("newsqual: scored %d, failed %d, skipped %d", scored, failed, skipped.Load())
-	if counts := recordSkips.String(); counts != "" {
-		summary += " (" + counts + ")"
-	}
+	summary := fmt.Sprintf("newsqual: scored %d, failed %d, %s", scored, failed, run.skippedSummary())
 	if f.skip > 0 {
 		summary += fmt.Sprintf(", resumed after %d", f.skip)
 	}
 	if f.minQuality >= 0 || f.failOn != "" {
 		summary += fmt.Sprintf(", below the gate %d", below)
 	}
-	if ctx.Err() != nil {
+	if run.interrupted() {
 		summary += fmt.Sprintf(" (interrupted: the results above are complete up to the last one printed; run again with --skip %d to go on)", f.skip+scored+failed)
 	}
 	fmt.Fprintln(stderr, summary)
 	switch {
-	case failed > 0 || ctx.Err() != nil:
+	case failed > 0 || run.interrupted():
 		return &exitError{code: 2}
 	case below > 0:
 		return &exitError{code: 1}

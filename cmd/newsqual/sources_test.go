@@ -240,13 +240,5 @@ func TestSourcesFlagsAndExitCodes(t *testing.T) {
 }
 
 func TestSourcesHelpExplainsItself(t *testing.T) {
-	stdout, _, code := runCLI(t, "", "sources", "--help")
-	if code != 0 {
-		t.Fatalf("exit %d", code)
-	}
-	for _, want := range []string{"registrable domain", "Beta", "--min-articles", "Examples:", "Exit status"} {
-		if !strings.Contains(stdout, want) {
-			t.Errorf("help lacks %q", want)
-		}
-	}
+	helpHas(t, "sources", "registrable domain", "Beta", "--min-articles", "Examples:", "Exit status")
 }
