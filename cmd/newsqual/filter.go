@@ -16,6 +16,7 @@ import (
 
 	"github.com/newsqual/newsqual"
 	"github.com/newsqual/newsqual/corpus"
+	"github.com/newsqual/newsqual/internal/wire"
 )
 
 type filterFlags struct {
@@ -369,7 +370,7 @@ type noteReason struct {
 
 // noteOf returns the note of a result, encoded.
 func noteOf(r newsqual.Result, modelSHA string) []byte {
-	n := note{Quality: r.Quality, SpamProbability: r.SpamProbability, Verdict: r.Verdict, Reasons: []noteReason{}, ModelSHA256: modelSHA}
+	n := note{Quality: r.Quality, SpamProbability: r.SpamProbability, Verdict: r.Verdict, Reasons: []noteReason{}, ModelSHA256: wire.ShortSHA(modelSHA)}
 	for _, reason := range r.Reasons[:min(len(r.Reasons), filterReasons)] {
 		n.Reasons = append(n.Reasons, noteReason{reason.Signal, reason.Message})
 	}

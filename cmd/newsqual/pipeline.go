@@ -72,8 +72,8 @@ func newPipeline(cmd *cobra.Command, p pipelineFlags, extra ...limit) (*pipeline
 	}
 	scorer.SetMaxWords(p.reader.maxWords)
 	run := &pipeline{
-		scorer:  scorer,
-		stderr:  &lockedWriter{w: cmd.ErrOrStderr()},
+		scorer:   scorer,
+		stderr:   &lockedWriter{w: cmd.ErrOrStderr()},
 		workers:  p.workers,
 		progress: p.progress,
 		modelSHA: scorer.ModelSHA256(),
