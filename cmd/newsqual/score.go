@@ -34,6 +34,7 @@ type scoreFlags struct {
 	reader     readerFlags
 	skip       int
 	progress   string
+	thresholds *thresholdFlags
 }
 
 func newScoreCommand() *cobra.Command {
@@ -62,12 +63,19 @@ null (an empty cell in csv, "-" in the table): the verdicts empty (no
 words), too_short (fewer than ` + strconv.Itoa(newsqual.MinWords) + ` words) and unsupported (not in
 English). Neither --min-quality nor --fail-on trips on them.
 
+The verdict of a scored article is spam when its quality before rounding,
+100 × (1 − spam_probability), is at or below --spam-threshold, suspect when
+it is at or below --suspect-threshold, else clean. Without them the model's
+own thresholds apply; --fail-on follows the verdicts they give, while
+--min-quality looks at the quality alone.
+
 Exit status: 0 when all went well; 1 when --min-quality or --fail-on was
 given and an article fell below it; 2 when any input failed.`,
 		Example: `  newsqual score testdata/articles
   newsqual score --format jsonl --explain crawl.jsonl > scores.jsonl
   cat page.html | newsqual score --format json -
-  newsqual score --fail-on spam --format csv incoming/`,
+  newsqual score --fail-on spam --format csv incoming/
+  newsqual score --spam-threshold 40 --suspect-threshold 70 --fail-on suspect incoming/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runScore(cmd, args, f)
@@ -80,6 +88,7 @@ given and an article fell below it; 2 when any input failed.`,
 	fl.IntVar(&f.workers, "workers", 0, "articles scored at once (default: one per CPU)")
 	fl.IntVar(&f.minQuality, "min-quality", -1, "exit 1 when any article's quality is below `N` (0-100); articles without a quality never trip it")
 	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 when any article's verdict is spam, or with \"suspect\" suspect or worse")
+	f.thresholds = registerThresholdFlags(cmd)
 	f.reader.register(fl, true)
 	fl.StringVar(&f.progress, "progress", "auto", "progress bar on stderr: auto (on a terminal), always or never")
 	fl.IntVar(&f.skip, "skip", 0, "pass over the first `N` articles (scored or failed) to resume an interrupted run; its summary gives N")
@@ -127,8 +136,14 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 	if err := checkLimits(limits...); err != nil {
 		return &exitError{2, err.Error()}
 	}
+	if err := f.thresholds.check(); err != nil {
+		return &exitError{2, err.Error()}
+	}
 	scorer, err := loadScorer(f.modelPath)
 	if err != nil {
+		return &exitError{2, err.Error()}
+	}
+	if scorer, err = f.thresholds.scorer(scorer); err != nil {
 		return &exitError{2, err.Error()}
 	}
 
