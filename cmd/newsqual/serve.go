@@ -61,9 +61,9 @@ suspect when at or below the suspect one. A request's spam_threshold and
 suspect_threshold override them for that request; either left out keeps
 the service's. schema/openapi.yaml in the source describes the API.
 
-Refused requests get {"error": "..."}: 400 body not JSON or a bad threshold
-parameter, 404 unknown path,
-405 wrong method, 408 body too slow, 413 body over --max-body-bytes, 415 not
+Refused requests get {"error": "..."}: 400 body not JSON, or a query other
+than the two thresholds, or a threshold not a number in range; 404 unknown
+path, 405 wrong method, 408 body too slow, 413 body over --max-body-bytes, 415 not
 JSON or JSON Lines, 422 empty batch or over --max-batch (or a single article
 that cannot be read), 429 over --max-concurrent (retry after Retry-After),
 503 scoring passed --timeout.

@@ -2,7 +2,9 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -175,5 +177,66 @@ func TestSourcesThresholdsApplyToArticles(t *testing.T) {
 	}
 	if defSpam == 0 || lenSpam >= defSpam {
 		t.Errorf("spam articles: %d at the model's thresholds, %d at cut-offs 0.0001: want fewer", defSpam, lenSpam)
+	}
+}
+
+// TestServeThresholdFlags runs `newsqual serve` with other cut-offs and
+// checks that /v1/model gives them, that they are the service's verdicts
+// and that a request's parameters override them.
+func TestServeThresholdFlags(t *testing.T) {
+	base, stderr, exit := startServe(t, "--spam-threshold", "40", "--suspect-threshold", "97")
+	status, info := get(t, base+"/v1/model")
+	type form struct {
+		Suspect        float64 `json:"suspect"`
+		Spam           float64 `json:"spam"`
+		SuspectQuality float64 `json:"suspect_quality"`
+		SpamQuality    float64 `json:"spam_quality"`
+	}
+	var model struct {
+		Thresholds      form `json:"thresholds"`
+		ModelThresholds form `json:"model_thresholds"`
+	}
+	if err := json.Unmarshal([]byte(info), &model); err != nil || status != 200 {
+		t.Fatalf("/v1/model: %d %v %s", status, err, info)
+	}
+	if th := model.Thresholds; th.Spam != 0.6 || th.Suspect != 0.03 || th.SpamQuality != 40 || th.SuspectQuality != 97 {
+		t.Errorf("/v1/model thresholds %+v, want spam 0.6 (quality 40), suspect 0.03 (quality 97)", th)
+	}
+	if th := model.ModelThresholds; th.Spam != 0.765011 || th.Suspect != 0.41163 {
+		t.Errorf("/v1/model model_thresholds %+v, want the built-in model's", th)
+	}
+	text, err := os.ReadFile(examples + "/clean-council-budget.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	obj, _ := json.Marshal(map[string]string{"id": "c", "text": string(text)})
+	for query, want := range map[string]string{"": "suspect", "?spam_threshold=97": "spam", "?suspect_threshold=96": "clean"} {
+		status, body := post(t, base+"/v1/score"+query, "application/json", string(obj))
+		if status != 200 || !strings.Contains(body, `"verdict": "`+want+`"`) {
+			t.Errorf("POST /v1/score%s: %d %s, want verdict %s", query, status, body, want)
+		}
+	}
+	if status, body := post(t, base+"/v1/score?suspect_threshold=20", "application/json", string(obj)); status != 400 ||
+		!strings.Contains(body, "the service's spam_threshold 40 (give spam_threshold too) is above suspect_threshold=20") {
+		t.Errorf("suspect_threshold=20 below the service's spam cut-off: %d %s", status, body)
+	}
+	if err := syscall.Kill(os.Getpid(), syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if code := <-exit; code != 0 {
+		t.Fatalf("serve: exit %d after SIGTERM:\n%s", code, stderr.String())
+	}
+}
+
+func TestServeRefusesBadThresholdFlags(t *testing.T) {
+	for args, want := range map[string]string{
+		"--spam-threshold 0":                         "--spam-threshold 0: want a quality cut-off above 0 and below 100",
+		"--spam-threshold 50 --suspect-threshold 40": "--spam-threshold 50 is above --suspect-threshold 40",
+		"--suspect-threshold 101":                    "--suspect-threshold 101: want",
+	} {
+		_, stderr, code := runCLI(t, "", append([]string{"serve", "--addr", "127.0.0.1:0"}, strings.Fields(args)...)...)
+		if code != 2 || !strings.Contains(stderr, want) {
+			t.Errorf("serve %s: exit %d, stderr %q; want exit 2 with %q", args, code, stderr, want)
+		}
 	}
 }
