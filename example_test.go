@@ -66,3 +66,22 @@ func ExampleModelSHA256() {
 	fmt.Println(len(sha), "hex digits")
 	// Output: 64 hex digits
 }
+
+// A curation team that drops more than the model would sets its own
+// cut-offs, as quality numbers: spam at quality 40 or below, suspect at 70
+// or below. The shared Default scorer keeps the model's thresholds.
+func ExampleScorer_WithThresholds() {
+	t, err := newsqual.QualityThresholds(40, 70)
+	if err != nil {
+		panic(err)
+	}
+	strict, err := newsqual.Default().WithThresholds(t)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("spam from p >=", strict.Thresholds().Spam, "suspect from p >=", strict.Thresholds().Suspect)
+	fmt.Println("built-in cut-offs:", newsqual.QualityCutoff(newsqual.Default().Thresholds().Spam), newsqual.QualityCutoff(newsqual.Default().Thresholds().Suspect))
+	// Output:
+	// spam from p >= 0.6 suspect from p >= 0.3
+	// built-in cut-offs: 23.4989 58.837
+}

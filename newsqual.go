@@ -132,6 +132,9 @@ func (r Reason) TowardClean() bool { return r.Weight < 0 }
 // Scorer scores articles with one model. It is safe for concurrent use.
 type Scorer struct {
 	model *model.Model
+	// thresholds give the verdicts: the model's own, unless WithThresholds
+	// chose others.
+	thresholds model.Thresholds
 	// maxReasons caps the reasons of a Result.
 	maxReasons int
 	// maxWords caps the words of an article that are considered.
@@ -227,9 +230,13 @@ func Read(r io.Reader) (*Scorer, error) {
 }
 
 // New returns a Scorer for a validated model.
-func New(m *model.Model) *Scorer { return &Scorer{model: m, maxReasons: DefaultMaxReasons} }
+func New(m *model.Model) *Scorer {
+	return &Scorer{model: m, thresholds: m.Thresholds, maxReasons: DefaultMaxReasons}
+}
 
-// Model returns the scorer's model; the caller must not modify it.
+// Model returns the scorer's model; the caller must not modify it. Its
+// Thresholds are the model file's; Thresholds gives those the scorer's
+// verdicts use.
 func (s *Scorer) Model() *model.Model { return s.model }
 
 // Score judges one article. The first rule that applies decides:
@@ -287,7 +294,7 @@ func (s *Scorer) Score(a Article) Result {
 	p := roundProbability(pred.Probability)
 	res.SpamProbability = &p
 	res.Quality = new(int(math.Round(100 * (1 - p))))
-	res.Verdict = s.model.Verdict(p)
+	res.Verdict = s.thresholds.Verdict(p)
 	res.Reasons = s.reasons(sig, pred)
 	return noteTruncated(res, a, d)
 }

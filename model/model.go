@@ -274,9 +274,8 @@ func (m *Model) Validate() error {
 	if err := bounded("intercept", m.Intercept); err != nil {
 		return fmt.Errorf("model %w", err)
 	}
-	t := m.Thresholds
-	if !(0 < t.Suspect && t.Suspect <= t.Spam && t.Spam < 1) {
-		return fmt.Errorf("model thresholds suspect=%v spam=%v: want 0 < suspect <= spam < 1", t.Suspect, t.Spam)
+	if err := m.Thresholds.Validate(); err != nil {
+		return fmt.Errorf("model %w", err)
 	}
 	if m.Text == nil {
 		return errors.New("model has no text model")
@@ -352,16 +351,31 @@ func (m *Model) PredictInputs(x []float64) Prediction {
 	return Prediction{Probability: Sigmoid(z), LogOdds: z, Contributions: contrib}
 }
 
-// Verdict names the verdict for a spam probability.
-func (m *Model) Verdict(p float64) string {
+// Verdict names the verdict for a spam probability at the model's own
+// thresholds.
+func (m *Model) Verdict(p float64) string { return m.Thresholds.Verdict(p) }
+
+// Verdict names the verdict for a spam probability: spam from t.Spam on,
+// suspect from t.Suspect on, clean below.
+func (t Thresholds) Verdict(p float64) string {
 	switch {
-	case p >= m.Thresholds.Spam:
+	case p >= t.Spam:
 		return Spam
-	case p >= m.Thresholds.Suspect:
+	case p >= t.Suspect:
 		return Suspect
 	default:
 		return Clean
 	}
+}
+
+// Validate checks that 0 < t.Suspect <= t.Spam < 1, as every model file's
+// thresholds must be: an article is suspect before it is spam, and both
+// verdicts are reachable and avoidable.
+func (t Thresholds) Validate() error {
+	if !(0 < t.Suspect && t.Suspect <= t.Spam && t.Spam < 1) {
+		return fmt.Errorf("thresholds suspect=%v spam=%v: want 0 < suspect <= spam < 1", t.Suspect, t.Spam)
+	}
+	return nil
 }
 
 // Sigmoid is the logistic function 1 / (1 + e^−z), computed stably.

@@ -36,11 +36,12 @@ const (
 	reasonNotFound      = "not_found"
 	reasonMethod        = "method"
 	reasonInternal      = "internal"
+	// reasonBadParameter (thresholds.go) is a query not understood.
 )
 
 // rejectReasons lists every reason, so that each is exported from the start.
 var rejectReasons = []string{reasonBusy, reasonBodyTooLarge, reasonBodyTimeout, reasonBadJSON, reasonMediaType,
-	reasonEmptyBatch, reasonBatchTooLarge, reasonTimeout, reasonNotFound, reasonMethod, reasonInternal}
+	reasonEmptyBatch, reasonBatchTooLarge, reasonTimeout, reasonNotFound, reasonMethod, reasonInternal, reasonBadParameter}
 
 // errorBody is the JSON body of a refused request.
 type errorBody struct {

@@ -57,7 +57,7 @@ func newMetrics(m *model.Model, modelName, modelSHA string) *metrics {
 		}),
 		rejected: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "newsqual_http_rejected_total",
-			Help: "Requests refused, by reason: busy, body_too_large, body_timeout, bad_json, media_type, empty_batch, batch_too_large, timeout, not_found, method, internal.",
+			Help: "Requests refused, by reason: busy, body_too_large, body_timeout, bad_json, media_type, empty_batch, batch_too_large, timeout, not_found, method, internal, bad_parameter.",
 		}, []string{"reason"}),
 		batchSize: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name:    "newsqual_request_articles",

@@ -12,12 +12,16 @@ type modelInfo struct {
 	Name string `json:"name"`
 	// SHA256 is the hash of the model as newsqual writes it, which is the
 	// model file's own hash when newsqual wrote the file.
-	SHA256         string           `json:"sha256"`
-	Format         string           `json:"format"`
-	FeatureVersion string           `json:"feature_version"`
-	Date           string           `json:"date,omitempty"`
-	Revision       string           `json:"revision,omitempty"`
-	Thresholds     model.Thresholds `json:"thresholds"`
+	SHA256         string `json:"sha256"`
+	Format         string `json:"format"`
+	FeatureVersion string `json:"feature_version"`
+	Date           string `json:"date,omitempty"`
+	Revision       string `json:"revision,omitempty"`
+	// Thresholds are those in effect: the scorer's, which a request's
+	// query may override for that request.
+	Thresholds thresholdsInfo `json:"thresholds"`
+	// ModelThresholds are the model file's own.
+	ModelThresholds thresholdsInfo `json:"model_thresholds"`
 	// Inputs is the number of model inputs (signals, their fired flags and
 	// the text model).
 	Inputs   int          `json:"inputs"`
@@ -38,22 +42,23 @@ type trainingInfo struct {
 	CrossValidatedOriginals model.Metrics    `json:"cross_validated_originals"`
 }
 
-func newModelInfo(m *model.Model, name, sha string) modelInfo {
+func newModelInfo(m *model.Model, th model.Thresholds, name, sha string) modelInfo {
 	t := m.Training
 	data := t.Data
 	if data == nil {
 		data = []model.DataFile{}
 	}
 	return modelInfo{
-		Name:           name,
-		SHA256:         sha,
-		Format:         m.Format,
-		FeatureVersion: m.FeatureVersion,
-		Date:           t.Date,
-		Revision:       t.Revision,
-		Thresholds:     m.Thresholds,
-		Inputs:         len(m.Features),
-		Build:          newsqual.ReadBuild(),
+		Name:            name,
+		SHA256:          sha,
+		Format:          m.Format,
+		FeatureVersion:  m.FeatureVersion,
+		Date:            t.Date,
+		Revision:        t.Revision,
+		Thresholds:      newThresholdsInfo(th),
+		ModelThresholds: newThresholdsInfo(m.Thresholds),
+		Inputs:          len(m.Features),
+		Build:           newsqual.ReadBuild(),
 		Training: trainingInfo{
 			Data:                    data,
 			Augmented:               t.Augmented,

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/newsqual/newsqual"
 	"github.com/newsqual/newsqual/corpus"
 	"github.com/newsqual/newsqual/internal/wire"
 )
@@ -23,6 +24,11 @@ func (s *Server) handleScore(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.Timeout)
 	defer cancel()
 	lines, apiErr := bodyForm(r)
+	if apiErr != nil {
+		s.reject(w, apiErr)
+		return
+	}
+	scorer, apiErr := s.requestScorer(r)
 	if apiErr != nil {
 		s.reject(w, apiErr)
 		return
@@ -53,7 +59,7 @@ func (s *Server) handleScore(w http.ResponseWriter, r *http.Request) {
 	if rw, ok := w.(*responseWriter); ok {
 		rw.articles = len(b.records)
 	}
-	elems, failed, done, err := s.scoreBatch(ctx, b)
+	elems, failed, done, err := s.scoreBatch(ctx, scorer, b)
 	if err != nil {
 		if r.Context().Err() != nil {
 			// The client went away: nobody is left to answer.
@@ -80,7 +86,7 @@ func (s *Server) handleScore(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, arrayJSON(elems))
 }
 
-// scoreBatch reads and scores the records of a batch on Options.Workers
+// scoreBatch reads and scores the records of a batch with sc on Options.Workers
 // goroutines and returns their encoded answers in input order (as array
 // elements, or as one object for a single article), how many
 // could not be read, and how many were done. It checks ctx between
@@ -88,7 +94,7 @@ func (s *Server) handleScore(w http.ResponseWriter, r *http.Request) {
 // returns its error once it is done: a timed-out request is answered
 // within the time one article's scoring takes, not the whole batch's. A panic while scoring is
 // raised again on the caller's goroutine, where ServeHTTP recovers it.
-func (s *Server) scoreBatch(ctx context.Context, b batch) (elems [][]byte, failed, done int, err error) {
+func (s *Server) scoreBatch(ctx context.Context, sc *newsqual.Scorer, b batch) (elems [][]byte, failed, done int, err error) {
 	elems = make([][]byte, len(b.records))
 	var next, finished, failures atomic.Int64
 	var problem any
@@ -110,7 +116,7 @@ func (s *Server) scoreBatch(ctx context.Context, b batch) (elems [][]byte, faile
 				if i >= len(b.records) {
 					return
 				}
-				v, ok := s.scoreRecord(ctx, b.form, b.records[i])
+				v, ok := s.scoreRecord(ctx, sc, b.form, b.records[i])
 				if ctx.Err() != nil {
 					// The record may have been cut short by the
 					// timeout: it is not done.
@@ -143,11 +149,11 @@ func (s *Server) scoreBatch(ctx context.Context, b batch) (elems [][]byte, faile
 // recordPath names a request's articles in default IDs and errors.
 const recordPath = "request"
 
-// scoreRecord reads one article object and scores it, returning its
+// scoreRecord reads one article object and scores it with sc, returning its
 // wire.Result, or its wire.Failure and false when it cannot be read. The
 // reading of an "html" field stops once ctx is done; the scoring of a
 // text, bounded by the reader's limits, is not cut short.
-func (s *Server) scoreRecord(ctx context.Context, f form, rec rawRecord) (any, bool) {
+func (s *Server) scoreRecord(ctx context.Context, sc *newsqual.Scorer, f form, rec rawRecord) (any, bool) {
 	it := corpus.DecodeRecordContext(ctx, rec.data, recordPath, rec.n, s.opts.Reader)
 	if ctx.Err() != nil {
 		return nil, false
@@ -157,7 +163,7 @@ func (s *Server) scoreRecord(ctx context.Context, f form, rec rawRecord) (any, b
 		return failure(it, f), false
 	}
 	a := it.Article
-	res := s.scorer.Score(a)
+	res := sc.Score(a)
 	s.metrics.articles.Inc()
 	s.metrics.verdicts.WithLabelValues(res.Verdict).Inc()
 	return wire.FromResult(a, res, s.modelSHA), true

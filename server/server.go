@@ -4,7 +4,7 @@
 // Routes:
 //
 //	POST /v1/score   score one article or a batch
-//	GET  /v1/model   the model: version, thresholds, cross-validated metrics
+//	GET  /v1/model   the model: version, thresholds in effect, cross-validated metrics
 //	GET  /healthz    {"status": "ok"} while the service answers
 //	GET  /metrics    Prometheus metrics in the text format
 //
@@ -27,8 +27,19 @@
 // without an "id" is named "request:N", N its line (JSON Lines) or its
 // position from 1 (array); a single article is "request:1".
 //
+// The verdicts are the scorer's (see newsqual.Scorer.WithThresholds for
+// other thresholds than the model's). The query parameters spam_threshold
+// and suspect_threshold set them for one request, as quality cut-offs: an
+// article is spam when its quality before rounding, 100 × (1 −
+// spam_probability), is at or below spam_threshold, suspect when at or
+// below suspect_threshold; either left out keeps the scorer's. GET
+// /v1/model gives the thresholds in effect as probabilities and as quality
+// cut-offs. The file schema/openapi.yaml describes the API.
+//
 // Refused requests are answered {"error": "..."} with a 4xx status: 400 for
-// a body that is not JSON (naming the line and column), 404 for an unknown
+// a body that is not JSON (naming the line and column) or a query the
+// service does not understand (an unknown parameter, a threshold that is
+// not a number in range), 404 for an unknown
 // path, 405 for a wrong method (with an Allow header), 408 when the body
 // does not arrive within the timeout, 413 for a body over MaxBodyBytes, 415
 // for a Content-Type other than JSON or JSON Lines, 422 for an empty batch
@@ -104,7 +115,7 @@ func New(scorer *newsqual.Scorer, opts Options) (*Server, error) {
 	if sha == "" {
 		return nil, fmt.Errorf("server: hash the model: the model cannot be encoded")
 	}
-	info, err := objectJSON(newModelInfo(m, opts.ModelName, sha))
+	info, err := objectJSON(newModelInfo(m, scorer.Thresholds(), opts.ModelName, sha))
 	if err != nil {
 		return nil, fmt.Errorf("server: describe the model: %w", err)
 	}

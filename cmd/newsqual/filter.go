@@ -63,7 +63,9 @@ verdict is one of --drop; give either or both (with both, failing either
 rejects). Articles without a score (the verdicts empty, too_short and
 unsupported: no words, fewer than ` + strconv.Itoa(newsqual.MinWords) + `, not English) have no quality to
 compare: they are kept by default, since a quality bar says nothing about
-them, and rejected with --keep-unscored=false.
+them, and rejected with --keep-unscored=false. --spam-threshold and
+--suspect-threshold set the quality cut-offs of the verdicts that --drop
+names, as they do for score.
 
 Rejected articles are written, in the same form, to --rejected when it is
 given, else dropped. An input that cannot be read or scored (a line that is
@@ -85,6 +87,7 @@ failed, the run was interrupted or the flags are wrong.`,
 	}
 	fl := cmd.Flags()
 	f.pipelineFlags.register(fl)
+	f.thresholds = registerThresholdFlags(cmd)
 	fl.IntVar(&f.minQuality, "min-quality", 0, "reject articles whose quality is below `N` (0-100)")
 	fl.StringSliceVar(&f.drop, "drop", nil, "reject articles with these `VERDICTS`, comma-separated: spam, suspect, clean")
 	fl.BoolVar(&f.keepUnscored, "keep-unscored", true, "keep articles without a score (empty, too_short, unsupported); false rejects them")

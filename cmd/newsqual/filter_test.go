@@ -444,3 +444,43 @@ func TestFilterHelpDocumentsTheRules(t *testing.T) {
 	helpHas(t, "filter", "with both, failing either", "--drop VERDICTS", "--keep-unscored", "--rejected FILE",
 		"-o, --output FILE", "kept K, rejected R, failed F, skipped S", "Examples:", "Exit status")
 }
+
+// TestFilterDropFollowsThresholds checks that --drop spam rejects what
+// score calls spam at the same --spam-threshold, and that the cut-off
+// changes what is dropped.
+func TestFilterDropFollowsThresholds(t *testing.T) {
+	dir := t.TempDir()
+	records := filterRecords(t)
+	in := writeFile(t, dir, "in.jsonl", strings.Join(records, "\n")+"\n")
+	cut := []string{"--spam-threshold", "99.9", "--suspect-threshold", "99.95"}
+	spamAt := func(extra ...string) string {
+		out, stderr, code := runCLI(t, "", append(append([]string{"score", "--format", "jsonl"}, extra...), in)...)
+		if code != 0 {
+			t.Fatalf("score %v: exit %d: %s", extra, code, stderr)
+		}
+		got := ""
+		for line := range strings.Lines(out) {
+			var r struct{ Verdict string }
+			if err := json.Unmarshal([]byte(line), &r); err != nil {
+				t.Fatal(err)
+			}
+			got += map[bool]string{true: "0", false: "1"}[r.Verdict == "spam"]
+		}
+		return got
+	}
+	want, before := spamAt(cut...), spamAt()
+	if want == before {
+		t.Fatalf("the cut-offs %v change no verdict of the test records (%s): the test proves nothing", cut, want)
+	}
+	stdout, stderr, code := runCLI(t, "", append(append([]string{"filter", "--drop", "spam"}, cut...), in)...)
+	if code != 0 {
+		t.Fatalf("filter: exit %d: %s", code, stderr)
+	}
+	got := ""
+	for _, line := range records {
+		got += map[bool]string{true: "1", false: "0"}[strings.Contains(stdout, line[:40])]
+	}
+	if got != want {
+		t.Errorf("filter --drop spam %v kept %s, want %s (score's non-spam at the same cut-offs)", cut, got, want)
+	}
+}

@@ -22,6 +22,9 @@ type pipelineFlags struct {
 	workers   int
 	reader    readerFlags
 	progress  string
+	// thresholds are --spam-threshold and --suspect-threshold, when the
+	// command registered them (registerThresholdFlags).
+	thresholds *thresholdFlags
 }
 
 // register adds the flags to fl.
@@ -66,9 +69,19 @@ func newPipeline(cmd *cobra.Command, p pipelineFlags, extra ...limit) (*pipeline
 	if err := checkLimits(limits...); err != nil {
 		return nil, &exitError{2, err.Error()}
 	}
+	if p.thresholds != nil {
+		if err := p.thresholds.check(); err != nil {
+			return nil, &exitError{2, err.Error()}
+		}
+	}
 	scorer, err := loadScorer(p.modelPath)
 	if err != nil {
 		return nil, &exitError{2, err.Error()}
+	}
+	if p.thresholds != nil {
+		if scorer, err = p.thresholds.scorer(scorer); err != nil {
+			return nil, &exitError{2, err.Error()}
+		}
 	}
 	scorer.SetMaxWords(p.reader.maxWords)
 	run := &pipeline{

@@ -66,12 +66,19 @@ the columns id, quality, spam_probability, verdict, reasons, error, url,
 source, language, truncated, top_reason and model_sha256, then
 all_reasons with --explain (evidence is left to json and jsonl).
 
+The verdict of a scored article is spam when its quality before rounding,
+100 × (1 − spam_probability), is at or below --spam-threshold, suspect when
+it is at or below --suspect-threshold, else clean. Without them the model's
+own thresholds apply; --fail-on follows the verdicts they give, while
+--min-quality looks at the quality alone.
+
 Exit status: 0 when all went well; 1 when --min-quality or --fail-on was
 given and an article fell below it; 2 when any input failed.`,
 		Example: `  newsqual score testdata/articles
   newsqual score --format jsonl --explain crawl.jsonl > scores.jsonl
   cat page.html | newsqual score --format json -
-  newsqual score --fail-on spam --format csv incoming/`,
+  newsqual score --fail-on spam --format csv incoming/
+  newsqual score --spam-threshold 40 --suspect-threshold 70 --fail-on suspect incoming/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runScore(cmd, args, f)
@@ -83,6 +90,7 @@ given and an article fell below it; 2 when any input failed.`,
 	f.pipelineFlags.register(fl)
 	fl.IntVar(&f.minQuality, "min-quality", -1, "exit 1 when any article's quality is below `N` (0-100); articles without a quality never trip it")
 	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 when any article's verdict is spam, or with \"suspect\" suspect or worse")
+	f.thresholds = registerThresholdFlags(cmd)
 	fl.IntVar(&f.skip, "skip", 0, "pass over the first `N` articles (scored or failed) to resume an interrupted run; its summary gives N")
 	return cmd
 }

@@ -27,6 +27,7 @@ type serveFlags struct {
 	reader        readerFlags
 	logFormat     string
 	logRequests   bool
+	thresholds    *thresholdFlags
 }
 
 func newServeCommand() *cobra.Command {
@@ -40,8 +41,12 @@ func newServeCommand() *cobra.Command {
                    one result), a JSON array of objects, or JSON Lines
                    (Content-Type application/x-ndjson), both answered with an
                    array in input order, byte for byte what
-                   "newsqual score --format json" prints for them
-  GET  /v1/model   the model: version, thresholds, cross-validated metrics
+                   "newsqual score --format json" prints for them;
+                   ?spam_threshold=Q&suspect_threshold=Q set the verdict
+                   cut-offs of one request (quality numbers, as the flags)
+  GET  /v1/model   the model: version, the thresholds in effect (as
+                   probabilities and quality cut-offs), cross-validated
+                   metrics
   GET  /healthz    {"status": "ok"}
   GET  /metrics    Prometheus metrics
 
@@ -49,8 +54,16 @@ An article object has "text" (or "html") and may have "id", "title", "url",
 "source", as a line of JSONL input to "newsqual score". In a batch, an article
 that cannot be read is answered with {"id", "error"} in its place.
 
-Refused requests get {"error": "..."}: 400 body not JSON, 404 unknown path,
-405 wrong method, 408 body too slow, 413 body over --max-body-bytes, 415 not
+--spam-threshold and --suspect-threshold set the service's verdict cut-offs,
+as for "newsqual score": an article is spam when its quality before
+rounding, 100 × (1 − spam_probability), is at or below the spam cut-off,
+suspect when at or below the suspect one. A request's spam_threshold and
+suspect_threshold override them for that request; either left out keeps
+the service's. schema/openapi.yaml in the source describes the API.
+
+Refused requests get {"error": "..."}: 400 body not JSON, or a query other
+than the two thresholds, or a threshold not a number in range; 404 unknown
+path, 405 wrong method, 408 body too slow, 413 body over --max-body-bytes, 415 not
 JSON or JSON Lines, 422 empty batch or over --max-batch (or a single article
 that cannot be read), 429 over --max-concurrent (retry after Retry-After),
 503 scoring passed --timeout.
@@ -78,6 +91,7 @@ flag, model, address in use) or had to cut requests off at --drain-timeout.`,
 	fl.IntVar(&f.maxConcurrent, "max-concurrent", server.DefaultMaxConcurrent, "score requests scored at once, counted once their body is in; one more gets 429 at once")
 	fl.DurationVar(&f.timeout, "timeout", server.DefaultTimeout, "time for one request, from its body to its last article; past it 503")
 	fl.DurationVar(&f.drainTimeout, "drain-timeout", server.DefaultDrainTimeout, "on shutdown, time the requests in flight get to finish")
+	f.thresholds = registerThresholdFlags(cmd)
 	f.reader.register(fl, false)
 	fl.StringVar(&f.logFormat, "log-format", "text", "log format on stderr: text or json")
 	fl.BoolVar(&f.logRequests, "log-requests", false, "log one line per request (method, path, status, articles, time)")
@@ -100,7 +114,7 @@ func checkServeFlags(f serveFlags) error {
 	if f.logFormat != "text" && f.logFormat != "json" {
 		return fmt.Errorf("unknown --log-format %q: want text or json", f.logFormat)
 	}
-	return nil
+	return f.thresholds.check()
 }
 
 func runServe(cmd *cobra.Command, f serveFlags) error {
@@ -110,6 +124,9 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 	}
 	scorer, err := loadScorer(f.modelPath)
 	if err != nil {
+		return &exitError{2, err.Error()}
+	}
+	if scorer, err = f.thresholds.scorer(scorer); err != nil {
 		return &exitError{2, err.Error()}
 	}
 	scorer.SetMaxWords(f.reader.maxWords)

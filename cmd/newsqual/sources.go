@@ -20,6 +20,7 @@ import (
 	"github.com/newsqual/newsqual"
 	"github.com/newsqual/newsqual/corpus"
 	"github.com/newsqual/newsqual/internal/ordered"
+	"github.com/newsqual/newsqual/model"
 	"github.com/newsqual/newsqual/sources"
 )
 
@@ -38,6 +39,7 @@ type sourcesFlags struct {
 	workers       int
 	reader        readerFlags
 	progress      string
+	thresholds    *thresholdFlags
 }
 
 func newSourcesCommand() *cobra.Command {
@@ -83,6 +85,14 @@ its low end is at least 50%, clean when even its high end is at most 25%,
 suspect when its low end is above 25%, otherwise uncertain (too few
 articles to tell); unrated when no article was judged.
 
+--spam-threshold and --suspect-threshold set the article verdicts as for
+"newsqual score": an article is spam when its quality before rounding,
+100 × (1 − spam_probability), is at or below the spam cut-off, suspect when
+at or below the suspect one. With either flag, score records read back get
+their verdicts again from their spam_probability (the flag left out keeps
+the threshold of --model, or of the built-in model); without them their
+verdicts are taken as written.
+
 Exit status: 0 when all went well; 1 when --fail-on was given and a listed
 source has that verdict; 2 when any input failed.`,
 		Example: `  newsqual sources crawl/
@@ -107,6 +117,7 @@ source has that verdict; 2 when any input failed.`,
 	fl.IntVar(&f.topSignals, "top-signals", defaults.TopSignals, "signals listed per source")
 	fl.StringVar(&f.modelPath, "model", "", "model file to score with (default: the model built into newsqual)")
 	fl.IntVar(&f.workers, "workers", 0, "articles scored at once (default: one per CPU)")
+	f.thresholds = registerThresholdFlags(cmd)
 	f.reader.register(fl, true)
 	fl.StringVar(&f.progress, "progress", "auto", "progress bar on stderr: auto (on a terminal), always or never")
 	return cmd
@@ -114,16 +125,20 @@ source has that verdict; 2 when any input failed.`,
 
 // sourcesRun is the state of one run of the sources command.
 type sourcesRun struct {
-	f       sourcesFlags
-	stderr  io.Writer
-	stdin   *bufio.Reader
-	scorer  *newsqual.Scorer
-	bar     *progress
-	all     sources.Sources
-	scored  int // articles scored on the fly
-	read    int // results read from score output
-	failed  int
-	skipped int
+	f      sourcesFlags
+	stderr io.Writer
+	stdin  *bufio.Reader
+	scorer *newsqual.Scorer
+	// rethreshold, when set, gives score records read back their verdicts
+	// again from their spam probability (--spam-threshold,
+	// --suspect-threshold).
+	rethreshold *model.Thresholds
+	bar         *progress
+	all         sources.Sources
+	scored      int // articles scored on the fly
+	read        int // results read from score output
+	failed      int
+	skipped     int
 	// skips counts the records passed over inside files, by reason.
 	skips skipCounts
 }
@@ -161,16 +176,28 @@ func runSources(cmd *cobra.Command, paths []string, f sourcesFlags) error {
 	if err := opts.Validate(); err != nil {
 		return &exitError{2, "rating: " + err.Error()}
 	}
+	if err := f.thresholds.check(); err != nil {
+		return &exitError{2, err.Error()}
+	}
 	run := &sourcesRun{f: f, stderr: &lockedWriter{w: cmd.ErrOrStderr()}, stdin: bufio.NewReaderSize(cmd.InOrStdin(), 64<<10)}
 	isScores, err := run.inputKinds(paths)
 	if err != nil {
 		return &exitError{2, err.Error()}
 	}
-	if slices.Contains(isScores, false) {
+	if slices.Contains(isScores, false) || f.thresholds.given() {
+		// The thresholds flags need the model even for score records: a
+		// flag left out keeps the model's threshold.
 		if run.scorer, err = loadScorer(f.modelPath); err != nil {
 			return &exitError{2, err.Error()}
 		}
+		if run.scorer, err = f.thresholds.scorer(run.scorer); err != nil {
+			return &exitError{2, err.Error()}
+		}
 		run.scorer.SetMaxWords(f.reader.maxWords)
+		if f.thresholds.given() {
+			th := run.scorer.Thresholds()
+			run.rethreshold = &th
+		}
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
@@ -320,6 +347,9 @@ func (run *sourcesRun) readScores(ctx context.Context, path string) {
 		r = fr
 	}
 	err := sources.ReadScores(r, run.f.reader.maxLineBytes, func(s sources.Scored) error {
+		if s.Err == nil && run.rethreshold != nil {
+			s.Result, s.Err = rethreshold(s.Result, *run.rethreshold)
+		}
 		if s.Err != nil {
 			run.fail(fmt.Sprintf("%s: %v", corpus.Position(path, s.Line), s.Err))
 		} else {
@@ -333,6 +363,23 @@ func (run *sourcesRun) readScores(ctx context.Context, path string) {
 	if err != nil && ctx.Err() == nil {
 		run.fail(fmt.Sprintf("%s: %v", name, err))
 	}
+}
+
+// rethreshold gives a judged result read back from score output its
+// verdict at thresholds t, from its spam probability; a result that was
+// not judged keeps its verdict. A judged result without a spam
+// probability is an error: there is nothing to apply t to.
+func rethreshold(r newsqual.Result, t model.Thresholds) (newsqual.Result, error) {
+	switch r.Verdict {
+	case newsqual.VerdictClean, newsqual.VerdictSuspect, newsqual.VerdictSpam:
+	default:
+		return r, nil
+	}
+	if r.SpamProbability == nil {
+		return r, fmt.Errorf("%s: verdict %s without a spam_probability, which --spam-threshold and --suspect-threshold need", r.ID, r.Verdict)
+	}
+	r.Verdict = t.Verdict(*r.SpamProbability)
+	return r, nil
 }
 
 // jsonlLineID matches the IDs the reader gives JSONL records without one:
