@@ -67,8 +67,9 @@ func (s *Scorer) reasons(sig features.Signals, pred model.Prediction) []Reason {
 	byStrength(toClean)
 	if s.maxReasons > 0 && len(toSpam)+len(toClean) > s.maxReasons {
 		// Keep the strongest of both directions in proportion, at least
-		// the two strongest pulls toward clean when there are any.
-		keepClean := min(len(toClean), max(2, s.maxReasons-len(toSpam)))
+		// the two strongest pulls toward clean when there are any (as far
+		// as the cap allows: a cap of 1 keeps one).
+		keepClean := min(len(toClean), max(2, s.maxReasons-len(toSpam)), s.maxReasons)
 		keepSpam := min(len(toSpam), s.maxReasons-keepClean)
 		toSpam, toClean = toSpam[:keepSpam], toClean[:keepClean]
 	}

@@ -89,3 +89,23 @@ func TestTruncatedAtWordCap(t *testing.T) {
 		t.Errorf("an article cut at 60 words is not marked truncated: %+v", r.Reasons)
 	}
 }
+
+// TestEveryReasonCapHolds checks that each cap from 1 to 12 gives at most
+// that many weighed reasons: a cap of 1 once cut a slice at -1, as the two
+// pulls toward clean it keeps were more than the cap.
+func TestEveryReasonCapHolds(t *testing.T) {
+	text, err := os.ReadFile("testdata/examples/ad-injected-festival.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := Article{ID: "a", Text: string(text)}
+	s := *Default()
+	s.SetMaxReasons(0)
+	all := s.Score(a).Reasons
+	for n := 1; n <= 12; n++ {
+		s.SetMaxReasons(n)
+		if got, want := len(s.Score(a).Reasons), min(n, len(all)); got != want {
+			t.Errorf("SetMaxReasons(%d): %d reasons, want %d", n, got, want)
+		}
+	}
+}
