@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/newsqual/newsqual"
+	"github.com/newsqual/newsqual/model"
 )
 
 // An ingest pipeline scores each article as it arrives and drops spam.
@@ -70,12 +71,12 @@ func ExampleModelSHA256() {
 // A curation team that drops more than the model would sets its own
 // cut-offs, as quality numbers: spam at quality 40 or below, suspect at 70
 // or below. The shared Default scorer keeps the model's thresholds.
-func ExampleScorer_WithThresholds() {
+func ExampleWithThresholds() {
 	t, err := newsqual.QualityThresholds(40, 70)
 	if err != nil {
 		panic(err)
 	}
-	strict, err := newsqual.Default().WithThresholds(t)
+	strict, err := newsqual.Default().With(newsqual.WithThresholds(t))
 	if err != nil {
 		panic(err)
 	}
@@ -84,4 +85,43 @@ func ExampleScorer_WithThresholds() {
 	// Output:
 	// spam from p >= 0.6 suspect from p >= 0.3
 	// built-in cut-offs: 23.4989 58.837
+}
+
+// A service with a tight time budget reads only the start of long pages
+// and keeps the two strongest reasons. It derives a scorer of its own
+// from Default: the model is shared, and every other user of Default
+// still gets the default settings.
+func ExampleScorer_With() {
+	quick, err := newsqual.Default().With(newsqual.WithMaxWords(30), newsqual.WithMaxReasons(2))
+	if err != nil {
+		panic(err)
+	}
+	article := newsqual.Article{
+		ID: "shop-1",
+		Text: "Buy Now\nProduct 1 Title\nSample text. Lorem ipsum dolor sit amet, consectetur adipiscing elit. " +
+			"Sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.\nQuantity\n$20.00\n$17.00\nAdd to cart\n" +
+			"Product 2 Title\nSample text. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut " +
+			"aliquip ex ea commodo consequat.\nQuantity\n$35.00\n$29.00\nAdd to cart\nFree shipping on all orders over $50\n",
+	}
+	res := quick.Score(article)
+	fmt.Println("verdict:", res.Verdict, "truncated:", res.Truncated)
+	for _, r := range res.Reasons {
+		fmt.Println("reason:", r.Signal)
+	}
+	fmt.Println("Default still reads", newsqual.Default().MaxWords(), "words and gives", newsqual.Default().MaxReasons(), "reasons")
+	// Output:
+	// verdict: spam truncated: true
+	// reason: stopword_ratio
+	// reason: terminal_punct_share
+	// reason: truncated
+	// Default still reads 200000 words and gives 10 reasons
+}
+
+// New takes the same options as Scorer.With, for a model of your own; an
+// invalid option is an error, and no Scorer is made.
+func ExampleNew() {
+	m := newsqual.Default().Model() // or one from model.Read
+	_, err := newsqual.New(m, newsqual.WithThresholds(model.Thresholds{Suspect: 0.8, Spam: 0.5}))
+	fmt.Println(err)
+	// Output: newsqual: thresholds suspect=0.8 spam=0.5: want 0 < suspect <= spam < 1
 }

@@ -23,7 +23,7 @@ func FuzzScore(f *testing.F) {
 	}
 	s := Default()
 	// verdicts maps each verdict to whether it comes with a score.
-	verdicts := map[string]bool{VerdictClean: true, VerdictSuspect: true, VerdictSpam: true,
+	verdicts := map[Verdict]bool{VerdictClean: true, VerdictSuspect: true, VerdictSpam: true,
 		VerdictUnsupported: false, VerdictEmpty: false, VerdictTooShort: false}
 	f.Fuzz(func(t *testing.T, title, text string) {
 		r := s.Score(Article{ID: "f", Title: title, Text: text})

@@ -52,7 +52,11 @@ func TestScoreGuardsNonFinitePredictions(t *testing.T) {
 	if p := m.Predict(d, features.ExtractDocument(d)); p.Finite() || !math.IsNaN(p.LogOdds) && !math.IsInf(p.LogOdds, 0) {
 		t.Fatalf("the extreme model's prediction %v is finite: the test proves nothing", p.LogOdds)
 	}
-	res := newsqual.New(m).Score(newsqual.Article{ID: "ad", Text: string(text)})
+	s, err := newsqual.New(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := s.Score(newsqual.Article{ID: "ad", Text: string(text)})
 	if res.Verdict != newsqual.VerdictError || res.Judged() || res.Quality != nil || res.SpamProbability != nil {
 		t.Fatalf("result %+v, want verdict error without a score", res)
 	}
@@ -67,7 +71,7 @@ func TestScoreGuardsNonFinitePredictions(t *testing.T) {
 		t.Fatalf("result JSON %s", b)
 	}
 	// Short articles never reach the model and keep their verdict.
-	res = newsqual.New(m).Score(newsqual.Article{Text: "Too short."})
+	res = s.Score(newsqual.Article{Text: "Too short."})
 	if res.Verdict != newsqual.VerdictTooShort {
 		t.Fatalf("short article: %+v", res)
 	}

@@ -51,7 +51,7 @@ func TestHostileInputsCostLinearWork(t *testing.T) {
 	if race.Enabled {
 		t.Skip("the race detector makes sync.Pool drop buffers at random, so allocation is not comparable; make test runs this test without it")
 	}
-	s := New(Default().Model())
+	s := mustNew(t, Default().Model())
 	const n = 256 << 10
 	for name, shape := range hostileShapes {
 		small, large := allocatedBy(s, shape(n)), allocatedBy(s, shape(4*n))
@@ -71,8 +71,7 @@ func TestWordCapBoundsTheWork(t *testing.T) {
 	if len(d.Words) != features.DefaultMaxWords || !d.WordsCut {
 		t.Fatalf("%d words considered, cut %v", len(d.Words), d.WordsCut)
 	}
-	s := New(Default().Model())
-	s.SetMaxWords(1000)
+	s := mustNew(t, Default().Model(), WithMaxWords(1000))
 	res := s.Score(Article{ID: "w", Text: text})
 	found := false
 	for _, r := range res.Reasons {
@@ -86,7 +85,7 @@ func TestWordCapBoundsTheWork(t *testing.T) {
 // BenchmarkHostile reports the cost per byte of each hostile shape at
 // growing sizes: flat figures mean linear work.
 func BenchmarkHostile(b *testing.B) {
-	s := New(Default().Model())
+	s := mustNew(b, Default().Model())
 	for name, shape := range hostileShapes {
 		for _, n := range []int{64 << 10, 256 << 10, 1 << 20} {
 			text := shape(n)

@@ -35,29 +35,39 @@ type Article = corpus.Article
 // Evidence is a line or phrase behind a reason, with its count and line.
 type Evidence = features.Evidence
 
+// Verdict is the judgement of a Result in one word: one of the Verdict
+// constants. It encodes to JSON as that word, a plain string.
+type Verdict string
+
 // Verdicts a Result can carry.
 const (
 	// VerdictClean: the article looks like professional journalism.
-	VerdictClean = model.Clean
+	VerdictClean Verdict = model.Clean
 	// VerdictSuspect: some signals of low quality; review or down-rank.
-	VerdictSuspect = model.Suspect
+	VerdictSuspect Verdict = model.Suspect
 	// VerdictSpam: a content-farm page; drop it.
-	VerdictSpam = model.Spam
+	VerdictSpam Verdict = model.Spam
 	// VerdictUnsupported: the article is not in a language the model
 	// covers, so the scorer gives it no score.
-	VerdictUnsupported = "unsupported"
+	VerdictUnsupported Verdict = "unsupported"
 	// VerdictEmpty: the article has no words to judge.
-	VerdictEmpty = "empty"
+	VerdictEmpty Verdict = "empty"
 	// VerdictTooShort: the article has words, but fewer than MinWords:
 	// too few to tell a brief from a scrap of spam, so the scorer gives it
 	// no score.
-	VerdictTooShort = "too_short"
+	VerdictTooShort Verdict = "too_short"
 	// VerdictError: the model gave a number that is not finite (NaN or an
 	// infinity), so the scorer gives no score and Result.Error says why.
 	// A model that passed model.Validate never does on finite signals; the
 	// verdict exists so that no NaN can reach an output as a score.
-	VerdictError = "error"
+	VerdictError Verdict = "error"
 )
+
+// Judged reports whether v is a verdict of a scored article: clean,
+// suspect or spam.
+func (v Verdict) Judged() bool {
+	return v == VerdictClean || v == VerdictSuspect || v == VerdictSpam
+}
 
 // MinWords is the fewest words an article needs for a score; with 1 to
 // MinWords-1 words it gets VerdictTooShort, with none VerdictEmpty. Words
@@ -88,7 +98,7 @@ type Result struct {
 	// low-quality spam; nil when the article was not judged.
 	SpamProbability *float64 `json:"spam_probability"`
 	// Verdict is one of the Verdict constants.
-	Verdict string `json:"verdict"`
+	Verdict Verdict `json:"verdict"`
 	// Language is the ISO 639-3 code of the detected language, or "und"
 	// when the text is too short or the detector unsure.
 	Language string `json:"language"`
@@ -99,7 +109,7 @@ type Result struct {
 	// 0, and the "truncated" reason when its text was cut.
 	Reasons []Reason `json:"reasons"`
 	// Truncated is true when the article was cut, at the reader's size
-	// limit (Article.Truncated) or at the scorer's word cap (SetMaxWords):
+	// limit (Article.Truncated) or at the scorer's word cap (WithMaxWords):
 	// the result then has the "truncated" reason.
 	Truncated bool `json:"truncated,omitempty"`
 	// Error is set, with Verdict VerdictError, when the article could not
@@ -129,29 +139,21 @@ type Reason struct {
 // TowardClean reports whether the reason pulled the score toward clean.
 func (r Reason) TowardClean() bool { return r.Weight < 0 }
 
-// Scorer scores articles with one model. It is safe for concurrent use.
+// Scorer scores articles with one model. Its settings are fixed when it is
+// made (by New, Load or Read, or derived from another by With) and never
+// change after, so a Scorer is safe for concurrent use and can be shared:
+// Default gives every caller the same one.
 type Scorer struct {
 	model *model.Model
-	// thresholds give the verdicts: the model's own, unless WithThresholds
-	// chose others.
-	thresholds model.Thresholds
-	// maxReasons caps the reasons of a Result.
-	maxReasons int
-	// maxWords caps the words of an article that are considered.
-	maxWords int
 	// modelSHA is the hex SHA-256 of the model file read by Load or Read;
 	// empty for a Scorer made by New, whose model is hashed when asked.
 	modelSHA string
+	settings
 }
 
 // DefaultMaxReasons is how many reasons a Result carries at most unless
-// SetMaxReasons says otherwise: the strongest of both directions.
+// WithMaxReasons says otherwise: the strongest of both directions.
 const DefaultMaxReasons = 10
-
-// SetMaxReasons sets how many reasons a Result carries at most (default
-// DefaultMaxReasons); 0 or less keeps every reason whose weight counts
-// (at least 0.05 in log-odds). Call it before scoring, not during.
-func (s *Scorer) SetMaxReasons(n int) { s.maxReasons = n }
 
 // ModelSHA256 returns the hex SHA-256 of the model the scorer scores
 // with: of the file's bytes as read for a Scorer from Load, Read or
@@ -170,11 +172,6 @@ func (s *Scorer) ModelSHA256() string {
 	return sha
 }
 
-// SetMaxWords sets how many words of an article the scorer considers
-// (default features.DefaultMaxWords); the result of a longer article says
-// it was truncated. Call it before scoring, not during.
-func (s *Scorer) SetMaxWords(n int) { s.maxWords = n }
-
 // documents keeps prepared Documents for reuse across Score calls; no
 // Result refers to a Document's slices, only to strings.
 var documents = sync.Pool{New: func() any { return new(features.Document) }}
@@ -188,9 +185,16 @@ var (
 	defaultErr    error
 )
 
-// Default returns a Scorer with the model embedded in the binary, trained
-// on the project's labelled corpus. It panics if the embedded model is
-// unusable, which the project's tests rule out.
+// Default returns the Scorer with the model embedded in the binary,
+// trained on the project's labelled corpus, and the default settings. The
+// same Scorer is returned to every caller; as no Scorer changes once made,
+// none can change it for the others. For other settings derive a Scorer
+// of your own, which shares the model:
+//
+//	s, err := newsqual.Default().With(newsqual.WithMaxWords(5000))
+//
+// Default panics if the embedded model is unusable, which the project's
+// tests rule out.
 func Default() *Scorer {
 	defaultOnce.Do(func() {
 		defaultScorer, defaultErr = Read(bytes.NewReader(defaultModel))
@@ -201,37 +205,64 @@ func Default() *Scorer {
 	return defaultScorer
 }
 
-// Load returns a Scorer with the model file at path; its ModelSHA256 is
-// the hash of the file.
-func Load(path string) (*Scorer, error) {
+// Load returns a Scorer with the model file at path and the settings of
+// opts; its ModelSHA256 is the hash of the file. It returns an error when
+// the file cannot be read or is no valid model, or when an option is
+// invalid.
+func Load(path string, opts ...Option) (*Scorer, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("load model: %w", err)
 	}
 	defer f.Close()
-	s, err := Read(f)
+	s, err := read(f)
 	if err != nil {
 		return nil, fmt.Errorf("load model %s: %w", path, err)
 	}
-	return s, nil
+	return s.With(opts...)
 }
 
-// Read returns a Scorer with the model read from r; its ModelSHA256 is
-// the hash of the bytes read.
-func Read(r io.Reader) (*Scorer, error) {
+// Read returns a Scorer with the model read from r and the settings of
+// opts; its ModelSHA256 is the hash of the bytes read. It returns an
+// error when r holds no valid model or when an option is invalid.
+func Read(r io.Reader, opts ...Option) (*Scorer, error) {
+	s, err := read(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.With(opts...)
+}
+
+// read returns a Scorer with the model read from r, its hash, and the
+// default settings.
+func read(r io.Reader) (*Scorer, error) {
 	h := sha256.New()
 	m, err := model.Read(io.TeeReader(r, h))
 	if err != nil {
 		return nil, err
 	}
-	s := New(m)
+	s := newScorer(m)
 	s.modelSHA = hex.EncodeToString(h.Sum(nil))
 	return s, nil
 }
 
-// New returns a Scorer for a validated model.
-func New(m *model.Model) *Scorer {
-	return &Scorer{model: m, thresholds: m.Thresholds, maxReasons: DefaultMaxReasons}
+// New returns a Scorer for a validated model (see model.Validate) with
+// the settings of opts, applied in order over the defaults: the model's
+// thresholds, DefaultMaxReasons reasons and features.DefaultMaxWords
+// words. It returns an error only when an option is invalid, such as
+// WithThresholds of thresholds out of order; with no options it never
+// does. The Scorer keeps m: the caller must not modify it after.
+func New(m *model.Model, opts ...Option) (*Scorer, error) {
+	return newScorer(m).With(opts...)
+}
+
+// newScorer returns a Scorer for m with the default settings.
+func newScorer(m *model.Model) *Scorer {
+	return &Scorer{model: m, settings: settings{
+		thresholds: m.Thresholds,
+		maxReasons: DefaultMaxReasons,
+		maxWords:   features.DefaultMaxWords,
+	}}
 }
 
 // Model returns the scorer's model; the caller must not modify it. Its
@@ -243,7 +274,7 @@ func (s *Scorer) Model() *model.Model { return s.model }
 //
 //  1. no words in the text: VerdictEmpty;
 //  2. fewer than MinWords words: VerdictTooShort (an article that had more
-//     words than SetMaxWords lets through is never too short);
+//     words than the scorer's word cap lets through is never too short);
 //  3. a text the language detector is sure is not English:
 //     VerdictUnsupported;
 //  4. otherwise the model scores it: clean, suspect or spam, with Quality
@@ -251,7 +282,8 @@ func (s *Scorer) Model() *model.Model { return s.model }
 //
 // In the first three cases Quality and SpamProbability are nil and one
 // reason says why. A text that was cut (Article.Truncated, or more words
-// than SetMaxWords) has a "truncated" reason as well, whatever its verdict.
+// than the word cap, see WithMaxWords) has a "truncated" reason as well,
+// whatever its verdict.
 func (s *Scorer) Score(a Article) Result {
 	d := documents.Get().(*features.Document)
 	defer documents.Put(d)
@@ -294,7 +326,7 @@ func (s *Scorer) Score(a Article) Result {
 	p := roundProbability(pred.Probability)
 	res.SpamProbability = &p
 	res.Quality = new(int(math.Round(100 * (1 - p))))
-	res.Verdict = s.thresholds.Verdict(p)
+	res.Verdict = Verdict(s.thresholds.Verdict(p))
 	res.Reasons = s.reasons(sig, pred)
 	return noteTruncated(res, a, d)
 }

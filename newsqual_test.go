@@ -167,7 +167,7 @@ func TestArticlesWithoutAScore(t *testing.T) {
 	cases := []struct {
 		name     string
 		article  Article
-		verdict  string
+		verdict  Verdict
 		language string
 		signals  []string
 		message  []string
@@ -254,12 +254,11 @@ func TestMinWordsIsTheBoundary(t *testing.T) {
 	}
 }
 
-// TestWordCapIsNotTooShort checks that an article cut at SetMaxWords
+// TestWordCapIsNotTooShort checks that an article cut at WithMaxWords
 // below MinWords is scored and flagged as truncated, not called too short:
 // it had the words.
 func TestWordCapIsNotTooShort(t *testing.T) {
-	s := New(Default().Model())
-	s.SetMaxWords(10)
+	s := mustNew(t, Default().Model(), WithMaxWords(10))
 	res := s.Score(Article{Text: bridgeClosure})
 	if !res.Judged() || !slices.ContainsFunc(res.Reasons, func(r Reason) bool { return r.Signal == "truncated" }) {
 		t.Fatalf("verdict %s, judged %v, reasons %+v; want a score and a truncated reason", res.Verdict, res.Judged(), res.Reasons)

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 )
 
@@ -23,7 +24,7 @@ func TestScorerModelSHA256(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := New(def.Model()).ModelSHA256(); got != encoded {
+	if got := mustNew(t, def.Model()).ModelSHA256(); got != encoded {
 		t.Errorf("New(m).ModelSHA256() = %s, want ModelSHA256(m) %s", got, encoded)
 	}
 	// A model file with a trailing blank line is the same model in a
@@ -45,23 +46,21 @@ func TestScorerModelSHA256(t *testing.T) {
 	}
 }
 
-// TestSetMaxReasons checks that the cap on reasons is DefaultMaxReasons,
-// and that 0 lifts it.
-func TestSetMaxReasons(t *testing.T) {
+// TestMaxReasons checks that the cap on reasons is DefaultMaxReasons,
+// and that WithMaxReasons(0) lifts it without changing the score.
+func TestMaxReasons(t *testing.T) {
 	text, err := os.ReadFile("testdata/examples/ad-injected-festival.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
 	a := Article{ID: "a", Text: string(text)}
-	s := *Default()
-	capped := s.Score(a)
-	s.SetMaxReasons(0)
-	all := s.Score(a)
+	capped := Default().Score(a)
+	all := mustWith(t, Default(), WithMaxReasons(0)).Score(a)
 	if len(capped.Reasons) != DefaultMaxReasons {
 		t.Fatalf("%d reasons by default, want %d (pick an article with more)", len(capped.Reasons), DefaultMaxReasons)
 	}
 	if len(all.Reasons) <= len(capped.Reasons) {
-		t.Errorf("SetMaxReasons(0): %d reasons, want more than the %d capped", len(all.Reasons), len(capped.Reasons))
+		t.Errorf("WithMaxReasons(0): %d reasons, want more than the %d capped", len(all.Reasons), len(capped.Reasons))
 	}
 	for _, r := range all.Reasons {
 		if w := r.Weight; w > -minReasonWeight && w < minReasonWeight {
@@ -70,6 +69,11 @@ func TestSetMaxReasons(t *testing.T) {
 	}
 	if *all.Quality != *capped.Quality || all.Verdict != capped.Verdict {
 		t.Errorf("the cap changed the score: %d %s vs %d %s", *all.Quality, all.Verdict, *capped.Quality, capped.Verdict)
+	}
+	// A cap of 3 keeps the strongest toward spam and the two strongest
+	// toward clean.
+	if got := mustWith(t, Default(), WithMaxReasons(3)).Score(a); len(got.Reasons) != 3 || !reflect.DeepEqual(got.Reasons, []Reason{capped.Reasons[0], capped.Reasons[8], capped.Reasons[9]}) {
+		t.Errorf("WithMaxReasons(3): reasons %+v, want the 1st, 9th and 10th of %+v", got.Reasons, capped.Reasons)
 	}
 }
 
@@ -80,12 +84,10 @@ func TestTruncatedAtWordCap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := *Default()
-	if r := s.Score(Article{ID: "a", Text: string(text)}); r.Truncated {
+	if r := Default().Score(Article{ID: "a", Text: string(text)}); r.Truncated {
 		t.Fatal("a whole article is marked truncated")
 	}
-	s.SetMaxWords(60)
-	if r := s.Score(Article{ID: "a", Text: string(text)}); !r.Truncated {
+	if r := mustWith(t, Default(), WithMaxWords(60)).Score(Article{ID: "a", Text: string(text)}); !r.Truncated {
 		t.Errorf("an article cut at 60 words is not marked truncated: %+v", r.Reasons)
 	}
 }
@@ -99,13 +101,11 @@ func TestEveryReasonCapHolds(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := Article{ID: "a", Text: string(text)}
-	s := *Default()
-	s.SetMaxReasons(0)
-	all := s.Score(a).Reasons
+	all := mustWith(t, Default(), WithMaxReasons(0)).Score(a).Reasons
 	for n := 1; n <= 12; n++ {
-		s.SetMaxReasons(n)
+		s := mustWith(t, Default(), WithMaxReasons(n))
 		if got, want := len(s.Score(a).Reasons), min(n, len(all)); got != want {
-			t.Errorf("SetMaxReasons(%d): %d reasons, want %d", n, got, want)
+			t.Errorf("WithMaxReasons(%d): %d reasons, want %d", n, got, want)
 		}
 	}
 }

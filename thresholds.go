@@ -76,20 +76,6 @@ func QualityThresholds(spam, suspect float64) (model.Thresholds, error) {
 	return t, nil
 }
 
-// WithThresholds returns a Scorer that scores as s does, with the same
-// model and limits, but gives its verdicts at the spam-probability
-// thresholds t instead of s's. s itself is left as it is, so a shared
-// Scorer such as Default can give each caller its own thresholds. It
-// returns an error unless 0 < t.Suspect <= t.Spam < 1.
-func (s *Scorer) WithThresholds(t model.Thresholds) (*Scorer, error) {
-	if err := t.Validate(); err != nil {
-		return nil, fmt.Errorf("newsqual: %w", err)
-	}
-	c := *s
-	c.thresholds = t
-	return &c, nil
-}
-
 // Thresholds returns the spam-probability thresholds the scorer's verdicts
-// use: the model's own, unless the scorer came from WithThresholds.
+// use: the model's own, unless the scorer was made with WithThresholds.
 func (s *Scorer) Thresholds() model.Thresholds { return s.thresholds }

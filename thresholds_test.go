@@ -50,7 +50,7 @@ func TestQualityCutoffMatchesProbabilityThreshold(t *testing.T) {
 			if math.Abs(exact-q) < 1e-7 {
 				wantSpam = true // at the cut-off: spam
 			}
-			if gotSpam := th.Verdict(p) == VerdictSpam; gotSpam != wantSpam {
+			if gotSpam := th.Verdict(p) == model.Spam; gotSpam != wantSpam {
 				t.Fatalf("cut-off %v: p=%v (quality %v) spam=%v, want %v", q, p, exact, gotSpam, wantSpam)
 			}
 		}
@@ -133,9 +133,12 @@ func TestWithThresholdsChangesVerdictsOnly(t *testing.T) {
 
 func TestWithThresholdsRefusesBadThresholds(t *testing.T) {
 	for _, th := range []model.Thresholds{{Suspect: 0, Spam: 0.5}, {Suspect: 0.6, Spam: 0.5}, {Suspect: 0.5, Spam: 1}, {Suspect: math.NaN(), Spam: 0.5}} {
-		s, err := Default().WithThresholds(th)
+		s, err := Default().With(WithThresholds(th))
 		if err == nil || s != nil || !strings.Contains(err.Error(), "want 0 < suspect <= spam < 1") {
-			t.Errorf("WithThresholds(%+v) = %v, %v: want an error", th, s, err)
+			t.Errorf("With(WithThresholds(%+v)) = %v, %v: want an error", th, s, err)
+		}
+		if s, err := New(Default().Model(), WithThresholds(th)); err == nil || s != nil {
+			t.Errorf("New(m, WithThresholds(%+v)) = %v, %v: want an error", th, s, err)
 		}
 	}
 }
@@ -146,7 +149,7 @@ func mustThresholds(t *testing.T, s *Scorer, spam, suspect float64) *Scorer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err = s.WithThresholds(th)
+	s, err = s.With(WithThresholds(th))
 	if err != nil {
 		t.Fatal(err)
 	}

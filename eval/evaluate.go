@@ -86,9 +86,9 @@ func undefinedMetrics(of Metrics) Metrics {
 func judge(s *newsqual.Scorer, a corpus.Article) (verdict string, probability float64) {
 	res := s.Score(a)
 	if !res.Judged() {
-		return res.Verdict, math.NaN()
+		return string(res.Verdict), math.NaN()
 	}
-	return res.Verdict, *res.SpamProbability
+	return string(res.Verdict), *res.SpamProbability
 }
 
 // EvaluateModel scores labelled articles with a model and measures it. The
@@ -195,7 +195,9 @@ func CrossValidate(ctx context.Context, examples []training.Example, data []stri
 	}
 	scorers := make([]*newsqual.Scorer, len(res.FoldModels))
 	for f, fm := range res.FoldModels {
-		scorers[f] = newsqual.New(fm)
+		if scorers[f], err = newsqual.New(fm); err != nil {
+			return nil, err
+		}
 	}
 	scorerOf := func(i int) *newsqual.Scorer { return scorers[p.Fold[i]] }
 	opts.logf("judging %d examples with the models fitted without their folds", len(articles))
@@ -240,7 +242,7 @@ func CrossValidate(ctx context.Context, examples []training.Example, data []stri
 		nan := make([]float64, len(p.TooShort))
 		v := make([]string, len(p.TooShort))
 		for i, e := range p.TooShort {
-			short[i], spam[i], nan[i], v[i] = e.Article, e.Spam, math.NaN(), newsqual.VerdictTooShort
+			short[i], spam[i], nan[i], v[i] = e.Article, e.Spam, math.NaN(), string(newsqual.VerdictTooShort)
 		}
 		r.Examples = append(r.Examples, examplesOf(short, nan, v, spam, training.GroupKeys(p.TooShort, topts.GroupBy))...)
 	}
@@ -264,7 +266,11 @@ func CrossValidate(ctx context.Context, examples []training.Example, data []stri
 	r.Signals = signalTable(m, judged, fired)
 	r.worstErrors(scorerOf, articles, opts.worst())
 	originals := articles[:len(examples)-len(p.TooShort)]
-	measureThroughput(&r.Baselines[0], newsqual.New(m), originals)
+	shipped, err := newsqual.New(m)
+	if err != nil {
+		return nil, err
+	}
+	measureThroughput(&r.Baselines[0], shipped, originals)
 	if opts.Peers {
 		r.Baselines = append(r.Baselines, runPeers(ctx, p, opts)...)
 	}

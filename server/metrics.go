@@ -31,7 +31,7 @@ type metrics struct {
 }
 
 // verdicts lists every verdict a Result can carry.
-var verdicts = []string{newsqual.VerdictClean, newsqual.VerdictSuspect, newsqual.VerdictSpam,
+var verdicts = []newsqual.Verdict{newsqual.VerdictClean, newsqual.VerdictSuspect, newsqual.VerdictSpam,
 	newsqual.VerdictUnsupported, newsqual.VerdictEmpty, newsqual.VerdictTooShort}
 
 func newMetrics(m *model.Model, modelName, modelSHA string) *metrics {
@@ -98,7 +98,7 @@ func newMetrics(m *model.Model, modelName, modelSHA string) *metrics {
 	// Export every series with a known label at zero from the start, so
 	// that rates and alerts work before the first event.
 	for _, v := range verdicts {
-		mt.verdicts.WithLabelValues(v)
+		mt.verdicts.WithLabelValues(string(v))
 	}
 	for _, r := range rejectReasons {
 		mt.rejected.WithLabelValues(r)

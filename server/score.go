@@ -165,7 +165,7 @@ func (s *Server) scoreRecord(ctx context.Context, sc *newsqual.Scorer, f form, r
 	a := it.Article
 	res := sc.Score(a)
 	s.metrics.articles.Inc()
-	s.metrics.verdicts.WithLabelValues(res.Verdict).Inc()
+	s.metrics.verdicts.WithLabelValues(string(res.Verdict)).Inc()
 	return wire.FromResult(a, res, s.modelSHA), true
 }
 

@@ -27,8 +27,8 @@
 // without an "id" is named "request:N", N its line (JSON Lines) or its
 // position from 1 (array); a single article is "request:1".
 //
-// The verdicts are the scorer's (see newsqual.Scorer.WithThresholds for
-// other thresholds than the model's). The query parameters spam_threshold
+// The verdicts are the scorer's (see newsqual.WithThresholds for other
+// thresholds than the model's). The query parameters spam_threshold
 // and suspect_threshold set them for one request, as quality cut-offs: an
 // article is spam when its quality before rounding, 100 × (1 −
 // spam_probability), is at or below spam_threshold, suspect when at or

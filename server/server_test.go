@@ -298,7 +298,8 @@ func TestHealthAndModel(t *testing.T) {
 func TestUnscoredArticlesAreNull(t *testing.T) {
 	s := newServer(t, server.Options{})
 	cases := []struct {
-		name, text, verdict string
+		name, text string
+		verdict    newsqual.Verdict
 	}{
 		{"police-brief", unscoredText(t, "police-brief.txt"), newsqual.VerdictTooShort},
 		{"french-schools", unscoredText(t, "french-schools.txt"), newsqual.VerdictUnsupported},
@@ -320,7 +321,7 @@ func TestUnscoredArticlesAreNull(t *testing.T) {
 		t.Fatalf("answer is not an array of %d results (%v): %s", len(cases), err, rec.Body)
 	}
 	for i, c := range cases {
-		if v := string(got[i]["verdict"]); v != `"`+c.verdict+`"` {
+		if v := string(got[i]["verdict"]); v != `"`+string(c.verdict)+`"` {
 			t.Errorf("%s: verdict %s, want %s", c.name, v, c.verdict)
 		}
 		for _, field := range []string{"quality", "spam_probability"} {
@@ -351,9 +352,9 @@ func unscoredText(t testing.TB, name string) string {
 func TestMetricsCount(t *testing.T) {
 	s := newServer(t, server.Options{})
 	// Every verdict is listed from the start, at 0.
-	for _, v := range []string{newsqual.VerdictClean, newsqual.VerdictSuspect, newsqual.VerdictSpam,
+	for _, v := range []newsqual.Verdict{newsqual.VerdictClean, newsqual.VerdictSuspect, newsqual.VerdictSpam,
 		newsqual.VerdictUnsupported, newsqual.VerdictEmpty, newsqual.VerdictTooShort} {
-		if got := metricValue(t, s, `newsqual_verdicts_total{verdict="`+v+`"}`); got != 0 {
+		if got := metricValue(t, s, `newsqual_verdicts_total{verdict="`+string(v)+`"}`); got != 0 {
 			t.Errorf("verdict %s counts %v before any request, want 0", v, got)
 		}
 	}

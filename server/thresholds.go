@@ -87,7 +87,7 @@ func (s *Server) requestScorer(r *http.Request) (*newsqual.Scorer, *apiError) {
 	if !given[paramSuspectThreshold] {
 		th.Suspect = base.Suspect
 	}
-	sc, err := s.scorer.WithThresholds(th)
+	sc, err := s.scorer.With(newsqual.WithThresholds(th))
 	if err != nil {
 		return nil, bad("%v", err)
 	}

@@ -155,7 +155,7 @@ func TestModelGivesThresholdsInEffect(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	scorer, err := newsqual.Default().WithThresholds(th)
+	scorer, err := newsqual.Default().With(newsqual.WithThresholds(th))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,7 +20,7 @@ type scoredPair struct {
 // reasons, from a fixed seed.
 func randomResults(n int, seed uint64) []scoredPair {
 	rng := rand.New(rand.NewPCG(seed, 1))
-	verdicts := []string{"clean", "clean", "suspect", "spam", "spam", "unsupported", "empty", "too_short", "something-new"}
+	verdicts := []newsqual.Verdict{"clean", "clean", "suspect", "spam", "spam", "unsupported", "empty", "too_short", "something-new"}
 	signals := []string{"ad_injection", "keyword_stuffing", "text_model", "ai_filler", "shop_template"}
 	out := make([]scoredPair, n)
 	for i := range out {
@@ -107,7 +107,7 @@ func TestMergeInAnyOrderGivesTheSameAccumulator(t *testing.T) {
 
 func TestAddCountsVerdictsAndKeepsUnjudgedApart(t *testing.T) {
 	var acc Accumulator
-	add := func(verdict string, quality *int) {
+	add := func(verdict newsqual.Verdict, quality *int) {
 		acc.Add(corpus.Article{}, newsqual.Result{Verdict: verdict, Quality: quality})
 	}
 	add("clean", new(90))

@@ -12,7 +12,7 @@ import (
 // accumulatorOf returns an accumulator with the given verdict counts.
 func accumulatorOf(clean, suspect, spam int) *Accumulator {
 	acc := &Accumulator{}
-	add := func(n int, verdict string, quality int) {
+	add := func(n int, verdict newsqual.Verdict, quality int) {
 		for range n {
 			acc.Add(corpus.Article{}, newsqual.Result{Verdict: verdict, Quality: new(quality)})
 		}

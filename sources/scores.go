@@ -40,7 +40,7 @@ type scoreRecord struct {
 	Site            string            `json:"site"`
 	Quality         *int              `json:"quality"`
 	SpamProbability *float64          `json:"spam_probability"`
-	Verdict         string            `json:"verdict"`
+	Verdict         newsqual.Verdict  `json:"verdict"`
 	Language        string            `json:"language"`
 	Truncated       bool              `json:"truncated"`
 	Reasons         []newsqual.Reason `json:"reasons"`
@@ -49,7 +49,7 @@ type scoreRecord struct {
 
 // knownVerdicts are the article verdicts score output can carry, each
 // mapped to whether it comes with a quality.
-var knownVerdicts = map[string]bool{
+var knownVerdicts = map[newsqual.Verdict]bool{
 	newsqual.VerdictClean: true, newsqual.VerdictSuspect: true, newsqual.VerdictSpam: true,
 	newsqual.VerdictUnsupported: false, newsqual.VerdictEmpty: false, newsqual.VerdictTooShort: false,
 }

@@ -3,6 +3,8 @@ package sources
 import (
 	"strings"
 	"testing"
+
+	"github.com/newsqual/newsqual"
 )
 
 func TestReadScores(t *testing.T) {
@@ -33,7 +35,7 @@ func TestReadScores(t *testing.T) {
 	type want struct {
 		line    int
 		id      string
-		verdict string
+		verdict newsqual.Verdict
 		errPart string
 	}
 	wants := []want{

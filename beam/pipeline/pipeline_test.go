@@ -245,10 +245,12 @@ func isSubsequence(sub, all []string) bool {
 // encodes the reports as the pipeline writes them.
 func referenceSources(t *testing.T, set inputSet, root string) []byte {
 	t.Helper()
-	scorer := newsqual.New(newsqual.Default().Model())
-	scorer.SetMaxWords(features.DefaultMaxWords)
+	scorer, err := newsqual.New(newsqual.Default().Model(), newsqual.WithMaxWords(features.DefaultMaxWords))
+	if err != nil {
+		t.Fatal(err)
+	}
 	var all sources.Sources
-	err := corpus.Walk(set.Files, corpus.Options{}, func(it corpus.Item) error {
+	err = corpus.Walk(set.Files, corpus.Options{}, func(it corpus.Item) error {
 		if !it.OK() {
 			return nil
 		}

@@ -38,12 +38,13 @@ func sharedScorer(ctx context.Context, model string, maxWords int) (*newsqual.Sc
 	if err != nil {
 		return nil, err
 	}
-	// A scorer of its own, sharing the read-only model (and the hash of
-	// its file), so that setting its word cap touches no scorer that is
-	// in use.
-	own := *base
-	s := &own
-	s.SetMaxWords(maxWords)
+	// A scorer of its own with the word cap, sharing the model (and the
+	// hash of its file); base, which may be newsqual.Default, is left as
+	// it is.
+	s, err := base.With(newsqual.WithMaxWords(maxWords))
+	if err != nil {
+		return nil, err
+	}
 	if scorers.byKey == nil {
 		scorers.byKey = make(map[scorerKey]*newsqual.Scorer)
 	}

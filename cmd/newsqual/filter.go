@@ -33,7 +33,7 @@ type filterFlags struct {
 const filterReasons = 3
 
 // droppable are the verdicts --drop takes.
-var droppable = []string{newsqual.VerdictSpam, newsqual.VerdictSuspect, newsqual.VerdictClean}
+var droppable = []newsqual.Verdict{newsqual.VerdictSpam, newsqual.VerdictSuspect, newsqual.VerdictClean}
 
 func newFilterCommand() *cobra.Command {
 	var f filterFlags
@@ -99,7 +99,7 @@ failed, the run was interrupted or the flags are wrong.`,
 // filterRule decides which scored articles are kept.
 type filterRule struct {
 	minQuality   int // -1: none
-	drop         map[string]bool
+	drop         map[newsqual.Verdict]bool
 	keepUnscored bool
 }
 
@@ -129,13 +129,13 @@ func newFilterRule(cmd *cobra.Command, f filterFlags) (filterRule, error) {
 		rule.minQuality = f.minQuality
 	}
 	if drop {
-		rule.drop = make(map[string]bool)
+		rule.drop = make(map[newsqual.Verdict]bool)
 		verdicts := f.drop
 		if len(verdicts) == 0 {
 			verdicts = []string{""} // --drop "" names no verdict: refused below
 		}
 		for _, v := range verdicts {
-			v = strings.TrimSpace(v)
+			v := newsqual.Verdict(strings.TrimSpace(v))
 			if !slices.Contains(droppable, v) {
 				return rule, fmt.Errorf("unknown --drop verdict %q: want spam, suspect or clean (articles without a score go by --keep-unscored)", v)
 			}
@@ -356,10 +356,10 @@ func failureText(it corpus.Item, rec record) string {
 
 // note is the "newsqual" member added to a kept or rejected JSONL record.
 type note struct {
-	Quality         *int         `json:"quality"`
-	SpamProbability *float64     `json:"spam_probability"`
-	Verdict         string       `json:"verdict"`
-	Reasons         []noteReason `json:"reasons"`
+	Quality         *int             `json:"quality"`
+	SpamProbability *float64         `json:"spam_probability"`
+	Verdict         newsqual.Verdict `json:"verdict"`
+	Reasons         []noteReason     `json:"reasons"`
 	// ModelSHA256 names the model that judged the record, as the records
 	// of newsqual score do.
 	ModelSHA256 string `json:"model_sha256"`

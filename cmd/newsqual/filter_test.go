@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newsqual/newsqual"
 )
 
 // exampleText returns the text of testdata/examples/NAME.txt.
@@ -116,7 +118,7 @@ func TestFilterJSONLKeepsRecordsVerbatim(t *testing.T) {
 		if keep := *n.Quality >= 50; keep != c.keep {
 			t.Errorf("line %d: quality %d kept=%v, want kept=%v", i+1, *n.Quality, c.keep, keep)
 		}
-		wantVerdict := "clean"
+		wantVerdict := newsqual.VerdictClean
 		if !c.keep {
 			wantVerdict = "spam"
 		}

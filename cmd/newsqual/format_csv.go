@@ -79,7 +79,7 @@ func (w *csvWriter) writeRow(r record) error {
 		csvCell(res.ID),
 		quality,
 		probability,
-		res.Verdict,
+		string(res.Verdict),
 		csvCell(strings.Join(names, ";")),
 		"",
 		csvCell(r.article.URL),

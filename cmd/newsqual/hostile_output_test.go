@@ -70,7 +70,11 @@ func extremeScorer(t *testing.T) *newsqual.Scorer {
 	if err := json.Unmarshal(extremeModelJSON(t), &m); err != nil {
 		t.Fatal(err)
 	}
-	return newsqual.New(&m)
+	s, err := newsqual.New(&m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 // TestNonFiniteScoreReachesNoOutput checks that an article whose prediction
@@ -131,7 +135,7 @@ func TestNonFiniteScoreReachesNoOutput(t *testing.T) {
 	if err := json.Unmarshal(w.Body.Bytes(), &got); err != nil || w.Code == http.StatusInternalServerError {
 		t.Fatalf("serve answered %d %s (%v)", w.Code, w.Body, err)
 	}
-	if got["verdict"] != newsqual.VerdictError || got["quality"] != nil || !strings.Contains(got["error"].(string), "no finite score") {
+	if got["verdict"] != string(newsqual.VerdictError) || got["quality"] != nil || !strings.Contains(got["error"].(string), "no finite score") {
 		t.Fatalf("serve answered %d %s", w.Code, w.Body)
 	}
 }
@@ -373,10 +377,10 @@ func TestAppendingRunsNeverSpliceLines(t *testing.T) {
 			var ok bool
 			if format == "jsonl" {
 				var v struct{ ID, Verdict string }
-				ok = json.Unmarshal([]byte(l), &v) == nil && v.Verdict == newsqual.VerdictTooShort
+				ok = json.Unmarshal([]byte(l), &v) == nil && v.Verdict == string(newsqual.VerdictTooShort)
 			} else {
 				row, err := csv.NewReader(strings.NewReader(l)).Read()
-				ok = err == nil && len(row) == len(csvColumns) && (row[0] == "id" || row[3] == newsqual.VerdictTooShort)
+				ok = err == nil && len(row) == len(csvColumns) && (row[0] == "id" || row[3] == string(newsqual.VerdictTooShort))
 			}
 			if !ok {
 				bad++

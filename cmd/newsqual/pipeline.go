@@ -74,7 +74,7 @@ func newPipeline(cmd *cobra.Command, p pipelineFlags, extra ...limit) (*pipeline
 			return nil, &exitError{2, err.Error()}
 		}
 	}
-	scorer, err := loadScorer(p.modelPath)
+	scorer, err := loadScorer(p.modelPath, newsqual.WithMaxWords(p.reader.maxWords))
 	if err != nil {
 		return nil, &exitError{2, err.Error()}
 	}
@@ -83,7 +83,6 @@ func newPipeline(cmd *cobra.Command, p pipelineFlags, extra ...limit) (*pipeline
 			return nil, &exitError{2, err.Error()}
 		}
 	}
-	scorer.SetMaxWords(p.reader.maxWords)
 	run := &pipeline{
 		scorer:   scorer,
 		stderr:   &lockedWriter{w: cmd.ErrOrStderr()},

@@ -118,7 +118,7 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 	default:
 		return &exitError{2, fmt.Sprintf("unknown --format %q: want table, json, jsonl or csv", format)}
 	}
-	switch f.failOn {
+	switch newsqual.Verdict(f.failOn) {
 	case "", newsqual.VerdictSpam, newsqual.VerdictSuspect:
 	default:
 		return &exitError{2, fmt.Sprintf("unknown --fail-on %q: want spam or suspect", f.failOn)}
@@ -135,7 +135,11 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 	stderr := run.stderr
 
 	if f.explain {
-		run.scorer.SetMaxReasons(0)
+		// Every reason: a scorer of the run's own, derived from the
+		// pipeline's, which is left as it is.
+		if run.scorer, err = run.scorer.With(newsqual.WithMaxReasons(0)); err != nil {
+			return &exitError{2, err.Error()}
+		}
 	}
 	opts := f.reader.options(cmd.InOrStdin())
 	var scored, failed, below int
@@ -191,7 +195,7 @@ func failsGate(r newsqual.Result, f scoreFlags) bool {
 	if f.minQuality >= 0 && r.Judged() && *r.Quality < f.minQuality {
 		return true
 	}
-	switch f.failOn {
+	switch newsqual.Verdict(f.failOn) {
 	case newsqual.VerdictSpam:
 		return r.Verdict == newsqual.VerdictSpam
 	case newsqual.VerdictSuspect:
@@ -200,14 +204,15 @@ func failsGate(r newsqual.Result, f scoreFlags) bool {
 	return false
 }
 
-func loadScorer(path string) (*newsqual.Scorer, error) {
+// loadScorer returns a scorer of the model file at path, or of the
+// built-in model when path is "", with the settings of opts. The built-in
+// one is derived from newsqual.Default, sharing its model; Default itself
+// is never changed.
+func loadScorer(path string, opts ...newsqual.Option) (*newsqual.Scorer, error) {
 	if path == "" {
-		// A copy: SetMaxWords must not change the Scorer that Default
-		// shares with every other caller in the process.
-		s := *newsqual.Default()
-		return &s, nil
+		return newsqual.Default().With(opts...)
 	}
-	return newsqual.Load(path)
+	return newsqual.Load(path, opts...)
 }
 
 func isTerminal(w io.Writer) bool {

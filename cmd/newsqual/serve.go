@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/newsqual/newsqual"
 	"github.com/newsqual/newsqual/server"
 )
 
@@ -122,14 +123,13 @@ func runServe(cmd *cobra.Command, f serveFlags) error {
 	if err := checkServeFlags(f); err != nil {
 		return &exitError{2, err.Error()}
 	}
-	scorer, err := loadScorer(f.modelPath)
+	scorer, err := loadScorer(f.modelPath, newsqual.WithMaxWords(f.reader.maxWords))
 	if err != nil {
 		return &exitError{2, err.Error()}
 	}
 	if scorer, err = f.thresholds.scorer(scorer); err != nil {
 		return &exitError{2, err.Error()}
 	}
-	scorer.SetMaxWords(f.reader.maxWords)
 	modelName := server.DefaultModelName
 	if f.modelPath != "" {
 		modelName = filepath.Base(f.modelPath)

@@ -187,13 +187,12 @@ func runSources(cmd *cobra.Command, paths []string, f sourcesFlags) error {
 	if slices.Contains(isScores, false) || f.thresholds.given() {
 		// The thresholds flags need the model even for score records: a
 		// flag left out keeps the model's threshold.
-		if run.scorer, err = loadScorer(f.modelPath); err != nil {
+		if run.scorer, err = loadScorer(f.modelPath, newsqual.WithMaxWords(f.reader.maxWords)); err != nil {
 			return &exitError{2, err.Error()}
 		}
 		if run.scorer, err = f.thresholds.scorer(run.scorer); err != nil {
 			return &exitError{2, err.Error()}
 		}
-		run.scorer.SetMaxWords(f.reader.maxWords)
 		if f.thresholds.given() {
 			th := run.scorer.Thresholds()
 			run.rethreshold = &th
@@ -378,7 +377,7 @@ func rethreshold(r newsqual.Result, t model.Thresholds) (newsqual.Result, error)
 	if r.SpamProbability == nil {
 		return r, fmt.Errorf("%s: verdict %s without a spam_probability, which --spam-threshold and --suspect-threshold need", r.ID, r.Verdict)
 	}
-	r.Verdict = t.Verdict(*r.SpamProbability)
+	r.Verdict = newsqual.Verdict(t.Verdict(*r.SpamProbability))
 	return r, nil
 }
 

@@ -136,5 +136,5 @@ func (t *thresholdFlags) scorer(s *newsqual.Scorer) (*newsqual.Scorer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.WithThresholds(th)
+	return s.With(newsqual.WithThresholds(th))
 }

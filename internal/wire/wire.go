@@ -35,7 +35,7 @@ type Result struct {
 	// SpamProbability is 0 to 1, null when the article was not judged.
 	SpamProbability *float64 `json:"spam_probability"`
 	// Verdict is one of the newsqual.Verdict constants.
-	Verdict string `json:"verdict"`
+	Verdict newsqual.Verdict `json:"verdict"`
 	// Language is the ISO 639-3 code of the detected language ("eng",
 	// "fra"), "und" when undetermined.
 	Language string `json:"language"`
