@@ -78,7 +78,8 @@ check-model:
 ## fuzz: run every fuzzer for FUZZTIME each (found crashers land in testdata/fuzz)
 FUZZTIME ?= 60s
 fuzz:
-	for f in FuzzJSONL FuzzHTML FuzzHTMLBudget FuzzText FuzzWARC; do $(GO) test ./corpus -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) || exit 1; done
+	for f in FuzzJSONL FuzzHTML FuzzHTMLBudget FuzzText; do $(GO) test ./corpus -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) || exit 1; done
+	$(GO) test ./corpus/warc -run '^$$' -fuzz '^FuzzWARC$$' -fuzztime $(FUZZTIME)
 	for f in FuzzExtract FuzzNormalize; do $(GO) test ./features -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) || exit 1; done
 	$(GO) test . -run '^$$' -fuzz '^FuzzScore$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./sources -run '^$$' -fuzz '^FuzzScores$$' -fuzztime $(FUZZTIME)

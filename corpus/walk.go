@@ -350,7 +350,7 @@ func (w *walker) readFormat(r io.Reader, path string, format Format) error {
 	case FormatHTML:
 		return w.emit(w.htmlItem(r, path))
 	case FormatWARC:
-		return w.readWARC(r, path)
+		return w.readRegistered(r, path, format)
 	default:
 		return w.emit(w.textItem(r, path))
 	}
@@ -424,7 +424,7 @@ func (w *walker) pageItem(raw []byte, over bool, path string, line int, pageURL 
 	}}
 	if over {
 		it.Article.Truncated = true
-		it.addWarning(fmt.Sprintf("page cut at %d bytes of HTML (Options.MaxHTMLBytes)", w.opts.MaxHTMLBytes))
+		it.AddWarning(fmt.Sprintf("page cut at %d bytes of HTML (Options.MaxHTMLBytes)", w.opts.MaxHTMLBytes))
 	}
 	w.capArticle(&it, false)
 	return it
@@ -439,10 +439,11 @@ func (w *walker) capArticle(it *Item, cut bool) {
 	}
 	it.Article.Text = text
 	it.Article.Truncated = true
-	it.addWarning(fmt.Sprintf("text cut at %d bytes (Options.MaxBytes)", w.opts.MaxBytes))
+	it.AddWarning(fmt.Sprintf("text cut at %d bytes (Options.MaxBytes)", w.opts.MaxBytes))
 }
 
-func (it *Item) addWarning(msg string) {
+// AddWarning adds a note to the item's Warning, after any already there.
+func (it *Item) AddWarning(msg string) {
 	if it.Warning != "" {
 		it.Warning += "; "
 	}

@@ -19,6 +19,9 @@ import (
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
+
+	// WARC files (.warc, .warc.gz) are read by their own package.
+	_ "github.com/newsqual/newsqual/corpus/warc"
 )
 
 // exitError carries a process exit code up to main.
