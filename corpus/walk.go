@@ -51,7 +51,9 @@ import (
 // ID defaults to "FILE:LINE", and "label" is kept as given (WalkLabelled
 // checks it). WARC files (.warc, .warc.gz) yield one item per record: an
 // article for each HTML page a response record holds, a skip with the
-// reason for every other record (see ErrWARC for broken files). Every text
+// reason for every other record (see ErrWARC for broken files), once the
+// WARC reader is linked (import _ "github.com/newsqual/newsqual/corpus/warc");
+// without it, each WARC input is one error item saying so. Every text
 // is valid UTF-8 with "\n" line ends: invalid bytes become U+FFFD (and in
 // HTML, UTF-8 once decoded as windows-1252 is put right), and nothing
 // longer than Options.MaxBytes is kept.
