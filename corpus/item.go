@@ -109,6 +109,21 @@ var (
 	ErrLabelConflict = errors.New("label conflict")
 )
 
+// The kinds of problem met in web archives, reported by the WARC reader
+// (github.com/newsqual/newsqual/corpus/warc). An *Error matches its kind
+// with errors.Is.
+var (
+	// ErrWARC means a WARC file's framing cannot be read: it is cut short
+	// (a download that stopped), corrupt, or not a WARC file at all. The
+	// item names the record where reading failed; the records after it in
+	// that file are not read, since nothing marks where they begin.
+	ErrWARC = errors.New("broken WARC file")
+	// ErrHTTPResponse means a WARC response record holds an HTTP message
+	// that cannot be parsed or whose body cannot be decoded. Only that
+	// record is lost; reading goes on with the next one.
+	ErrHTTPResponse = errors.New("bad HTTP response")
+)
+
 // Error is a problem with one input, naming the file and, for JSONL, the
 // line: "corpus: data.jsonl:7: invalid JSON: unexpected end of JSON
 // input".

@@ -37,7 +37,9 @@ const (
 	// FormatJSONL reads one JSON object per line (.jsonl, .ndjson).
 	FormatJSONL
 	// FormatWARC reads the HTML pages of a web archive (.warc, .warc.gz),
-	// one item per WARC record, as Walk describes.
+	// one item per WARC record, as Walk describes. Its reader is in
+	// package github.com/newsqual/newsqual/corpus/warc, which a program
+	// links with a blank import (see RegisterReader).
 	FormatWARC
 )
 

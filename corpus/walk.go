@@ -51,7 +51,9 @@ import (
 // ID defaults to "FILE:LINE", and "label" is kept as given (WalkLabelled
 // checks it). WARC files (.warc, .warc.gz) yield one item per record: an
 // article for each HTML page a response record holds, a skip with the
-// reason for every other record (see ErrWARC for broken files). Every text
+// reason for every other record (see ErrWARC for broken files), once the
+// WARC reader is linked (import _ "github.com/newsqual/newsqual/corpus/warc");
+// without it, each WARC input is one error item saying so. Every text
 // is valid UTF-8 with "\n" line ends: invalid bytes become U+FFFD (and in
 // HTML, UTF-8 once decoded as windows-1252 is put right), and nothing
 // longer than Options.MaxBytes is kept.
@@ -350,7 +352,7 @@ func (w *walker) readFormat(r io.Reader, path string, format Format) error {
 	case FormatHTML:
 		return w.emit(w.htmlItem(r, path))
 	case FormatWARC:
-		return w.readWARC(r, path)
+		return w.readRegistered(r, path, format)
 	default:
 		return w.emit(w.textItem(r, path))
 	}
@@ -424,7 +426,7 @@ func (w *walker) pageItem(raw []byte, over bool, path string, line int, pageURL 
 	}}
 	if over {
 		it.Article.Truncated = true
-		it.addWarning(fmt.Sprintf("page cut at %d bytes of HTML (Options.MaxHTMLBytes)", w.opts.MaxHTMLBytes))
+		it.AddWarning(fmt.Sprintf("page cut at %d bytes of HTML (Options.MaxHTMLBytes)", w.opts.MaxHTMLBytes))
 	}
 	w.capArticle(&it, false)
 	return it
@@ -439,10 +441,11 @@ func (w *walker) capArticle(it *Item, cut bool) {
 	}
 	it.Article.Text = text
 	it.Article.Truncated = true
-	it.addWarning(fmt.Sprintf("text cut at %d bytes (Options.MaxBytes)", w.opts.MaxBytes))
+	it.AddWarning(fmt.Sprintf("text cut at %d bytes (Options.MaxBytes)", w.opts.MaxBytes))
 }
 
-func (it *Item) addWarning(msg string) {
+// AddWarning adds a note to the item's Warning, after any already there.
+func (it *Item) AddWarning(msg string) {
 	if it.Warning != "" {
 		it.Warning += "; "
 	}

@@ -14,6 +14,8 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/log"
 
 	"github.com/newsqual/newsqual/corpus"
+	// WARC files (.warc, .warc.gz) are read by their own package.
+	_ "github.com/newsqual/newsqual/corpus/warc"
 )
 
 // input is one article read, or one input that could not be read, on its

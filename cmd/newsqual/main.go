@@ -8,7 +8,10 @@
 //	newsqual train [flags] DATA...    train a model on labelled data
 //	newsqual eval [flags] DATA...     evaluate a model and write reports
 //
-// Run "newsqual help COMMAND" for each command's flags.
+// Run "newsqual help COMMAND" for each command's flags. eval is built in
+// only with the eval build tag (go build -tags eval ./cmd/newsqual), which
+// links the report's charts and fonts and the golearn peer; the default
+// build, for scoring, answers eval by saying so.
 package main
 
 import (
@@ -19,6 +22,9 @@ import (
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
+
+	// WARC files (.warc, .warc.gz) are read by their own package.
+	_ "github.com/newsqual/newsqual/corpus/warc"
 )
 
 // exitError carries a process exit code up to main.

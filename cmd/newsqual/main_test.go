@@ -294,6 +294,9 @@ func TestHelpExplainsEachCommand(t *testing.T) {
 }
 
 func TestEvalBadInputsNameFileAndLine(t *testing.T) {
+	if !evalLinked {
+		t.Skip("eval is not built in without -tags eval")
+	}
 	dir := t.TempDir()
 	write := func(name, data string) string { return writeFile(t, dir, name, data) }
 	good := `{"id":"a","label":"clean","text":"The mayor said the bridge would reopen in May."}` + "\n"
@@ -315,6 +318,9 @@ func TestEvalBadInputsNameFileAndLine(t *testing.T) {
 }
 
 func TestEvalWritesReport(t *testing.T) {
+	if !evalLinked {
+		t.Skip("eval is not built in without -tags eval")
+	}
 	dir := t.TempDir()
 	report := filepath.Join(dir, "report")
 	stdout, stderr, code := runCLI(t, "", "eval", "--report", report, "../../testdata/labelled")
@@ -378,6 +384,9 @@ func TestPreferHTMLReachesEveryReader(t *testing.T) {
 		}
 	}
 	for _, command := range []string{"train", "eval"} {
+		if command == "eval" && !evalLinked {
+			continue // built without -tags eval
+		}
 		args := []string{command, "--prefer-html", blank}
 		if command == "train" {
 			args = append(args, "--out", filepath.Join(dir, "model.json"))

@@ -1,4 +1,4 @@
-package corpus
+package warc
 
 import (
 	"bufio"
@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/newsqual/newsqual/internal/race"
+
+	"github.com/newsqual/newsqual/corpus"
 )
 
 // writeHugeWARC writes, gzipped as one member, a WARC file of three
@@ -85,7 +87,7 @@ func TestWARCHugeRecordSpoolsNothing(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	var ids []string
-	err = Walk([]string{path}, Options{MaxHTMLBytes: 1 << 20}, func(it Item) error {
+	err = corpus.Walk([]string{path}, corpus.Options{MaxHTMLBytes: 1 << 20}, func(it corpus.Item) error {
 		if left, _ := os.ReadDir(tmp); len(left) > 0 {
 			t.Errorf("at %s: files in TMPDIR: %v", it.Where(), left)
 		}

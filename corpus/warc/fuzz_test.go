@@ -1,9 +1,11 @@
-package corpus
+package warc
 
 import (
 	"errors"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/newsqual/newsqual/corpus"
 )
 
 // FuzzWARC checks that any bytes read as a WARC file give items numbered
@@ -32,7 +34,7 @@ func FuzzWARC(f *testing.F) {
 			if it.Line != i+1 && !(len(items) == 1 && it.Line <= 1) {
 				t.Fatalf("item %d has line %d", i, it.Line)
 			}
-			if errors.Is(it.Err, ErrWARC) && i != len(items)-1 {
+			if errors.Is(it.Err, corpus.ErrWARC) && i != len(items)-1 {
 				t.Fatalf("item %d after a broken-file error: %+v", i+1, items[i+1])
 			}
 			if !utf8.ValidString(it.Article.Text) || !utf8.ValidString(it.Article.Title) || !utf8.ValidString(it.Skipped) {

@@ -1,4 +1,13 @@
-package corpus
+// Package warc reads web archives (.warc, .warc.gz) for corpus.Walk: one
+// item per WARC record, an article for each HTML page a response record
+// holds. It registers itself with corpus.RegisterReader when imported;
+// a program that reads WARC files links it with a blank import:
+//
+//	import _ "github.com/newsqual/newsqual/corpus/warc"
+//
+// Without it, corpus.Walk gives a WARC file an error item saying so. The
+// kinds of error it reports are corpus.corpus.ErrWARC and corpus.corpus.ErrHTTPResponse.
+package warc
 
 import (
 	"bufio"
@@ -11,21 +20,11 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/newsqual/newsqual/corpus"
 )
 
-// The kinds of problem met in web archives. An *Error matches its kind with
-// errors.Is.
-var (
-	// ErrWARC means a WARC file's framing cannot be read: it is cut short
-	// (a download that stopped), corrupt, or not a WARC file at all. The
-	// item names the record where reading failed; the records after it in
-	// that file are not read, since nothing marks where they begin.
-	ErrWARC = errors.New("broken WARC file")
-	// ErrHTTPResponse means a WARC response record holds an HTTP message
-	// that cannot be parsed or whose body cannot be decoded. Only that
-	// record is lost; reading goes on with the next one.
-	ErrHTTPResponse = errors.New("bad HTTP response")
-)
+func init() { corpus.RegisterReader(corpus.FormatWARC, readWARC) }
 
 // gzipMagic starts every gzip member.
 const gzipMagic = "\x1f\x8b"
@@ -34,7 +33,7 @@ const gzipMagic = "\x1f\x8b"
 // with one member per record (as Common Crawl ships it) or one for the
 // whole file. Records are read one at a time, straight from the stream
 // (see warcRecord): only what the HTML reader keeps of a page (at most
-// Options.MaxHTMLBytes) is ever in memory, and nothing is written to disk,
+// corpus.Options.MaxHTMLBytes) is ever in memory, and nothing is written to disk,
 // so a record of gigabytes is passed over in the time it takes to
 // decompress it.
 //
@@ -48,20 +47,21 @@ const gzipMagic = "\x1f\x8b"
 //     request record"), its HTTP status ("HTTP status 404 Not Found"; a
 //     redirect or an error page is not the article), or its content type
 //     ("not HTML (image/png)");
-//   - a response whose HTTP message cannot be read is an ErrHTTPResponse
+//   - a response whose HTTP message cannot be read is an corpus.ErrHTTPResponse
 //     item, and reading goes on;
-//   - a record whose WARC framing cannot be read is an ErrWARC item, and
+//   - a record whose WARC framing cannot be read is an corpus.ErrWARC item, and
 //     reading of the file stops there.
 //
-// An empty stream is one ErrEmpty item.
-func (w *walker) readWARC(r io.Reader, path string) error {
+// An empty stream is one corpus.ErrEmpty item.
+func readWARC(in *corpus.Input) error {
+	r := in.R
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, err := br.Peek(len(gzipMagic))
 	if len(head) == 0 {
 		if err != nil && !errors.Is(err, io.EOF) {
-			return w.emit(errorItem(path, 0, nil, err))
+			return in.Emit(in.Error(0, nil, err))
 		}
-		return w.emit(errorItem(path, 0, ErrEmpty, nil))
+		return in.Emit(in.Error(0, corpus.ErrEmpty, nil))
 	}
 	var src io.Reader = br
 	if string(head) == gzipMagic {
@@ -70,7 +70,7 @@ func (w *walker) readWARC(r io.Reader, path string) error {
 		// gzip handling reads only the first record of the latter.
 		zr, err := gzip.NewReader(br)
 		if err != nil {
-			return w.emit(errorItem(path, 1, ErrWARC, fmt.Errorf("gzip: %w", err)))
+			return in.Emit(in.Error(1, corpus.ErrWARC, fmt.Errorf("gzip: %w", err)))
 		}
 		defer zr.Close()
 		src = zr
@@ -78,12 +78,12 @@ func (w *walker) readWARC(r io.Reader, path string) error {
 	plain := bufio.NewReaderSize(src, 64<<10)
 	if start, err := plain.Peek(len("WARC/")); string(start) != "WARC/" {
 		if len(start) == 0 && errors.Is(err, io.EOF) {
-			return w.emit(errorItem(path, 0, ErrEmpty, errors.New("no WARC records")))
+			return in.Emit(in.Error(0, corpus.ErrEmpty, errors.New("no WARC records")))
 		}
 		// gowarc looks for the end of the first line however far away it
 		// is, so a large file of something else must not reach it.
 		sample, _ := plain.Peek(24)
-		return w.emit(errorItem(path, 1, ErrWARC, fmt.Errorf("not a WARC file: it starts with %q, not \"WARC/\"", sample)))
+		return in.Emit(in.Error(1, corpus.ErrWARC, fmt.Errorf("not a WARC file: it starts with %q, not \"WARC/\"", sample)))
 	}
 	reader := &warcReader{r: plain}
 	for n := 1; ; n++ {
@@ -92,22 +92,22 @@ func (w *walker) readWARC(r io.Reader, path string) error {
 			return nil
 		}
 		if err != nil {
-			return w.emit(errorItem(path, n, ErrWARC, describeWARCError(err)))
+			return in.Emit(in.Error(n, corpus.ErrWARC, describeWARCError(err)))
 		}
 		if !strings.HasPrefix(rec.version, "WARC/") {
-			return w.emit(errorItem(path, n, ErrWARC,
+			return in.Emit(in.Error(n, corpus.ErrWARC,
 				fmt.Errorf("record starts with %q, not a WARC version line; the rest of the file was not read", clip(rec.version, 40))))
 		}
-		it := w.warcRecordItem(rec, path, n)
+		it := warcRecordItem(in, rec, n)
 		if err := reader.finish(rec); err != nil {
 			// The record's framing is broken, so whatever was read of it
 			// cannot be trusted, and the next record cannot be found.
-			it = errorItem(path, n, ErrWARC, describeWARCError(err))
+			it = in.Error(n, corpus.ErrWARC, describeWARCError(err))
 		}
-		if err := w.emit(it); err != nil {
+		if err := in.Emit(it); err != nil {
 			return err
 		}
-		if it.Err != nil && errors.Is(it.Err, ErrWARC) {
+		if it.Err != nil && errors.Is(it.Err, corpus.ErrWARC) {
 			return nil
 		}
 	}
@@ -122,24 +122,24 @@ func describeWARCError(err error) error {
 }
 
 // warcRecordItem turns one WARC record into an item.
-func (w *walker) warcRecordItem(rec *warcRecord, path string, n int) Item {
+func warcRecordItem(in *corpus.Input, rec *warcRecord, n int) corpus.Item {
 	typ := strings.ToLower(strings.TrimSpace(rec.get("WARC-Type")))
 	switch typ {
 	case "response":
-		return w.responseItem(rec, path, n)
+		return responseItem(in, rec, n)
 	case "warcinfo", "request", "metadata", "revisit", "resource", "conversion", "continuation":
-		return skipItem(path, n, "WARC "+typ+" record")
+		return in.Skip(n, "WARC "+typ+" record")
 	case "":
-		return skipItem(path, n, "WARC record without a WARC-Type")
+		return in.Skip(n, "WARC record without a WARC-Type")
 	}
-	return skipItem(path, n, fmt.Sprintf("WARC record of unknown type %q", clip(typ, 40)))
+	return in.Skip(n, fmt.Sprintf("WARC record of unknown type %q", clip(typ, 40)))
 }
 
 // responseItem reads the HTML page a response record holds.
 //
 // The HTTP message is parsed with net/http: chunked transfer coding is
 // undone, and so is a gzip, deflate, br or zstd Content-Encoding (another
-// coding is skipped with the reason). Only Options.MaxHTMLBytes of the
+// coding is skipped with the reason). Only corpus.Options.MaxHTMLBytes of the
 // decoded body are read. A body that ends before its declared length, or a
 // record marked WARC-Truncated, is scored as far as it goes and marked
 // Truncated. A response without a Content-Type is sniffed.
@@ -151,60 +151,60 @@ func (w *walker) warcRecordItem(rec *warcRecord, path string, n int) Item {
 // <meta> decide, else windows-1252. A header that claims UTF-8 for bytes
 // that are not is overruled by the page's <meta>. Whatever the labels, the
 // text that comes out is valid UTF-8.
-func (w *walker) responseItem(rec *warcRecord, path string, n int) Item {
+func responseItem(in *corpus.Input, rec *warcRecord, n int) corpus.Item {
 	if blockType := mediaType(rec.get("Content-Type")); blockType != "" && blockType != "application/http" {
-		return skipItem(path, n, "WARC response that is not HTTP ("+blockType+")")
+		return in.Skip(n, "WARC response that is not HTTP ("+blockType+")")
 	}
 	resp, err := readHTTPResponse(rec.block)
 	if err != nil {
-		return errorItem(path, n, ErrHTTPResponse, err)
+		return in.Error(n, corpus.ErrHTTPResponse, err)
 	}
 	defer resp.Body.Close()
 	if !scoredStatus(resp.StatusCode) {
-		return skipItem(path, n, "HTTP status "+statusName(resp.StatusCode))
+		return in.Skip(n, "HTTP status "+statusName(resp.StatusCode))
 	}
 	contentType := resp.Header.Get("Content-Type")
 	declared := mediaType(contentType)
 	if declared != "" && !isHTMLType(declared) {
-		return skipItem(path, n, "not HTML ("+declared+")")
+		return in.Skip(n, "not HTML ("+declared+")")
 	}
 	body, closeBody, err := decodeBody(resp.Body, resp.Header.Values("Content-Encoding"))
 	if unsupported, ok := errors.AsType[unsupportedEncoding](err); ok {
-		return skipItem(path, n, unsupported.Error())
+		return in.Skip(n, unsupported.Error())
 	}
 	if err != nil {
-		return errorItem(path, n, ErrHTTPResponse, fmt.Errorf("body: %w", err))
+		return in.Error(n, corpus.ErrHTTPResponse, fmt.Errorf("body: %w", err))
 	}
 	defer closeBody()
-	raw, over, cut, err := readBody(body, w.opts.MaxHTMLBytes)
+	raw, over, cut, err := readBody(body, in.Options().MaxHTMLBytes)
 	if err != nil {
-		return errorItem(path, n, ErrHTTPResponse, fmt.Errorf("body: %w", err))
+		return in.Error(n, corpus.ErrHTTPResponse, fmt.Errorf("body: %w", err))
 	}
 	if declared == "" {
 		if sniffed := mediaType(sniffContentType(raw)); !isHTMLType(sniffed) {
-			return skipItem(path, n, "not HTML (no Content-Type; looks like "+sniffed+")")
+			return in.Skip(n, "not HTML (no Content-Type; looks like "+sniffed+")")
 		}
 	}
 	if len(bytes.TrimSpace(raw)) == 0 {
-		return errorItem(path, n, ErrNoText, errors.New("the HTTP response has an empty body"))
+		return in.Error(n, corpus.ErrNoText, errors.New("the HTTP response has an empty body"))
 	}
 	pageURL := strings.Trim(strings.TrimSpace(rec.get("WARC-Target-URI")), "<>")
-	it := w.pageItem(responseToUTF8(raw, contentType), over, path, n, pageURL)
+	it := in.Page(responseToUTF8(raw, contentType), over, n, pageURL)
 	if !it.OK() {
 		return it
 	}
 	it.Article.ID = strings.Trim(strings.TrimSpace(rec.get("WARC-Record-ID")), "<>")
 	if it.Article.ID == "" {
-		it.Article.ID = displayName(path) + " record " + strconv.Itoa(n)
+		it.Article.ID = corpus.Position(in.Path, 0) + " record " + strconv.Itoa(n)
 	}
 	it.Article.URL = pageURL
 	switch {
 	case cut != nil:
 		it.Article.Truncated = true
-		it.addWarning(fmt.Sprintf("the HTTP body ends early (%v), so the page was read as far as it goes", cut))
+		it.AddWarning(fmt.Sprintf("the HTTP body ends early (%v), so the page was read as far as it goes", cut))
 	case rec.get("WARC-Truncated") != "":
 		it.Article.Truncated = true
-		it.addWarning(fmt.Sprintf("the crawler cut this response (WARC-Truncated: %s)", clip(rec.get("WARC-Truncated"), 40)))
+		it.AddWarning(fmt.Sprintf("the crawler cut this response (WARC-Truncated: %s)", clip(rec.get("WARC-Truncated"), 40)))
 	}
 	return it
 }

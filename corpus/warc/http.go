@@ -1,4 +1,4 @@
-package corpus
+package warc
 
 import (
 	"bufio"
@@ -205,4 +205,21 @@ func responseToUTF8(raw []byte, contentType string) []byte {
 		return raw
 	}
 	return decoded
+}
+
+// trimPartialRune drops an incomplete UTF-8 sequence at the end of b, left
+// there when a read stopped at a byte limit.
+func trimPartialRune(b []byte) []byte {
+	// A sequence is at most utf8.UTFMax bytes long, so only the last few
+	// bytes can start an incomplete one.
+	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
+		if !utf8.RuneStart(b[i]) {
+			continue
+		}
+		if !utf8.FullRune(b[i:]) {
+			return b[:i]
+		}
+		break
+	}
+	return b
 }

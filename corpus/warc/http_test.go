@@ -1,4 +1,4 @@
-package corpus
+package warc
 
 import (
 	"bytes"
@@ -16,15 +16,17 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/newsqual/newsqual/corpus"
 )
 
 // readResponse writes one response record with the given block and
-// returns the item Walk makes of it.
-func readResponse(t *testing.T, block string, fields map[string]string) Item {
+// returns the item corpus.Walk makes of it.
+func readResponse(t *testing.T, block string, fields map[string]string) corpus.Item {
 	t.Helper()
 	records := []testRecord{{typ: "response", uri: "https://news.example/story", id: "urn:uuid:story", block: block, fields: fields}}
 	path := writeWARCFile(t, t.TempDir(), "one.warc.gz", perRecordGzip, records)
-	items := collect(t, []string{path}, Options{})
+	items := collect(t, []string{path}, corpus.Options{})
 	if len(items) != 1 {
 		t.Fatalf("got %d items for one record: %+v", len(items), items)
 	}
@@ -36,7 +38,7 @@ func readResponse(t *testing.T, block string, fields map[string]string) Item {
 
 // wantArticle fails the test unless it is an article whose text holds
 // phrase.
-func wantArticle(t *testing.T, it Item, phrase string) {
+func wantArticle(t *testing.T, it corpus.Item, phrase string) {
 	t.Helper()
 	if !it.OK() {
 		t.Fatalf("skipped %q err %v, want an article", it.Skipped, it.Err)

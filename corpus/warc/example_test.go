@@ -1,4 +1,4 @@
-package corpus_test
+package warc_test
 
 import (
 	"fmt"
@@ -19,7 +19,7 @@ func warcRecord(typ, id, uri, block string) string {
 
 // A WARC file yields one item per record: an article for each HTML page
 // served with a success status, and a skip with the reason for the rest.
-func ExampleWalk_warc() {
+func Example_walk() {
 	page := "<html><head><title>Ferry timetable changes</title></head><body><article>" +
 		"<h1>Ferry timetable changes</h1><p>The island ferry will run every forty minutes " +
 		"from Monday, the operator said, after two new crew members finished their training.</p>" +

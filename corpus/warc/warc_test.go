@@ -1,4 +1,4 @@
-package corpus
+package warc
 
 import (
 	"bytes"
@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	warc "github.com/internetarchive/gowarc"
+
+	"github.com/newsqual/newsqual/corpus"
 )
 
 // testRecord is one record of a WARC file a test writes.
@@ -169,7 +171,7 @@ type wantItem struct {
 
 // checkItems compares the items of one WARC file with what is expected:
 // one item per record, numbered from 1.
-func checkItems(t *testing.T, items []Item, path string, want []wantItem) {
+func checkItems(t *testing.T, items []corpus.Item, path string, want []wantItem) {
 	t.Helper()
 	if len(items) != len(want) {
 		for _, it := range items {
@@ -184,7 +186,7 @@ func checkItems(t *testing.T, items []Item, path string, want []wantItem) {
 		}
 		switch {
 		case w.kind != nil:
-			var e *Error
+			var e *corpus.Error
 			if !errors.Is(it.Err, w.kind) || !errors.As(it.Err, &e) || e.Line != i+1 {
 				t.Errorf("record %d: err %v (skipped %q), want %v at record %d", i+1, it.Err, it.Skipped, w.kind, i+1)
 			}
@@ -224,7 +226,7 @@ func TestWARCOneItemPerRecord(t *testing.T) {
 		for _, name := range []string{"crawl.warc", "crawl.warc.gz"} {
 			t.Run(compression+"/"+name, func(t *testing.T) {
 				path := writeWARCFile(t, t.TempDir(), name, compression, crawl())
-				items := collect(t, []string{path}, Options{})
+				items := collect(t, []string{path}, corpus.Options{})
 				checkItems(t, items, path, crawlWant)
 				if a := items[2].Article; a.Title != "Council votes to repair stone bridge" || strings.Contains(a.Text, "Contact the newsroom") {
 					t.Errorf("title %q, text %q: want the headline and the article without the footer", a.Title, a.Text)
@@ -236,7 +238,7 @@ func TestWARCOneItemPerRecord(t *testing.T) {
 
 func TestWARCWholePageKeepsBoilerplate(t *testing.T) {
 	path := writeWARCFile(t, t.TempDir(), "crawl.warc", plainWARC, crawl())
-	items := collect(t, []string{path}, Options{WholePage: true})
+	items := collect(t, []string{path}, corpus.Options{WholePage: true})
 	if text := items[2].Article.Text; !strings.Contains(text, "Contact the newsroom") || !strings.Contains(text, bridgeStory) {
 		t.Errorf("WholePage text %q: want the footer and the story", text)
 	}
@@ -251,16 +253,16 @@ func TestWARCCutShort(t *testing.T) {
 			cut  int
 			want []wantItem // the items before the cut, then the error
 		}{
-			{"inside the first header", 20, []wantItem{{kind: ErrWARC}}},
-			{"just after the first record", ends[0] + 1, []wantItem{crawlWant[2], {kind: ErrWARC}}},
-			{"inside the second header", ends[0] + 30, []wantItem{crawlWant[2], {kind: ErrWARC}}},
-			{"inside the second block", (ends[0] + ends[1]) / 2, []wantItem{crawlWant[2], {kind: ErrWARC}}},
-			{"inside the third block", (ends[1] + ends[2]) / 2, []wantItem{crawlWant[2], crawlWant[3], {kind: ErrWARC}}},
+			{"inside the first header", 20, []wantItem{{kind: corpus.ErrWARC}}},
+			{"just after the first record", ends[0] + 1, []wantItem{crawlWant[2], {kind: corpus.ErrWARC}}},
+			{"inside the second header", ends[0] + 30, []wantItem{crawlWant[2], {kind: corpus.ErrWARC}}},
+			{"inside the second block", (ends[0] + ends[1]) / 2, []wantItem{crawlWant[2], {kind: corpus.ErrWARC}}},
+			{"inside the third block", (ends[1] + ends[2]) / 2, []wantItem{crawlWant[2], crawlWant[3], {kind: corpus.ErrWARC}}},
 			{"at a record's end", ends[1], []wantItem{crawlWant[2], crawlWant[3]}},
 		} {
 			t.Run(compression+"/"+tc.name, func(t *testing.T) {
 				path := write(t, t.TempDir(), "cut.warc.gz", string(data[:tc.cut]))
-				items := collect(t, []string{path}, Options{})
+				items := collect(t, []string{path}, corpus.Options{})
 				checkItems(t, items, path, tc.want)
 				last := items[len(items)-1]
 				if last.Err != nil && !strings.Contains(last.Err.Error(), "cut.warc.gz") {
@@ -277,20 +279,20 @@ func TestWARCCutShort(t *testing.T) {
 func TestWARCCutInGzipTrailer(t *testing.T) {
 	data, _ := writeWARC(t, perRecordGzip, crawl()[2:5])
 	path := write(t, t.TempDir(), "cut.warc.gz", string(data[:len(data)-2]))
-	checkItems(t, collect(t, []string{path}, Options{}), path,
-		[]wantItem{crawlWant[2], crawlWant[3], crawlWant[4], {kind: ErrWARC}})
+	checkItems(t, collect(t, []string{path}, corpus.Options{}), path,
+		[]wantItem{crawlWant[2], crawlWant[3], crawlWant[4], {kind: corpus.ErrWARC}})
 }
 
 func TestWARCCutWholeFileGzip(t *testing.T) {
 	data, _ := writeWARC(t, wholeFileGzip, crawl())
 	path := write(t, t.TempDir(), "cut.warc.gz", string(data[:len(data)*2/3]))
-	items := collect(t, []string{path}, Options{})
+	items := collect(t, []string{path}, corpus.Options{})
 	if len(items) == 0 || len(items) > len(crawlWant) {
 		t.Fatalf("got %d items, want 1 to %d", len(items), len(crawlWant))
 	}
 	checkItems(t, items[:len(items)-1], path, crawlWant[:len(items)-1])
-	if last := items[len(items)-1]; !errors.Is(last.Err, ErrWARC) {
-		t.Errorf("last item: %+v, want ErrWARC", last)
+	if last := items[len(items)-1]; !errors.Is(last.Err, corpus.ErrWARC) {
+		t.Errorf("last item: %+v, want corpus.ErrWARC", last)
 	}
 }
 
@@ -303,21 +305,21 @@ func TestWARCNotAWARC(t *testing.T) {
 		kind          error
 		line          int
 	}{
-		{"empty.warc", "", ErrEmpty, 0},
-		{"empty.warc.gz", gz.String(), ErrEmpty, 0},
-		{"page.warc", "<html><body><p>not an archive</p></body></html>", ErrWARC, 1},
-		{"no-newline.warc", strings.Repeat("x", 200_000), ErrWARC, 1},
-		{"bad-gzip.warc.gz", "\x1f\x8b\x00junk", ErrWARC, 1},
-		{"bad-length.warc", "WARC/1.1\r\nWARC-Type: response\r\nContent-Length: many\r\n\r\n", ErrWARC, 1},
-		{"bad-boundary.warc", "WARC/1.1\r\nWARC-Type: warcinfo\r\nContent-Length: 2\r\n\r\nabcdef\r\n\r\n", ErrWARC, 1},
+		{"empty.warc", "", corpus.ErrEmpty, 0},
+		{"empty.warc.gz", gz.String(), corpus.ErrEmpty, 0},
+		{"page.warc", "<html><body><p>not an archive</p></body></html>", corpus.ErrWARC, 1},
+		{"no-newline.warc", strings.Repeat("x", 200_000), corpus.ErrWARC, 1},
+		{"bad-gzip.warc.gz", "\x1f\x8b\x00junk", corpus.ErrWARC, 1},
+		{"bad-length.warc", "WARC/1.1\r\nWARC-Type: response\r\nContent-Length: many\r\n\r\n", corpus.ErrWARC, 1},
+		{"bad-boundary.warc", "WARC/1.1\r\nWARC-Type: warcinfo\r\nContent-Length: 2\r\n\r\nabcdef\r\n\r\n", corpus.ErrWARC, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := write(t, t.TempDir(), tc.name, tc.content)
-			items := collect(t, []string{path}, Options{})
+			items := collect(t, []string{path}, corpus.Options{})
 			if len(items) != 1 {
 				t.Fatalf("got %d items, want 1: %+v", len(items), items)
 			}
-			var e *Error
+			var e *corpus.Error
 			if !errors.Is(items[0].Err, tc.kind) || !errors.As(items[0].Err, &e) || e.Line != tc.line {
 				t.Errorf("got %+v, want %v at record %d", items[0], tc.kind, tc.line)
 			}
@@ -335,9 +337,9 @@ func TestWARCBadHTTPGoesOn(t *testing.T) {
 		crawl()[2],
 	}
 	path := writeWARCFile(t, t.TempDir(), "bad.warc", plainWARC, records)
-	items := collect(t, []string{path}, Options{})
+	items := collect(t, []string{path}, corpus.Options{})
 	checkItems(t, items, path, []wantItem{
-		{kind: ErrHTTPResponse}, {kind: ErrHTTPResponse}, {kind: ErrNoText}, {kind: ErrHTTPResponse}, crawlWant[2],
+		{kind: corpus.ErrHTTPResponse}, {kind: corpus.ErrHTTPResponse}, {kind: corpus.ErrNoText}, {kind: corpus.ErrHTTPResponse}, crawlWant[2],
 	})
 }
 
@@ -369,7 +371,7 @@ func TestWARCStreams(t *testing.T) {
 			data, _ := writeWARC(t, compression, records)
 			src := &countingReader{r: bytes.NewReader(data)}
 			var readAtFirst, n int
-			err := Walk([]string{"-"}, Options{Stdin: src, Format: FormatWARC}, func(it Item) error {
+			err := corpus.Walk([]string{"-"}, corpus.Options{Stdin: src, Format: corpus.FormatWARC}, func(it corpus.Item) error {
 				if it.Err != nil || (n == 0) != it.OK() {
 					return fmt.Errorf("%s: %v %s", it.Where(), it.Err, it.Skipped)
 				}
@@ -394,7 +396,7 @@ func TestWARCStreams(t *testing.T) {
 	}
 }
 
-// TestWARCLargeRecords checks Options.MaxHTMLBytes and that reading a
+// TestWARCLargeRecords checks corpus.Options.MaxHTMLBytes and that reading a
 // large record leaves no file behind, whether the record is read whole,
 // cut short, or the caller stops.
 func TestWARCLargeRecords(t *testing.T) {
@@ -412,18 +414,18 @@ func TestWARCLargeRecords(t *testing.T) {
 	whole := write(t, dir, "whole.warc", string(data))
 	cut := write(t, dir, "cut.warc", string(data[:ends[0]-1000]))
 
-	items := collect(t, []string{whole}, Options{MaxHTMLBytes: 64 << 10})
+	items := collect(t, []string{whole}, corpus.Options{MaxHTMLBytes: 64 << 10})
 	if len(items) != 2 || !items[0].OK() || !items[0].Article.Truncated || !strings.Contains(items[0].Warning, "MaxHTMLBytes") {
 		t.Errorf("whole: got %+v, want the long page cut at MaxHTMLBytes, then the second", items)
 	}
 	if got := len(items[0].Article.Text); got > 64<<10 {
 		t.Errorf("text of %d bytes from 64 KiB of markup", got)
 	}
-	items = collect(t, []string{cut}, Options{})
-	if len(items) != 1 || !errors.Is(items[0].Err, ErrWARC) {
-		t.Errorf("cut: got %+v, want one ErrWARC", items)
+	items = collect(t, []string{cut}, corpus.Options{})
+	if len(items) != 1 || !errors.Is(items[0].Err, corpus.ErrWARC) {
+		t.Errorf("cut: got %+v, want one corpus.ErrWARC", items)
 	}
-	for it := range Items([]string{whole}, Options{}) {
+	for it := range corpus.Items([]string{whole}, corpus.Options{}) {
 		_ = it
 		break
 	}
@@ -444,7 +446,7 @@ func TestWARCInFolder(t *testing.T) {
 	write(t, dir, "b-crawl.warc.gz", string(gzData))
 	write(t, dir, "c-gzip-named-plain.warc", string(gzData))
 	write(t, dir, "d-plain-named-gzip.warc.gz", string(plainData))
-	items := collect(t, []string{dir}, Options{})
+	items := collect(t, []string{dir}, corpus.Options{})
 	var got []string
 	for _, it := range items {
 		s := fmt.Sprintf("%s line %d", filepath.Base(it.Path), it.Line)
@@ -473,20 +475,20 @@ func TestWARCInFolder(t *testing.T) {
 
 func TestWARCFromStdin(t *testing.T) {
 	data, _ := writeWARC(t, plainWARC, crawl())
-	items := collect(t, []string{"-"}, Options{Stdin: bytes.NewReader(data)})
+	items := collect(t, []string{"-"}, corpus.Options{Stdin: bytes.NewReader(data)})
 	checkItems(t, items, "-", crawlWant)
 }
 
 func TestWARCFormatNames(t *testing.T) {
 	for _, name := range []string{"a.warc", "A.WARC", "crawl-00001.warc.gz", "dir/x.Warc.GZ"} {
-		if got := FormatOf(name); got != FormatWARC {
-			t.Errorf("FormatOf(%q) = %v, want warc", name, got)
+		if got := corpus.FormatOf(name); got != corpus.FormatWARC {
+			t.Errorf("corpus.FormatOf(%q) = %v, want warc", name, got)
 		}
 	}
-	if got := FormatOf("x.warc.zst"); got != FormatAuto {
-		t.Errorf("FormatOf(x.warc.zst) = %v, want auto", got)
+	if got := corpus.FormatOf("x.warc.zst"); got != corpus.FormatAuto {
+		t.Errorf("corpus.FormatOf(x.warc.zst) = %v, want auto", got)
 	}
-	if f, ok := ParseFormat("WARC"); !ok || f != FormatWARC || f.String() != "warc" {
-		t.Errorf("ParseFormat(WARC) = %v %v", f, ok)
+	if f, ok := corpus.ParseFormat("WARC"); !ok || f != corpus.FormatWARC || f.String() != "warc" {
+		t.Errorf("corpus.ParseFormat(WARC) = %v %v", f, ok)
 	}
 }
