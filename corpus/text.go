@@ -87,9 +87,10 @@ func normalizeString(s string) string {
 	return normalizeBytes([]byte(s))
 }
 
-// trimPartialRune drops an incomplete UTF-8 sequence at the end of b, left
-// there when a read stopped at a byte limit.
-func trimPartialRune(b []byte) []byte {
+// TrimPartialRune drops an incomplete UTF-8 sequence at the end of b, left
+// there when a read stopped at a byte limit. Readers registered with
+// RegisterReader cut at their limits with it, as corpus's own readers do.
+func TrimPartialRune(b []byte) []byte {
 	// A sequence is at most utf8.UTFMax bytes long, so only the last few
 	// bytes can start an incomplete one.
 	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {

@@ -366,7 +366,7 @@ func readCapped(r io.Reader, limit int) ([]byte, bool, error) {
 		return nil, false, err
 	}
 	if len(b) > limit {
-		return trimPartialRune(b[:limit]), true, nil
+		return TrimPartialRune(b[:limit]), true, nil
 	}
 	return b, false, nil
 }

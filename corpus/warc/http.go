@@ -16,6 +16,8 @@ import (
 	"github.com/andybalholm/brotli"
 	"github.com/klauspost/compress/zstd"
 	"golang.org/x/net/html/charset"
+
+	"github.com/newsqual/newsqual/corpus"
 )
 
 // maxHTTPHeaderBytes caps the HTTP header of one response: a corrupt
@@ -176,7 +178,7 @@ func readBody(r io.Reader, limit int) (raw []byte, over bool, cut, err error) {
 		cut, err = err, nil
 	}
 	if len(raw) > limit {
-		return trimPartialRune(raw[:limit]), true, cut, nil
+		return corpus.TrimPartialRune(raw[:limit]), true, cut, nil
 	}
 	return raw, false, cut, nil
 }
@@ -205,21 +207,4 @@ func responseToUTF8(raw []byte, contentType string) []byte {
 		return raw
 	}
 	return decoded
-}
-
-// trimPartialRune drops an incomplete UTF-8 sequence at the end of b, left
-// there when a read stopped at a byte limit.
-func trimPartialRune(b []byte) []byte {
-	// A sequence is at most utf8.UTFMax bytes long, so only the last few
-	// bytes can start an incomplete one.
-	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
-		if !utf8.RuneStart(b[i]) {
-			continue
-		}
-		if !utf8.FullRune(b[i:]) {
-			return b[:i]
-		}
-		break
-	}
-	return b
 }

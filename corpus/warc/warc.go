@@ -236,7 +236,7 @@ func mediaType(contentType string) string {
 // valid UTF-8.
 func clip(s string, limit int) string {
 	if len(s) > limit {
-		s = string(trimPartialRune([]byte(s[:limit]))) + "..."
+		s = string(corpus.TrimPartialRune([]byte(s[:limit]))) + "..."
 	}
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
