@@ -9,6 +9,7 @@ import (
 
 	"github.com/newsqual/newsqual"
 	"github.com/newsqual/newsqual/corpus"
+	"github.com/newsqual/newsqual/internal/wire"
 )
 
 // Scored is one line of the JSON Lines that `newsqual score --format
@@ -20,8 +21,8 @@ type Scored struct {
 	// Article holds the record's "id", "url" and "source" (else "site");
 	// there is no text.
 	Article corpus.Article
-	// Result holds the record's ID, quality, spam probability, verdict and
-	// reasons; Language is not recorded and stays empty. Quality is set for
+	// Result holds the record's ID, quality, spam probability, verdict,
+	// language, truncated flag and reasons. Quality is set for
 	// the verdicts clean, suspect and spam, and SpamProbability when the
 	// record has one; both are nil for the verdicts without a score (empty,
 	// too_short, unsupported), even in the output of earlier versions,
@@ -32,19 +33,12 @@ type Scored struct {
 	Err error
 }
 
-// scoreRecord is the JSON shape of one line of score output.
+// scoreRecord is one line of score output: the record package wire
+// writes, and "site", which a record of another tool may hold instead of
+// "source".
 type scoreRecord struct {
-	ID              string            `json:"id"`
-	URL             string            `json:"url"`
-	Source          string            `json:"source"`
-	Site            string            `json:"site"`
-	Quality         *int              `json:"quality"`
-	SpamProbability *float64          `json:"spam_probability"`
-	Verdict         newsqual.Verdict  `json:"verdict"`
-	Language        string            `json:"language"`
-	Truncated       bool              `json:"truncated"`
-	Reasons         []newsqual.Reason `json:"reasons"`
-	Error           string            `json:"error"`
+	wire.Result
+	Site string `json:"site"`
 }
 
 // knownVerdicts are the article verdicts score output can carry, each
