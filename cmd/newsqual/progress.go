@@ -41,27 +41,13 @@ const progressThrottle = 200 * time.Millisecond
 // for reading paths, or nil for none: never, or auto when stderr is not a
 // terminal.
 func startProgress(stderr io.Writer, mode string, paths []string) *progress {
-	switch mode {
-	case "never":
+	if !wantProgress(stderr, mode) {
 		return nil
-	case "always":
-	default:
-		if !isTerminal(stderr) {
-			return nil
-		}
 	}
 	p := &progress{}
 	p.total, p.sizes = inputBytes(paths)
 	if p.total <= 0 {
-		p.bar = progressbar.NewOptions(-1,
-			progressbar.OptionSetWriter(stderr),
-			progressbar.OptionSetDescription("scoring"),
-			progressbar.OptionShowCount(),
-			progressbar.OptionShowIts(),
-			progressbar.OptionSetItsString("articles"),
-			progressbar.OptionThrottle(progressThrottle),
-			progressbar.OptionClearOnFinish(),
-		)
+		p.bar = countingBar(stderr, "scoring")
 		return p
 	}
 	p.bar = progressbar.NewOptions64(p.total,

@@ -31,15 +31,21 @@ func newCounter(stderr io.Writer, mode, desc string) *counter {
 	if !wantProgress(stderr, mode) {
 		return &counter{}
 	}
-	return &counter{bar: progressbar.NewOptions(-1,
+	return &counter{bar: countingBar(stderr, desc)}
+}
+
+// countingBar is a bar on stderr that counts articles under desc, with no
+// total, and clears its line when finished.
+func countingBar(stderr io.Writer, desc string) *progressbar.ProgressBar {
+	return progressbar.NewOptions(-1,
 		progressbar.OptionSetWriter(stderr),
 		progressbar.OptionSetDescription(desc),
 		progressbar.OptionShowCount(),
 		progressbar.OptionShowIts(),
 		progressbar.OptionSetItsString("articles"),
-		progressbar.OptionThrottle(200_000_000),
+		progressbar.OptionThrottle(progressThrottle),
 		progressbar.OptionClearOnFinish(),
-	)}
+	)
 }
 
 // add counts one more.
@@ -87,7 +93,7 @@ func (s *steps) set(done, total int) {
 			progressbar.OptionSetItsString("articles"),
 			progressbar.OptionShowIts(),
 			progressbar.OptionSetPredictTime(true),
-			progressbar.OptionThrottle(200_000_000),
+			progressbar.OptionThrottle(progressThrottle),
 			progressbar.OptionClearOnFinish(),
 		)
 	}
