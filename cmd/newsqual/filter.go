@@ -326,13 +326,10 @@ func filterItem(s *newsqual.Scorer, modelSHA string, rule filterRule, it corpus.
 	return filtered{line: append(line, '\n'), keep: rule.keeps(rec.result)}
 }
 
-// place names an input as FILE:LINE (FILE alone for a whole file).
+// place names an input as corpus.Position does, FILE:LINE (FILE alone for
+// a whole file), with the file's name quoted when it needs it.
 func place(it corpus.Item) string {
-	name := it.Path
-	if name == "-" {
-		name = "stdin"
-	}
-	name = quotePath(name)
+	name := quotePath(corpus.Position(it.Path, 0))
 	if it.Line > 0 {
 		name += ":" + strconv.Itoa(it.Line)
 	}
