@@ -76,6 +76,31 @@ func QualityThresholds(spam, suspect float64) (model.Thresholds, error) {
 	return t, nil
 }
 
+// OverrideThresholds returns base with the quality cut-offs that are
+// given (non-nil) in place of its own; a cut-off left nil keeps base's
+// threshold exactly, not rounded through its quality. The error is
+// QualityThresholds's, for the pair of cut-offs in effect.
+func OverrideThresholds(base model.Thresholds, spam, suspect *float64) (model.Thresholds, error) {
+	s, u := QualityCutoff(base.Spam), QualityCutoff(base.Suspect)
+	if spam != nil {
+		s = *spam
+	}
+	if suspect != nil {
+		u = *suspect
+	}
+	t, err := QualityThresholds(s, u)
+	if err != nil {
+		return model.Thresholds{}, err
+	}
+	if spam == nil {
+		t.Spam = base.Spam
+	}
+	if suspect == nil {
+		t.Suspect = base.Suspect
+	}
+	return t, nil
+}
+
 // Thresholds returns the spam-probability thresholds the scorer's verdicts
 // use: the model's own, unless the scorer was made with WithThresholds.
 func (s *Scorer) Thresholds() model.Thresholds { return s.thresholds }

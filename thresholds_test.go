@@ -155,3 +155,27 @@ func mustThresholds(t *testing.T, s *Scorer, spam, suspect float64) *Scorer {
 	}
 	return s
 }
+
+// TestOverrideThresholds checks that a cut-off left out keeps the base
+// threshold exactly, a given one replaces it, and a spam cut-off above the
+// suspect one in effect is refused.
+func TestOverrideThresholds(t *testing.T) {
+	base := Default().Thresholds()
+	if got, err := OverrideThresholds(base, nil, nil); err != nil || got != base {
+		t.Errorf("nothing given: %+v, %v; want %+v exactly", got, err, base)
+	}
+	spam := 10.0
+	got, err := OverrideThresholds(base, &spam, nil)
+	if err != nil || got.Spam != ProbabilityThreshold(spam) || got.Suspect != base.Suspect {
+		t.Errorf("spam 10: %+v, %v; want spam %v and the base suspect %v", got, err, ProbabilityThreshold(spam), base.Suspect)
+	}
+	suspect := 90.0
+	got, err = OverrideThresholds(base, nil, &suspect)
+	if err != nil || got.Suspect != ProbabilityThreshold(suspect) || got.Spam != base.Spam {
+		t.Errorf("suspect 90: %+v, %v; want suspect %v and the base spam %v", got, err, ProbabilityThreshold(suspect), base.Spam)
+	}
+	high := QualityCutoff(base.Suspect) + 1
+	if got, err := OverrideThresholds(base, &high, nil); err == nil {
+		t.Errorf("spam cut-off %v above the base suspect one %v: %+v, no error", high, QualityCutoff(base.Suspect), got)
+	}
+}

@@ -42,16 +42,11 @@ func (s *Server) requestScorer(r *http.Request) (*newsqual.Scorer, *apiError) {
 	if err != nil {
 		return nil, bad("the query cannot be parsed: %v", err)
 	}
-	base := s.scorer.Thresholds()
-	cutoff := map[string]float64{
-		paramSpamThreshold:    newsqual.QualityCutoff(base.Spam),
-		paramSuspectThreshold: newsqual.QualityCutoff(base.Suspect),
-	}
-	given := map[string]bool{}
+	given := map[string]*float64{paramSpamThreshold: nil, paramSuspectThreshold: nil}
 	// In order, so that the first bad one named is always the same.
 	for _, name := range slices.Sorted(maps.Keys(query)) {
 		values := query[name]
-		if _, ok := cutoff[name]; !ok {
+		if _, ok := given[name]; !ok {
 			return nil, bad("unknown query parameter %q: /v1/score takes %s and %s, quality cut-offs from 0 to 100", clip(name, 100), paramSpamThreshold, paramSuspectThreshold)
 		}
 		if len(values) != 1 {
@@ -64,28 +59,23 @@ func (s *Server) requestScorer(r *http.Request) (*newsqual.Scorer, *apiError) {
 		if err := newsqual.CheckQualityCutoff(q); err != nil {
 			return nil, bad("%s=%s: %v", name, values[0], err)
 		}
-		cutoff[name], given[name] = q, true
+		given[name] = &q
 	}
-	if len(given) == 0 {
+	spam, suspect := given[paramSpamThreshold], given[paramSuspectThreshold]
+	if spam == nil && suspect == nil {
 		return s.scorer, nil
 	}
-	spam, suspect := cutoff[paramSpamThreshold], cutoff[paramSuspectThreshold]
-	th, err := newsqual.QualityThresholds(spam, suspect)
+	base := s.scorer.Thresholds()
+	th, err := newsqual.OverrideThresholds(base, spam, suspect)
 	if err != nil {
-		name := func(param string, q float64) string {
-			if given[param] {
-				return param + "=" + formatCutoff(q)
+		name := func(param string, q *float64, own float64) string {
+			if q != nil {
+				return param + "=" + formatCutoff(*q)
 			}
-			return fmt.Sprintf("the service's %s %s (give %s too)", param, formatCutoff(q), param)
+			return fmt.Sprintf("the service's %s %s (give %s too)", param, formatCutoff(newsqual.QualityCutoff(own)), param)
 		}
 		return nil, bad("%s is above %s: want the spam cut-off at or below the suspect one, as an article is suspect before it is spam",
-			name(paramSpamThreshold, spam), name(paramSuspectThreshold, suspect))
-	}
-	if !given[paramSpamThreshold] {
-		th.Spam = base.Spam // exactly the service's, whatever its decimals
-	}
-	if !given[paramSuspectThreshold] {
-		th.Suspect = base.Suspect
+			name(paramSpamThreshold, spam, base.Spam), name(paramSuspectThreshold, suspect, base.Suspect))
 	}
 	sc, err := s.scorer.With(newsqual.WithThresholds(th))
 	if err != nil {

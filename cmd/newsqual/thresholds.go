@@ -98,29 +98,23 @@ func (t *thresholdFlags) thresholds(base model.Thresholds) (model.Thresholds, er
 	if err := t.check(); err != nil {
 		return model.Thresholds{}, err
 	}
-	spam, suspect := newsqual.QualityCutoff(base.Spam), newsqual.QualityCutoff(base.Suspect)
+	var spam, suspect *float64
 	if t.fl.Changed(spamThresholdFlag) {
-		spam = t.spam
+		spam = &t.spam
 	}
 	if t.fl.Changed(suspectThresholdFlag) {
-		suspect = t.suspect
+		suspect = &t.suspect
 	}
-	th, err := newsqual.QualityThresholds(spam, suspect)
+	th, err := newsqual.OverrideThresholds(base, spam, suspect)
 	if err != nil {
-		name := func(flag string, q float64) string {
-			if t.fl.Changed(flag) {
-				return fmt.Sprintf("--%s %s", flag, formatCutoff(q))
+		name := func(flag string, given *float64, own float64) string {
+			if given != nil {
+				return fmt.Sprintf("--%s %s", flag, formatCutoff(*given))
 			}
-			return fmt.Sprintf("the model's %s cut-off %s (set --%s to change it)", flag[:len(flag)-len("-threshold")], formatCutoff(q), flag)
+			return fmt.Sprintf("the model's %s cut-off %s (set --%s to change it)", flag[:len(flag)-len("-threshold")], formatCutoff(newsqual.QualityCutoff(own)), flag)
 		}
 		return model.Thresholds{}, fmt.Errorf("%s is above %s: want the spam cut-off at or below the suspect one, as an article is suspect before it is spam",
-			name(spamThresholdFlag, spam), name(suspectThresholdFlag, suspect))
-	}
-	if !t.fl.Changed(spamThresholdFlag) {
-		th.Spam = base.Spam // exactly the model's, whatever its decimals
-	}
-	if !t.fl.Changed(suspectThresholdFlag) {
-		th.Suspect = base.Suspect
+			name(spamThresholdFlag, spam, base.Spam), name(suspectThresholdFlag, suspect, base.Suspect))
 	}
 	return th, nil
 }
