@@ -1,10 +1,10 @@
 package server
 
 import (
-	"bytes"
-	"encoding/json"
 	"net/http"
 	"strconv"
+
+	"github.com/newsqual/newsqual/internal/wire"
 )
 
 // apiError is a request the service refuses: its HTTP status, the reason
@@ -48,53 +48,6 @@ type errorBody struct {
 	Error string `json:"error"`
 }
 
-// encodeElement encodes one element of an array answer exactly as
-// `newsqual score --format json` writes it: HTML characters kept as they
-// are, indented two spaces inside the array, no newline at the end.
-func encodeElement(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("  ", "  ")
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimRight(buf.Bytes(), "\n"), nil
-}
-
-// arrayJSON joins encoded elements into the array `newsqual score --format
-// json` writes: "[]" when empty, else one element per block, then a
-// newline.
-func arrayJSON(elems [][]byte) []byte {
-	if len(elems) == 0 {
-		return []byte("[]\n")
-	}
-	var buf bytes.Buffer
-	for i, e := range elems {
-		if i == 0 {
-			buf.WriteString("[\n  ")
-		} else {
-			buf.WriteString(",\n  ")
-		}
-		buf.Write(e)
-	}
-	buf.WriteString("\n]\n")
-	return buf.Bytes()
-}
-
-// objectJSON encodes a value on its own: indented two spaces, HTML
-// characters kept, a newline at the end.
-func objectJSON(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
 // writeJSON sends an encoded JSON body with its status.
 func writeJSON(w http.ResponseWriter, status int, body []byte) {
 	h := w.Header()
@@ -115,7 +68,7 @@ func writeError(w http.ResponseWriter, e *apiError) {
 		// connection.
 		w.Header().Set("Connection", "close")
 	}
-	body, err := objectJSON(errorBody{Error: e.msg})
+	body, err := wire.Object(errorBody{Error: e.msg})
 	if err != nil {
 		// A string always encodes; keep a body all the same.
 		body = []byte(`{"error": "internal error"}` + "\n")

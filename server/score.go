@@ -83,7 +83,7 @@ func (s *Server) handleScore(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, status, elems[0])
 		return
 	}
-	writeJSON(w, http.StatusOK, arrayJSON(elems))
+	writeJSON(w, http.StatusOK, wire.Array(elems))
 }
 
 // scoreBatch reads and scores the records of a batch with sc on Options.Workers
@@ -99,9 +99,9 @@ func (s *Server) scoreBatch(ctx context.Context, sc *newsqual.Scorer, b batch) (
 	var next, finished, failures atomic.Int64
 	var problem any
 	var once sync.Once
-	encode := encodeElement
+	encode := wire.Element
 	if b.form == formSingle {
-		encode = objectJSON
+		encode = wire.Object
 	}
 	var wg sync.WaitGroup
 	for range min(s.opts.Workers, len(b.records)) {

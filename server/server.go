@@ -60,6 +60,7 @@ import (
 	"time"
 
 	"github.com/newsqual/newsqual"
+	"github.com/newsqual/newsqual/internal/wire"
 )
 
 // Server is the scoring service: an http.Handler with its limits, metrics
@@ -115,7 +116,7 @@ func New(scorer *newsqual.Scorer, opts Options) (*Server, error) {
 	if sha == "" {
 		return nil, fmt.Errorf("server: hash the model: the model cannot be encoded")
 	}
-	info, err := objectJSON(newModelInfo(m, scorer.Thresholds(), opts.ModelName, sha))
+	info, err := wire.Object(newModelInfo(m, scorer.Thresholds(), opts.ModelName, sha))
 	if err != nil {
 		return nil, fmt.Errorf("server: describe the model: %w", err)
 	}

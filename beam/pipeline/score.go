@@ -3,7 +3,6 @@ package pipeline
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/log"
@@ -82,14 +81,12 @@ func (f *scoreFn) ProcessElement(ctx context.Context, in input, emitLine func(in
 	return nil
 }
 
-// encodeLine encodes v as `newsqual score --format jsonl` does, without
-// the final newline.
+// encodeLine encodes v as `newsqual score --format jsonl` does (see
+// wire.Line), without the final newline.
 func encodeLine(v any) (string, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	b, err := wire.Line(v)
+	if err != nil {
 		return "", err
 	}
-	return string(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))), nil
+	return string(bytes.TrimSuffix(b, []byte("\n"))), nil
 }

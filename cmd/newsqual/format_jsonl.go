@@ -1,19 +1,23 @@
 package main
 
 import (
-	"encoding/json"
 	"io"
+
+	"github.com/newsqual/newsqual/internal/wire"
 )
 
-// jsonlWriter writes one JSON object per line.
-type jsonlWriter struct{ enc *json.Encoder }
+// jsonlWriter writes one JSON Lines record per article.
+type jsonlWriter struct{ w io.Writer }
 
-func newJSONLWriter(w io.Writer) *jsonlWriter {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return &jsonlWriter{enc: enc}
+func newJSONLWriter(w io.Writer) *jsonlWriter { return &jsonlWriter{w: w} }
+
+func (w *jsonlWriter) Write(r record) error {
+	line, err := wire.Line(r.json())
+	if err != nil {
+		return err
+	}
+	_, err = w.w.Write(line)
+	return err
 }
-
-func (w *jsonlWriter) Write(r record) error { return w.enc.Encode(r.json()) }
 
 func (w *jsonlWriter) Close() error { return nil }

@@ -2,6 +2,9 @@
 // line writes and the service answers with, so that both speak the same
 // shape and tools reading one can read the other. The shape is published
 // as the JSON Schema schema/result.schema.json; SchemaVersion names it.
+// The encodings (Line, Object, Element, ArrayWriter) are here too: the
+// command line, `newsqual serve` and the Beam pipeline write records only
+// through them, so the bytes agree as well as the fields.
 package wire
 
 import (
