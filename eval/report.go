@@ -102,7 +102,9 @@ type OperatingPoint struct {
 	RecallInterval *Interval `json:"recall_interval,omitempty"`
 }
 
-// Bin is one row of a reliability table.
+// Bin is one row of a reliability table: metrics.Bin (the model file's
+// model.ReliabilityBin) as the report writes it, an empty bin's means as
+// null rather than NaN.
 type Bin struct {
 	Low       Number `json:"low"`
 	High      Number `json:"high"`

@@ -20,6 +20,7 @@ import (
 	"slices"
 
 	"github.com/newsqual/newsqual/features"
+	"github.com/newsqual/newsqual/metrics"
 )
 
 // Format is the version of the model file layout. Files of another format
@@ -118,13 +119,9 @@ type Metrics struct {
 
 // ReliabilityBin is one row of a calibration table: among predictions in
 // [Low, High), the mean predicted probability and the observed spam share.
-type ReliabilityBin struct {
-	Low       float64 `json:"low"`
-	High      float64 `json:"high"`
-	Count     int     `json:"count"`
-	Predicted float64 `json:"predicted"`
-	Observed  float64 `json:"observed"`
-}
+// It is the metrics package's Bin, so that training, the model file and
+// the evaluation name a calibration table the same way.
+type ReliabilityBin = metrics.Bin
 
 // Prediction is a model's judgement of one document.
 type Prediction struct {

@@ -392,7 +392,7 @@ func Train(examples []Example, opts Options) (*Result, error) {
 	}
 	m.Training.CrossValidatedOriginals = Measure(origP, origY, thresholds.Spam)
 	for _, b := range metrics.Reliability(bestOOF, y, 10) {
-		m.Training.Reliability = append(m.Training.Reliability, model.ReliabilityBin{
+		m.Training.Reliability = append(m.Training.Reliability, metrics.Bin{
 			Low: round(b.Low), High: round(b.High), Count: b.Count, Predicted: round(b.Predicted), Observed: round(b.Observed),
 		})
 	}
