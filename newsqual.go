@@ -299,7 +299,7 @@ func (s *Scorer) Score(a Article) Result {
 		return noteTruncated(res, a, d)
 	case words < MinWords && !d.WordsCut:
 		res.Verdict = VerdictTooShort
-		res.Language, _, _ = detectLanguage(d)
+		res.Language, _, _ = d.Language()
 		res.Reasons = append(res.Reasons, Reason{
 			Signal:   "too_short",
 			Message:  fmt.Sprintf("the article has %d %s, fewer than the %d needed for a score", words, plural(words, "word", "words"), MinWords),
@@ -307,13 +307,13 @@ func (s *Scorer) Score(a Article) Result {
 		})
 		return noteTruncated(res, a, d)
 	}
-	lang, english, sure := detectLanguage(d)
+	lang, english, sure := d.Language()
 	res.Language = lang
 	if sure && !english {
 		res.Verdict = VerdictUnsupported
 		res.Reasons = append(res.Reasons, Reason{
 			Signal:   "language",
-			Message:  "the text is in " + languageName(lang) + "; the model covers English news only, so it gives no score",
+			Message:  "the text is in " + features.LanguageName(lang) + "; the model covers English news only, so it gives no score",
 			Evidence: []Evidence{},
 		})
 		return noteTruncated(res, a, d)

@@ -1,12 +1,10 @@
-package newsqual
+package features
 
 import (
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/abadojack/whatlanggo"
-
-	"github.com/newsqual/newsqual/features"
 )
 
 // languageSample is how much text the language detector reads: enough for
@@ -42,9 +40,11 @@ const (
 	minEnglishShare = 0.15
 )
 
-// detectLanguage returns the ISO 639-3 code of the document's language,
-// whether it is English, and whether the detector is sure.
-func detectLanguage(d *features.Document) (code string, english, sure bool) {
+// Language returns the ISO 639-3 code of the document's language ("und"
+// when undetermined), whether it is English, and whether the detector is
+// sure. It reads the first englishSample words and, unless they are
+// plainly English, the first languageSample bytes.
+func (d *Document) Language() (code string, english, sure bool) {
 	if d.WordCount() < minLanguageWords {
 		return "und", true, false
 	}
@@ -81,8 +81,9 @@ func detectLanguage(d *features.Document) (code string, english, sure bool) {
 	return code, reliable && info.Lang == whatlanggo.Eng, reliable || nonLatin
 }
 
-// languageName returns the English name of an ISO 639-3 code.
-func languageName(code string) string {
+// LanguageName returns the English name of an ISO 639-3 code, or "a
+// language other than English" for "und".
+func LanguageName(code string) string {
 	if code == "und" {
 		return "a language other than English"
 	}
