@@ -364,8 +364,8 @@ func (c *aiFiller) measure(d *Document) aiStats {
 	st := aiStats{words: d.WordCount(), phrases: scan.keep(found[aiStock])}
 	st.weighted = c.weigh(st.phrases)
 	st.uniformity, st.sentences = sentenceUniformity(d)
-	st.numbers, st.names = countSpecifics(d)
-	st.quotes = len(findQuotes(d))
+	st.numbers, st.names = d.specifics()
+	st.quotes = len(d.quoteSpans())
 	st.said = len(found[aiSaid])
 	st.fancy = found[aiFancy]
 	st.closing, st.closingEv = c.closingStrength(scan)

@@ -563,7 +563,7 @@ func lineUnits(d *Document) (words []int, ends, wrapped []bool) {
 		words[i] = ln.WordCount()
 		ends[i] = bpEndsSentence(ln.Text)
 	}
-	wire := wireWrapped(d)
+	wire := d.isWireCopy()
 	for _, p := range d.Paragraphs {
 		if p.EndLine-p.FirstLine < 2 || (!wire && !hardWrapped(d, p)) {
 			continue
@@ -1126,7 +1126,7 @@ func titleKeys(d *Document, first int, keys [][]Word) ([][]Word, bool) {
 		}
 	}
 	if d.Title != "" {
-		td := NewDocument("", d.Title)
+		td := d.titleDocument()
 		add(td.Words)
 		cut := -1
 		for _, sep := range []string{" - ", " | ", " – ", " — ", " :: "} {

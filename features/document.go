@@ -44,6 +44,9 @@ type Document struct {
 	// places in it, both kept for reuse.
 	folded []byte
 	spans  []wordSpan
+
+	// facts are the shared analyses the checks ask for (facts.go).
+	facts facts
 }
 
 // wordSpan is where a word's folded form lies in Document.folded, with its
@@ -139,6 +142,7 @@ func (d *Document) Reset(title, text string) {
 	d.Words = d.Words[:0]
 	d.Sentences = d.Sentences[:0]
 	d.WordsCut = false
+	d.facts.reset()
 	d.splitLines()
 	d.tokenize()
 	d.splitParagraphs()

@@ -493,7 +493,7 @@ func (c *sourcing) measure(d *Document) sourcingStats {
 	found := c.words.findIn(d.Words, 0, len(d.Words), 1<<srcAttribution|1<<srcReportVerbs|1<<srcReportLeads)
 	st := sourcingStats{
 		words:       d.WordCount(),
-		quotes:      findQuotes(d),
+		quotes:      d.quoteSpans(),
 		attribution: found[srcAttribution],
 		verbs:       found[srcReportVerbs],
 		leads:       found[srcReportLeads],
@@ -505,7 +505,7 @@ func (c *sourcing) measure(d *Document) sourcingStats {
 			st.weighted++
 		}
 	}
-	st.numbers, _ = countSpecifics(d)
+	st.numbers, _ = d.specifics()
 	return st
 }
 

@@ -612,7 +612,7 @@ func paragraphShape(d *Document, terminal, short *Signal, msg *statsMessages) {
 // on the same paragraph, even after a short first line (a dropped
 // dateline) or a wrap after an abbreviation ("U.S.").
 func statParagraphs(d *Document) []Paragraph {
-	if !wireWrapped(d) {
+	if !d.isWireCopy() {
 		return d.Paragraphs
 	}
 	// The joined texts share one buffer; joined lists where each of them
