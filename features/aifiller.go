@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"math"
-	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -64,134 +63,6 @@ func newAIFiller() Check {
 		closers: NewLexicon(closingOpeners...),
 		mild:    NewLexicon(mildClosingOpeners...),
 	}
-}
-
-// maxSetLexicons is the most lexicons a lexiconSet holds.
-const maxSetLexicons = 8
-
-// lexiconSet matches several lexicons against a document in one pass,
-// consulting a lexicon only where one of its phrases may start. Words are
-// sorted into slots by their first and last letters and their length; a
-// table of slots says which lexicons have a one-word phrase starting in
-// that slot, and a table of hashed slot pairs which have a longer phrase
-// starting with two words in those slots. Most words, even "the" and "a",
-// then cost no lexicon lookup. Each lexicon's matches are exactly those of
-// its FindIn.
-type lexiconSet struct {
-	lexicons []*Lexicon
-	// single[slot] has bit k set when lexicon k has a one-word phrase in
-	// that slot, or a longer one whose second word is a prefix pattern.
-	single []uint8
-	// pairs[pairIndex(a, b)] has bit k set when lexicon k has a phrase of
-	// two or more words whose first two words are in slots a and b.
-	pairs []uint8
-	// firsts[slot] has bit k set when lexicon k has a phrase whose first
-	// word is in that slot.
-	firsts []uint8
-	// always has bit k set when lexicon k has a phrase starting with a
-	// prefix pattern ("underscor*"), which no slot holds.
-	always uint8
-}
-
-// Word slots: 27 letter classes (a to z, anything else) for the first and
-// the last byte, and lengths 1 to slotMaxLen, longer words sharing the
-// last length.
-const (
-	slotClasses = 27
-	slotMaxLen  = 15
-	slotCount   = slotClasses * slotClasses * (slotMaxLen + 1)
-	pairBits    = 14
-)
-
-// wordSlot returns the slot of a folded word.
-func wordSlot(w string) int {
-	n := min(len(w), slotMaxLen)
-	if n == 0 {
-		return 0
-	}
-	return (letterClass(w[0])*slotClasses+letterClass(w[len(w)-1]))*(slotMaxLen+1) + n
-}
-
-// letterClass returns 0 to 25 for the letters a to z, 26 for any other byte.
-func letterClass(b byte) int {
-	if 'a' <= b && b <= 'z' {
-		return int(b - 'a')
-	}
-	return slotClasses - 1
-}
-
-// pairIndex hashes the slots of two consecutive words into lexiconSet.pairs.
-func pairIndex(a, b int) int {
-	return int((uint32(a)*slotCount + uint32(b)) * 0x9E3779B1 >> (32 - pairBits))
-}
-
-// newLexiconSet compiles one lexicon per list of phrases.
-func newLexiconSet(lists ...[]string) *lexiconSet {
-	if len(lists) > maxSetLexicons {
-		panic("newLexiconSet: too many lexicons")
-	}
-	s := &lexiconSet{single: make([]uint8, slotCount), pairs: make([]uint8, 1<<pairBits), firsts: make([]uint8, slotCount)}
-	for k, list := range lists {
-		bit := uint8(1) << k
-		s.lexicons = append(s.lexicons, NewLexicon(list...))
-		for _, p := range list {
-			words := PhraseWords(p)
-			switch {
-			case len(words) == 0:
-			case strings.HasSuffix(words[0], "*"):
-				s.always |= bit
-			case len(words) == 1 || strings.HasSuffix(words[1], "*"):
-				s.single[wordSlot(words[0])] |= bit
-				s.firsts[wordSlot(words[0])] |= bit
-			default:
-				s.pairs[pairIndex(wordSlot(words[0]), wordSlot(words[1]))] |= bit
-				s.firsts[wordSlot(words[0])] |= bit
-			}
-		}
-	}
-	return s
-}
-
-// mayStart reports whether a phrase of lexicon k may start with the folded
-// word w: false means that none does.
-func (s *lexiconSet) mayStart(k int, w string) bool {
-	return (s.firsts[wordSlot(w)]|s.always)&(1<<k) != 0
-}
-
-// findIn returns the matches of each lexicon among words[from:to], as
-// lexicons[k].FindIn(words, from, to) would, for the lexicons whose bit is
-// set in mask.
-func (s *lexiconSet) findIn(words []Word, from, to int, mask uint8) (out [maxSetLexicons][]Match) {
-	if from >= to {
-		return out
-	}
-	var next [maxSetLexicons]int // where each lexicon's next match may start
-	sub := words[:to]
-	slot := wordSlot(sub[from].Norm)
-	for i := from; i < to; i++ {
-		pending := s.single[slot] | s.always
-		nextSlot := 0
-		if i+1 < to {
-			nextSlot = wordSlot(sub[i+1].Norm)
-			pending |= s.pairs[pairIndex(slot, nextSlot)]
-		}
-		slot = nextSlot
-		for pending &= mask; pending != 0; {
-			n := bits.TrailingZeros8(pending)
-			pending &^= 1 << n
-			if i < next[n] {
-				continue
-			}
-			if m, ok := s.lexicons[n].matchAt(sub, i); ok {
-				if out[n] == nil {
-					out[n] = make([]Match, 0, 8)
-				}
-				out[n] = append(out[n], m)
-				next[n] = i + m.Len
-			}
-		}
-	}
-	return out
 }
 
 func (*aiFiller) Names() []string {
@@ -670,105 +541,6 @@ func sentenceUniformity(d *Document) (float64, int) {
 	return math.Max(0, math.Min(1, 1-cv)), int(n)
 }
 
-// countSpecifics counts tokens with digits and capitalised names that do
-// not open a sentence; a run of capitalised words counts as one name.
-// Sentences in title case (headlines) are skipped.
-func countSpecifics(d *Document) (numbers, names int) {
-	for si := range d.Sentences {
-		s := &d.Sentences[si]
-		words := d.Words[s.FirstWord:s.EndWord]
-		if len(words) == 0 || titleCase(*s, words) {
-			continue
-		}
-		// The words lie in order in d.Text: find the digits there, eight
-		// bytes at a time, and see which words they fall in.
-		last := &words[len(words)-1]
-		end := last.Start + len(last.Text)
-		digit := -1 // offset of the first digit from the current word on, or end
-		inName := false
-		for i := range words {
-			w := words[i].Text
-			start := words[i].Start
-			if digit < start {
-				digit = indexDigit(d.Text, start, end)
-			}
-			if digit < start+len(w) {
-				numbers++
-				inName = false
-				continue
-			}
-			if i > 0 && isCapitalised(w) && w != "I" {
-				if !inName {
-					names++
-				}
-				inName = true
-				continue
-			}
-			inName = false
-		}
-	}
-	return numbers, names
-}
-
-// indexDigit returns the offset of the first ASCII digit in s[from:to], or
-// to when there is none. It tests eight bytes at a time, since it runs over
-// every sentence.
-func indexDigit(s string, from, to int) int {
-	i := from
-	for ; i+8 <= to; i += 8 {
-		if hasByteBetween(load64(s[i:]), '0', '9') {
-			break
-		}
-	}
-	for ; i < to; i++ {
-		if '0' <= s[i] && s[i] <= '9' {
-			return i
-		}
-	}
-	return to
-}
-
-// Byte masks for testing eight bytes of text at once.
-const (
-	eachByte1   = 0x0101010101010101
-	eachByte127 = 0x7f7f7f7f7f7f7f7f
-	eachByte128 = 0x8080808080808080
-)
-
-// load64 returns the first eight bytes of s as a little-endian word.
-func load64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// hasByteBetween reports whether one of the eight bytes of x lies in
-// [lo, hi], for ASCII bounds. Each byte's low seven bits are offset so that
-// bit 7 of one sum is set when the byte is at least lo and of another when
-// it is at most hi; bytes with bit 7 set (non-ASCII) are masked out, and
-// no carry crosses from one byte to the next.
-func hasByteBetween(x uint64, lo, hi byte) bool {
-	low7 := x & eachByte127
-	atMostHi := eachByte1*(127+uint64(hi)+1) - low7
-	atLeastLo := low7 + eachByte1*(127-uint64(lo)+1)
-	return atMostHi&^x&atLeastLo&eachByte128 != 0
-}
-
-// titleCase reports whether a sentence reads as a headline: no terminal
-// punctuation and most words capitalised.
-func titleCase(s Sentence, words []Word) bool {
-	if len(words) < 3 || endsSentence(s.Text) {
-		return false
-	}
-	caps := 0
-	for i := range words {
-		if isCapitalised(words[i].Text) {
-			caps++
-		}
-	}
-	return caps*10 > len(words)*6
-}
-
 // closingStrength rates the closing zone: the last prose paragraphs and
 // the headings between them, within the last closingTailPercent of words. A sentence there that opens with a
 // summing-up phrase scores 1; a mild opener ("Ultimately", "As talks
@@ -844,12 +616,6 @@ func (c *aiFiller) closingStrength(scan *stockScan) (float64, []Evidence) {
 // or after word w.
 func firstSentenceFrom(d *Document, w int) int {
 	return sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].FirstWord >= w })
-}
-
-// paragraphOf returns the index of the paragraph holding word w.
-func paragraphOf(d *Document, w int) int {
-	i := sort.Search(len(d.Paragraphs), func(i int) bool { return d.Paragraphs[i].EndWord > w })
-	return min(i, len(d.Paragraphs)-1)
 }
 
 // closingTailPercent bounds the closing zone to the last part of the text,

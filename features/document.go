@@ -56,6 +56,9 @@ type wordSpan struct {
 	key, prefix uint64
 }
 
+// MaxHiddenBytes caps the hidden text a Document keeps.
+const MaxHiddenBytes = 64 << 10
+
 // DefaultMaxWords is the number of words of an article that the signals
 // consider: far more than any news article holds, few enough that a page
 // of millions of one-letter words keeps time and memory bounded.

@@ -40,8 +40,6 @@ const (
 	// hiddenMinAddresses is how many distinct promotional web addresses
 	// (see promoAddresses) hidden text must hold to count as a link list.
 	hiddenMinAddresses = 5
-	// MaxHiddenBytes caps the hidden text a Document keeps.
-	MaxHiddenBytes = 64 << 10
 )
 
 // hiddenDocuments keeps the Documents that hidden texts are split into,

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -138,157 +137,6 @@ var outletBrands = map[string]bool{
 	"kcna": true, "mena": true, "sana": true, "upi": true, "skynews": true, "fox": true,
 }
 
-// quoteSpan is one quoted passage in a paragraph.
-type quoteSpan struct {
-	text      string // the words between the marks
-	paragraph int    // index in Document.Paragraphs
-}
-
-// minQuoteWords is the number of words a quoted span needs to count as a
-// direct quote rather than a scare-quoted term or a title.
-const minQuoteWords = 3
-
-// findQuotes returns the quoted spans of at least minQuoteWords words in
-// the document. Straight double quotes are paired by shape (an opening mark
-// follows a space and precedes a word); a quote left open at the end of a
-// paragraph counts, since multi-paragraph quotes close only at their end.
-// Single quotes count only when they open before a word and close after
-// one, so apostrophes ("don't", "the boys' club") do not pair up.
-func findQuotes(d *Document) []quoteSpan {
-	var out []quoteSpan
-	for pi, p := range d.Paragraphs {
-		out = appendQuotes(out, p.Text, pi)
-	}
-	return out
-}
-
-// appendQuotes appends the quotes of one paragraph's text to out.
-func appendQuotes(out []quoteSpan, text string, paragraph int) []quoteSpan {
-	const (
-		none = iota
-		double
-		single
-	)
-	open, start := none, 0
-	emit := func(end int) {
-		inner := text[start:end]
-		if hasWords(inner, minQuoteWords) {
-			out = append(out, quoteSpan{text: strings.TrimSpace(inner), paragraph: paragraph})
-		}
-	}
-	// Only quote marks matter, so the scan jumps from one to the next and
-	// decodes the runes around a mark only when it finds one.
-	for i := 0; i < len(text); i++ {
-		if i+8 <= len(text) && !hasQuoteLead(load64(text[i:])) {
-			i += 7
-			continue
-		}
-		if !quoteLeadByte[text[i]] {
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isQuoteMark(r) {
-			continue
-		}
-		prev, next := ' ', ' '
-		if i > 0 {
-			prev, _ = utf8.DecodeLastRuneInString(text[:i])
-		}
-		if i+size < len(text) {
-			next, _ = utf8.DecodeRuneInString(text[i+size:])
-		}
-		opens := isQuoteBoundary(prev) && !unicode.IsSpace(next)
-		closes := !unicode.IsSpace(prev) && !isWordRune(next)
-		switch r {
-		case '"':
-			switch {
-			case open == double && opens && !closes:
-				// A new quote opens while one is open: the previous one ran
-				// to a paragraph break that joining lines removed.
-				emit(i)
-				start = i + size
-			case open == double:
-				emit(i)
-				open = none
-			case opens:
-				// An unclosed single quote was an apostrophe: drop it.
-				open, start = double, i+size
-			}
-		case '“', '„', '«':
-			if open == double {
-				emit(i)
-			}
-			open, start = double, i+size
-		case '”', '»':
-			if open != none {
-				emit(i)
-				open = none
-			}
-		case '‘', '\'', '’':
-			switch {
-			case open == single && closes && !opens:
-				emit(i)
-				open = none
-			case open == none && opens && r != '’':
-				open, start = single, i+size
-			}
-		}
-		i += size - 1
-	}
-	// A double quote left open runs on into the next paragraph; a single
-	// one was an apostrophe ("the '90s").
-	if open == double {
-		emit(len(text))
-	}
-	return out
-}
-
-// quoteLeadByte marks the bytes that can start a quote mark: the ASCII
-// quotes and the lead bytes of the curly and angle ones.
-var quoteLeadByte = func() (t [256]bool) {
-	for _, r := range "\"'“„«”»‘’" {
-		t[string(r)[0]] = true
-	}
-	return t
-}()
-
-// hasQuoteLead reports whether one of the eight bytes of x may start a
-// quote mark: a straight double or single quote, or the lead byte of a
-// curly or angle quote. Each of the four tests is the classic "has a zero
-// byte" one, on x with the wanted byte cleared to zero.
-func hasQuoteLead(x uint64) bool {
-	dq, sq := x^(eachByte1*'"'), x^(eachByte1*'\'')
-	curly, angle := x^(eachByte1*0xe2), x^(eachByte1*0xc2)
-	return ((dq-eachByte1)&^dq|(sq-eachByte1)&^sq|(curly-eachByte1)&^curly|(angle-eachByte1)&^angle)&eachByte128 != 0
-}
-
-// isQuoteMark reports whether r is one of the quote marks appendQuotes
-// pairs.
-func isQuoteMark(r rune) bool {
-	switch r {
-	case '"', '\'', '“', '„', '«', '”', '»', '‘', '’':
-		return true
-	}
-	return false
-}
-
-// hasWords reports whether s holds at least n words, as countWords counts
-// them. Since countWords counts words in the order they start, a long
-// quote is judged by ever longer beginnings first, so that its length
-// rarely matters.
-func hasWords(s string, n int) bool {
-	for probe := 24; probe < len(s); probe *= 4 {
-		cut := probe
-		for !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		if countWords(s[:cut]) >= n {
-			return true
-		}
-	}
-	return countWords(s) >= n
-}
-
 // maxQuoteEvidence is the longest quote kept as evidence, in bytes.
 const maxQuoteEvidence = 200
 
@@ -306,11 +154,6 @@ func quotePrefix(q string) string {
 		}
 	}
 	return q[:cut]
-}
-
-// isQuoteBoundary reports whether an opening quote mark may follow r.
-func isQuoteBoundary(r rune) bool {
-	return unicode.IsSpace(r) || strings.ContainsRune("([{—–-:;,/", r)
 }
 
 // sourceMarkers start a line that credits a source; readMoreMarkers are
@@ -425,15 +268,6 @@ func findOutletReports(d *Document, verbs, leads []Match) []outletMention {
 		out = append(out, outletMention{from: m.Word, to: end})
 	}
 	return out
-}
-
-// isCapitalised reports whether a word starts with an upper-case letter.
-func isCapitalised(w string) bool {
-	if w != "" && w[0] < utf8.RuneSelf {
-		return 'A' <= w[0] && w[0] <= 'Z'
-	}
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r)
 }
 
 // isOutletName reports whether a capitalised name reads as a news outlet:
@@ -631,42 +465,4 @@ func noSourcingStrength(st sourcingStats) float64 {
 	quotes := 1 / (1 + float64(len(st.quotes)))
 	attr := math.Max(0, 1-st.attributionRate()/(4*noSourcingMaxAttrib))
 	return length * quotes * attr
-}
-
-// ratePer100Words returns n per 100 words, 0 for an empty text.
-func ratePer100Words(n, words int) float64 {
-	if words == 0 {
-		return 0
-	}
-	return float64(n) * 100 / float64(words)
-}
-
-// evidenceTally counts evidence texts in order of first sight, in time
-// linear in the number of additions.
-type evidenceTally struct {
-	index map[string]int
-	items []Evidence
-}
-
-// add counts text, recording its line on first sight, and returns its
-// index in items.
-func (t *evidenceTally) add(text string, line int) int {
-	if k, ok := t.index[text]; ok {
-		t.items[k].Count++
-		return k
-	}
-	if t.index == nil {
-		t.index = make(map[string]int)
-	}
-	t.index[text] = len(t.items)
-	t.items = append(t.items, Evidence{Text: text, Count: 1, Line: line})
-	return len(t.items) - 1
-}
-
-// firstEvidence keeps at most n items.
-func firstEvidence(ev []Evidence, n int) []Evidence {
-	if len(ev) > n {
-		return ev[:n]
-	}
-	return ev
 }

@@ -167,62 +167,6 @@ type textBlock struct {
 
 var ngramPool = sync.Pool{New: func() any { return new(ngramScratch) }}
 
-// hashTable is an open-addressing table from 64-bit hashes to a small
-// integer, 0 marking an empty slot. The hashes must be well mixed: their top
-// bits pick the slot. Its size follows the number of keys it was reset for,
-// so clearing it costs time linear in the document.
-type hashTable struct {
-	keys  []uint64
-	vals  []int32
-	shift uint
-}
-
-// reset empties the table and sizes it for up to n keys.
-func (t *hashTable) reset(n int) {
-	size := 16
-	for size < 2*n {
-		size <<= 1
-	}
-	if cap(t.vals) < size {
-		t.keys = make([]uint64, size)
-		t.vals = make([]int32, size)
-	} else {
-		t.keys = t.keys[:size]
-		t.vals = t.vals[:size]
-		clear(t.vals)
-	}
-	t.shift = uint(64 - bits.TrailingZeros(uint(size)))
-}
-
-// lookup returns the slot of h: the slot holding it, or the empty slot
-// where it belongs.
-func (t *hashTable) lookup(h uint64) int {
-	mask := len(t.vals) - 1
-	i := int(h >> t.shift)
-	for t.vals[i] != 0 && t.keys[i] != h {
-		i = (i + 1) & mask
-	}
-	return i
-}
-
-// add counts one more occurrence of h and returns its slot.
-func (t *hashTable) add(h uint64) int {
-	i := t.lookup(h)
-	if t.vals[i] == 0 {
-		t.keys[i] = h
-	}
-	t.vals[i]++
-	return i
-}
-
-// resized returns s with length n, reusing its storage when it can.
-func resized[T any](s []T, n int) []T {
-	if cap(s) < n {
-		return make([]T, n)
-	}
-	return s[:n]
-}
-
 // Run measures the document.
 func (c stuffing) Run(d *Document) []Signal {
 	sc := ngramPool.Get().(*ngramScratch)
@@ -345,18 +289,6 @@ func (stuffing) measure(d *Document, sc *ngramScratch) ([]Signal, []stuffedPhras
 	return out, stuffed
 }
 
-// shortTextWords is the length below which the repetition shares are taken
-// over the text as if it went on, without repeating itself, to that many
-// words: a headline printed twice is a tenth of a 50-word brief and a
-// trifle of an article, and shortness alone must not read as repetition.
-const shortTextWords = 150
-
-// shortTextWeight is the factor that takes a share over a text of n words
-// to its share over at least shortTextWords.
-func shortTextWeight(n int) float64 {
-	return min(1, float64(n)/shortTextWords)
-}
-
 // repeats reports whether the n-gram at pos[j], counted by countGrams,
 // occurs more than once (collectCandidates marks claimed n-grams, which
 // occur at least stuffMinCount times, with negative values).
@@ -469,14 +401,6 @@ func shareSignal(v float64, fired bool, what string) Signal {
 	return s
 }
 
-// unitShare clamps v to [0, 1], mapping NaN to 0.
-func unitShare(v float64) float64 {
-	if math.IsNaN(v) || v < 0 {
-		return 0
-	}
-	return min(v, 1)
-}
-
 // charsOf sums character counts.
 func charsOf(c []int32) int {
 	s := 0
@@ -486,122 +410,11 @@ func charsOf(c []int32) int {
 	return s
 }
 
-// textHashCount returns a fast 64-bit hash of s, read eight bytes at a time
-// (equal strings hash alike, and different ones practically never do), and
-// the number of characters in s (valid UTF-8).
-func textHashCount(s string) (uint64, int) {
-	const p = 0xbf58476d1ce4e5b9
-	h := uint64(len(s)) * 0x9e3779b97f4a7c15
-	var high uint64 // top bits of every byte read: non-zero unless ASCII
-	rest := s
-	for len(rest) > 8 {
-		v := first8(rest)
-		high |= v
-		h = bits.RotateLeft64((h^v)*p, 31)
-		rest = rest[8:]
-	}
-	// The last one to eight bytes, read so that the bytes and the length
-	// determine the value.
-	var v uint64
-	switch n := len(rest); {
-	case n >= 4:
-		v = uint64(first4(rest)) | uint64(first4(rest[n-4:]))<<32
-	case n > 0:
-		v = uint64(rest[0]) | uint64(rest[n/2])<<8 | uint64(rest[n-1])<<16
-	}
-	high |= v
-	h = repeatMix(bits.RotateLeft64((h^v)*p, 31))
-	if high&0x8080808080808080 == 0 {
-		return h, len(s)
-	}
-	return h, runeCount(s)
-}
-
-// inflectionStem returns a word's folded form without the inflection a
-// stuffer rotates a phrase through to slip past repetition counts
-// ("flights", "ticketing", "cheaper", "investors", "booked" for "flight",
-// "ticket", "cheap", "invest", "book"). It drops a plural first (-s, -es
-// after s, x, z, ch or sh, -ies for -y; words ending in -ss, -us or -is
-// keep their s), then one of -ing, -er or -ed with the doubled consonant
-// before it ("shopping" for "shop"), each when at least three letters
-// remain, or the -or of a word of eight letters or more ("investor"); so
-// a word and its plural always share a stem ("player", "players"). The
-// repetition measures count words by their stems, so that "cheap flight
-// tickets" and "cheaper flights ticket" are one phrase. Everything it
-// drops or adds is ASCII.
-func inflectionStem(norm string) string {
-	if len(norm) < 4 {
-		return norm
-	}
-	stem := norm
-	switch {
-	case strings.HasSuffix(stem, "ies") && len(stem) >= 6:
-		stem = stem[:len(stem)-3] + "y"
-	case strings.HasSuffix(stem, "es") && len(stem) >= 5 && sibilantEnd(stem[:len(stem)-2]):
-		stem = stem[:len(stem)-2]
-	case strings.HasSuffix(stem, "s") && !strings.HasSuffix(stem, "ss") && !strings.HasSuffix(stem, "us") && !strings.HasSuffix(stem, "is"):
-		stem = stem[:len(stem)-1]
-	}
-	for _, suffix := range [...]string{"ing", "er", "ed", "or"} {
-		if len(stem)-len(suffix) >= 3 && strings.HasSuffix(stem, suffix) && (suffix != "or" || len(stem) >= 8) {
-			stem = stem[:len(stem)-len(suffix)]
-			if n := len(stem); n >= 4 && stem[n-1] == stem[n-2] && doublable(stem[n-1]) {
-				stem = stem[:n-1]
-			}
-			break
-		}
-	}
-	return stem
-}
-
-// sibilantEnd reports whether s ends in s, x, z, ch or sh: the endings
-// whose plural takes -es.
-func sibilantEnd(s string) bool {
-	switch s[len(s)-1] {
-	case 's', 'x', 'z':
-		return true
-	case 'h':
-		return len(s) >= 2 && (s[len(s)-2] == 'c' || s[len(s)-2] == 's')
-	}
-	return false
-}
-
-// doublable reports whether a consonant is doubled before -ing, -er and
-// -ed ("shopping", "planned"); l, s and z end words doubled ("selling",
-// "passed").
-func doublable(b byte) bool {
-	return strings.IndexByte("bdgmnprt", b) >= 0
-}
-
-// first8 reads the first eight bytes of s, little-endian.
-func first8(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// first4 reads the first four bytes of s, little-endian.
-func first4(s string) uint32 {
-	_ = s[3]
-	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
-}
-
 // growGram extends the hash of an n-gram by the hash of the word after it.
 // The step is a bijection of either input when the other is fixed, and its
 // high bits, which index the tables, depend on every bit of both.
 func growGram(gram, word uint64) uint64 {
 	return (bits.RotateLeft64(gram, 23) ^ word) * 0x9e3779b97f4a7c15
-}
-
-// repeatMix scrambles the bits of h (the finaliser of SplitMix64), so that
-// every bit of a hash depends on every bit of its input.
-func repeatMix(h uint64) uint64 {
-	h ^= h >> 30
-	h *= 0xbf58476d1ce4e5b9
-	h ^= h >> 27
-	h *= 0x94d049bb133111eb
-	h ^= h >> 31
-	return h
 }
 
 // dupNgramChars counts the characters inside repeated n-grams of the given
@@ -648,25 +461,6 @@ func (sc *ngramScratch) dupNgramChars(d *Document, size int) (dup, later int) {
 		next = i + size
 	}
 	return dup, later
-}
-
-// runeCount is utf8.RuneCountInString for valid UTF-8 (as all text of a
-// Document is): it counts the bytes that start a character, eight at a
-// time.
-func runeCount(s string) int {
-	n := len(s)
-	for len(s) >= 8 {
-		x := first8(s)
-		// Continuation bytes are 10xxxxxx: top bit set, next bit clear.
-		n -= bits.OnesCount64(x & 0x8080808080808080 &^ (x << 1))
-		s = s[8:]
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i]&0xc0 == 0x80 {
-			n--
-		}
-	}
-	return n
 }
 
 // dupBlockSignal measures the share of characters in lines (or paragraphs)
@@ -827,19 +621,6 @@ func (sc *ngramScratch) groupOccurrences(cands []stuffCandidate) {
 	}
 }
 
-// isTopicWord reports whether a word carries topic: not a function word,
-// a number, a unit or a reporting verb.
-func isTopicWord(w Word) bool {
-	if w.Norm == "" {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(w.Norm)
-	if unicode.IsDigit(r) {
-		return false
-	}
-	return !closedClassWords[w.Norm]
-}
-
 // topicWord is isTopicWord, except that a function word written in
 // capitals ("US") counts as a topic word unless its whole line is in
 // capitals (a wire headline), and so does a capitalised word of time,
@@ -880,16 +661,6 @@ var nameWords = wordSetOf(`new old first second third last
 	day days week weeks month months year years time times
 	monday tuesday wednesday thursday friday saturday sunday
 	january february march april june july august september october november december`)
-
-// allCapitals reports whether s has no lower-case letter.
-func allCapitals(s string) bool {
-	for _, r := range s {
-		if unicode.IsLetter(r) && !unicode.IsUpper(r) {
-			return false
-		}
-	}
-	return true
-}
 
 // capitalised reports whether s starts with a capital letter.
 func capitalised(s string) bool {
@@ -1279,17 +1050,6 @@ func wordGap(s string) bool {
 		}
 	}
 	return s != "" && breaks <= 1
-}
-
-// firstTextLine returns the index of the first non-blank line, which is the
-// title on most scraped articles, or -1.
-func firstTextLine(d *Document) int {
-	for i, l := range d.Lines {
-		if !l.Blank() {
-			return i
-		}
-	}
-	return -1
 }
 
 // textBetween returns the text between two consecutive words.
@@ -1777,33 +1537,4 @@ func stuffingSignal(d *Document, found []stuffedPhrase, words int) Signal {
 	s.Message = fmt.Sprintf("phrase %q repeated %d times, %d of them out of place",
 		strings.ToLower(s.Evidence[0].Text), best.count, best.breaks)
 	return s
-}
-
-// closedClassWords lists function words, numbers spelled out, units, days and
-// reporting verbs: words that do not make a repeated phrase topical.
-var closedClassWords = wordSetOf(`
-a about above across after again against all almost along also although always am among an and another any anyone anything are around as at
-be because been before being below between both but by can cannot could did do does doing done down during each either else even ever every
-few for from further had has have having he her here hers herself him himself his how however i if in into is it its itself just least less
-like many may me might more most much must my myself neither no nor not now of off often on once one only or other others otherwise our ours
-ourselves out over own per perhaps quite rather same several shall she should since so some still such than that the their theirs them
-themselves then there these they this those though through thus to too toward towards under until up upon us very via was we were what
-whatever when where whether which while who whom whose why will with within without would yet you your yours yourself yourselves
-'s s t don't doesn't didn't won't can't isn't aren't wasn't weren't hasn't haven't hadn't it's that's he's she's they're we're i'm
-nil zero two three four five six seven eight nine ten eleven twelve twenty thirty hundred thousand million billion trillion first second third last
-mln bln dlrs dlr pct cts ct pence cent cents percent vs shr shrs revs net qtr avg mths
-said says say saying told tells tell added according asked
-monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
-january february march april june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-year years month months week weeks day days time times mr mrs ms dr
-new old other same
-`)
-
-// wordSetOf builds a set from white-space separated words.
-func wordSetOf(list string) map[string]bool {
-	m := make(map[string]bool)
-	for _, w := range strings.Fields(list) {
-		m[w] = true
-	}
-	return m
 }

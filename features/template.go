@@ -707,6 +707,3 @@ func isPriceLine(d *Document, l *Line, flags []uint16) bool {
 	}
 	return prices > 0
 }
-
-// currencyCodes are written before or after an amount instead of a sign.
-var currencyCodes = wordSetOf("usd eur gbp inr rs aud cad chf jpy cny")
