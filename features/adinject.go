@@ -272,8 +272,13 @@ func (o *ownNames) ownSite(w Word, para int) bool {
 	return false
 }
 
-// Names lists the ad signals.
-func (adInjection) Names() []string { return []string{"ad_injection", "promo_terms"} }
+// Signals declares the ad signals.
+func (adInjection) Signals() []Spec {
+	return []Spec{
+		{"ad_injection", "injected ad lines"},
+		{"promo_terms", "promotional vocabulary"},
+	}
+}
 
 // Limits of an ad line.
 const (
@@ -492,7 +497,10 @@ func (c adInjection) Run(d *Document) []Signal {
 	domains := domainWords(d)
 	lines := c.standaloneLines(d, matches, domains)
 	lines = append(lines, c.inlineAds(d, matches, domains)...)
-	return []Signal{adSignal(d, lines), promoSignal(d, matches, domains)}
+	return []Signal{
+		named("ad_injection", adSignal(d, lines)),
+		named("promo_terms", promoSignal(d, matches, domains)),
+	}
 }
 
 // inlineWindow is how many words before a web address, and after it, an

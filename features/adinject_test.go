@@ -30,7 +30,7 @@ func TestAdInjectionQuietOnOtherSeeds(t *testing.T) {
 		d := NewDocument("", shareddata.Seed(t, seed))
 		for i, s := range c.Run(d) {
 			if s.Value > 0 {
-				t.Logf("seed %s: %s = %.3f fired=%v %s %v", seed, c.Names()[i], s.Value, s.Fired, s.Message, s.Evidence)
+				t.Logf("seed %s: %s = %.3f fired=%v %s %v", seed, checkNames(c)[i], s.Value, s.Fired, s.Message, s.Evidence)
 			}
 		}
 		if s := spamSignal(t, c, d, "ad_injection"); s.Fired {

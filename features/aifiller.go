@@ -65,8 +65,16 @@ func newAIFiller() Check {
 	}
 }
 
-func (*aiFiller) Names() []string {
-	return []string{"ai_phrases", "ai_closing", "sentence_uniformity", "specifics_density", "said_avoidance", "ai_filler"}
+// Signals declares the AI-filler signals.
+func (*aiFiller) Signals() []Spec {
+	return []Spec{
+		{"ai_phrases", "stock AI-filler phrases"},
+		{"ai_closing", "generic closing summary"},
+		{"sentence_uniformity", "uniform sentence lengths"},
+		{"specifics_density", "specifics (numbers, names, quotes)"},
+		{"said_avoidance", "elaborate reporting verbs instead of \"said\""},
+		{"ai_filler", "AI-filler prose"},
+	}
 }
 
 // stockPhrases are the stock phrasing of machine-written news: formulaic
@@ -359,13 +367,11 @@ func (c *aiFiller) weigh(matches []Match) float64 {
 }
 
 func (c *aiFiller) Run(d *Document) []Signal {
-	out := make([]Signal, 6)
 	st := c.measure(d)
 	rate := st.phraseRate()
 	specRate := ratePer100Words(st.specifics(), st.words)
 
-	// ai_phrases
-	ph := &out[0]
+	ph := Signal{Name: "ai_phrases"}
 	ph.Value = math.Min(rate, 5)
 	if len(st.phrases) > 0 {
 		ph.Evidence = firstEvidence(c.phraseEvidence(d, st.phrases), 10)
@@ -373,8 +379,7 @@ func (c *aiFiller) Run(d *Document) []Signal {
 		ph.Fired = st.weighted >= aiPhrasesFireCount && rate >= aiPhrasesFireRate
 	}
 
-	// ai_closing
-	cl := &out[1]
+	cl := Signal{Name: "ai_closing"}
 	cl.Value = st.closing
 	cl.Evidence = st.closingEv
 	if st.closing > 0 {
@@ -382,28 +387,24 @@ func (c *aiFiller) Run(d *Document) []Signal {
 		cl.Message = fmt.Sprintf("closing paragraph sums up generically: %s", st.closingEv[0])
 	}
 
-	// sentence_uniformity
-	su := &out[2]
+	su := Signal{Name: "sentence_uniformity"}
 	su.Value = st.uniformity
 	if st.sentences >= minUniformitySentences {
 		su.Message = fmt.Sprintf("%d sentences, uniformity %.2f", st.sentences, st.uniformity)
 	}
 
-	// specifics_density
-	sp := &out[3]
+	sp := Signal{Name: "specifics_density"}
 	sp.Value = math.Min(specRate, 20)
 	sp.Message = fmt.Sprintf("%d numbers, %d names, %d quotes in %d words", st.numbers, st.names, st.quotes, st.words)
 
-	// said_avoidance
-	sa := &out[4]
+	sa := Signal{Name: "said_avoidance"}
 	sa.Value = st.saidAvoidance()
 	if st.said+len(st.fancy) > 0 {
 		sa.Message = fmt.Sprintf("%d elaborate reporting verbs, %d plain (said, told)", len(st.fancy), st.said)
 		sa.Evidence = firstEvidence(CountPhrases(d, st.fancy), 5)
 	}
 
-	// ai_filler
-	af := &out[5]
+	af := Signal{Name: "ai_filler"}
 	af.Value, af.Fired = fillerStrength(st)
 	if af.Fired {
 		af.Message = fmt.Sprintf("generic filler prose: %.1f stock phrases and %.1f specifics per 100 words", rate, specRate)
@@ -413,7 +414,7 @@ func (c *aiFiller) Run(d *Document) []Signal {
 			af.Evidence = append(af.Evidence[:len(af.Evidence):len(af.Evidence)], st.closingEv...)
 		}
 	}
-	return out
+	return []Signal{ph, cl, su, sp, sa, af}
 }
 
 // Thresholds of the ai_phrases rule: a weighted count and a rate per 100

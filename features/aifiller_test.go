@@ -46,7 +46,7 @@ Work is due to start in September and finish by June 2026, a council spokeswoman
 func signalsOf(c Check, text string) map[string]Signal {
 	sig := c.Run(NewDocument("", text))
 	out := make(map[string]Signal, len(sig))
-	for i, n := range c.Names() {
+	for i, n := range checkNames(c) {
 		out[n] = sig[i]
 	}
 	return out
@@ -108,7 +108,7 @@ func TestAIFillerInventedExamples(t *testing.T) {
 	c := newAIFiller()
 	filler := signalsOf(c, inventedFiller)
 	report := signalsOf(c, inventedReport)
-	for _, n := range c.Names() {
+	for _, n := range checkNames(c) {
 		t.Logf("%-20s filler %.3f  report %.3f", n, filler[n].Value, report[n].Value)
 	}
 	higher := []string{"ai_phrases", "ai_closing", "said_avoidance", "ai_filler"}
@@ -123,7 +123,7 @@ func TestAIFillerInventedExamples(t *testing.T) {
 	if !filler["ai_filler"].Fired || !filler["ai_phrases"].Fired || !filler["ai_closing"].Fired {
 		t.Errorf("filler: ai_filler fired=%v ai_phrases fired=%v ai_closing fired=%v, want all", filler["ai_filler"].Fired, filler["ai_phrases"].Fired, filler["ai_closing"].Fired)
 	}
-	for _, n := range c.Names() {
+	for _, n := range checkNames(c) {
 		if report[n].Fired {
 			t.Errorf("report: %s fired: %s", n, report[n].Message)
 		}
@@ -231,7 +231,7 @@ func TestAIFillerEmptyAndOddInputs(t *testing.T) {
 	for _, text := range []string{"", "\n\n\n", "Hello", "“”\"\"", strings.Repeat("overall ", 50)} {
 		for i, s := range c.Run(NewDocument("", text)) {
 			if math.IsNaN(s.Value) || math.IsInf(s.Value, 0) || s.Value < 0 {
-				t.Errorf("%q: %s = %v", text, c.Names()[i], s.Value)
+				t.Errorf("%q: %s = %v", text, checkNames(c)[i], s.Value)
 			}
 		}
 	}
@@ -315,7 +315,7 @@ func (cs *classStats) rate(i int) float64 { return float64(cs.fired[i]) / float6
 //	go test ./features -run TestAIFillerOnCorpus -v
 func TestAIFillerOnCorpus(t *testing.T) {
 	c := newAIFiller()
-	names := c.Names()
+	names := checkNames(c)
 	var human, llm classStats
 	byModel := map[string]*classStats{}
 	for _, r := range aiReadXsum(t) {

@@ -37,12 +37,19 @@ type boilerplate struct{}
 
 func newBoilerplate() Check { return boilerplate{} }
 
-func (boilerplate) Names() []string {
-	return []string{"boilerplate", "boilerplate_share", "comment_form", "spam_debris", "repeated_title"}
+// Signals declares the page-debris signals.
+func (boilerplate) Signals() []Spec {
+	return []Spec{
+		{"boilerplate", "content-farm page debris"},
+		{"boilerplate_share", "share of page debris"},
+		{"comment_form", "comment-form debris"},
+		{"spam_debris", "donation appeals and theme leftovers"},
+		{"repeated_title", "repeated title"},
+	}
 }
 
 // Run measures the page debris of d.
-func (boilerplate) Run(d *Document) []Signal {
+func (c boilerplate) Run(d *Document) []Signal {
 	kinds, spam := ClassifyBoilerplate(d)
 	var (
 		lines, spamLines, comment, appeal, title int
@@ -70,9 +77,8 @@ func (boilerplate) Run(d *Document) []Signal {
 			}
 		}
 	}
-	out := make([]Signal, 5)
 	if lines == 0 {
-		return out
+		return blank(c.Signals())
 	}
 	debrisChars, allChars := 0, 0
 	for i, k := range kinds {
@@ -82,41 +88,48 @@ func (boilerplate) Run(d *Document) []Signal {
 			debrisChars += n
 		}
 	}
-	out[0] = Signal{
+	debris := Signal{
 		Value:    math.Log1p(float64(lines)),
 		Fired:    spamLines > 0,
 		Message:  debrisMessage(kinds, spam, lines),
 		Evidence: debrisEvidence(d, kinds, spam, func(int) bool { return true }),
 	}
+	var debrisShare, form, farm, repeated Signal
 	if allChars > 0 {
 		share := float64(debrisChars) / float64(allChars)
-		out[1] = Signal{
+		debrisShare = Signal{
 			Value:   share,
 			Message: fmt.Sprintf("%.0f%% of the text is page debris", 100*share),
 		}
 	}
 	if commentForm {
-		out[2] = Signal{
+		form = Signal{
 			Value:    math.Log1p(float64(comment)),
 			Message:  fmt.Sprintf("comment form: %s", bpPlural(comment, "line")),
 			Evidence: debrisEvidence(d, kinds, spam, func(i int) bool { return kinds[i] == CommentForm }),
 		}
 	}
 	if farmAppeal {
-		out[3] = Signal{
+		farm = Signal{
 			Value:    math.Log1p(float64(appeal)),
 			Message:  fmt.Sprintf("donation appeal or blog-theme leftovers: %s", bpPlural(appeal, "line")),
 			Evidence: debrisEvidence(d, kinds, spam, func(i int) bool { return kinds[i] == DonationAppeal || kinds[i] == ThemeDebris }),
 		}
 	}
 	if title > 0 {
-		out[4] = Signal{
+		repeated = Signal{
 			Value:    math.Log1p(float64(title)),
 			Message:  fmt.Sprintf("title repeated as a line %s", bpPlural(title, "more time")),
 			Evidence: debrisEvidence(d, kinds, spam, func(i int) bool { return kinds[i] == RepeatedTitle }),
 		}
 	}
-	return out
+	return []Signal{
+		named("boilerplate", debris),
+		named("boilerplate_share", debrisShare),
+		named("comment_form", form),
+		named("spam_debris", farm),
+		named("repeated_title", repeated),
+	}
 }
 
 // debrisMessage says how many debris lines there are and of which kinds,

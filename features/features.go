@@ -5,8 +5,9 @@
 // weigh it, and carries a message and the exact lines or phrases behind it, so
 // that a person can read it. Signals come from checks: one file per family of
 // signals, all sharing the Check interface and registered in one list
-// (registry.go). The names and their order are versioned by Version, because
-// model files depend on them.
+// (registry.go). A check declares its signals by name, each with what it
+// measures (Spec), and returns each one under its name. The names and their
+// order are versioned by Version, because model files depend on them.
 package features
 
 import (
@@ -61,13 +62,41 @@ type Signal struct {
 	Evidence []Evidence `json:"evidence,omitempty"`
 }
 
+// Spec declares one signal: the stable name a model knows it by and what
+// it measures, in a few words, for a reason that has no message of its own.
+type Spec struct {
+	// Name is the signal's stable name, e.g. "ad_injection".
+	Name string
+	// Description says what the signal measures ("injected ad lines").
+	Description string
+}
+
 // Check computes one family of signals.
 type Check interface {
-	// Names lists the signal names the check sets, in a fixed order.
-	Names() []string
-	// Run measures the document and returns one Signal per name, in the
-	// order of Names. Run must be safe for concurrent use.
+	// Signals declares the signals the check sets. Their order is the
+	// order of Names, so it is part of the feature set's Version.
+	Signals() []Spec
+	// Run measures the document and returns one Signal for each declared
+	// one, each carrying its declared Name. Run must be safe for
+	// concurrent use.
 	Run(d *Document) []Signal
+}
+
+// blank returns a zero Signal for each of specs, under its name: what a
+// check returns when it finds nothing to measure.
+func blank(specs []Spec) []Signal {
+	out := make([]Signal, len(specs))
+	for i, sp := range specs {
+		out[i].Name = sp.Name
+	}
+	return out
+}
+
+// named returns s under the given name, for a check's Run to say which of
+// its declared signals s is.
+func named(name string, s Signal) Signal {
+	s.Name = name
+	return s
 }
 
 // Signals is the result of Extract: every signal of the feature set, in the
@@ -106,20 +135,27 @@ func (s Signals) Fired() []Signal {
 var (
 	namesOnce sync.Once
 	names     []string
+	specs     []Spec
 	nameIndex map[string]int
+	// firstOf holds, for each check, the index in names of its first
+	// signal, and len(names) last.
+	firstOf []int
 )
 
 func buildNames() {
 	nameIndex = make(map[string]int)
 	for _, c := range checks {
-		for _, n := range c.Names() {
-			if _, dup := nameIndex[n]; dup {
-				panic("features: duplicate signal name " + n)
+		firstOf = append(firstOf, len(names))
+		for _, sp := range c.Signals() {
+			if _, dup := nameIndex[sp.Name]; dup {
+				panic("features: duplicate signal name " + sp.Name)
 			}
-			nameIndex[n] = len(names)
-			names = append(names, n)
+			nameIndex[sp.Name] = len(names)
+			names = append(names, sp.Name)
+			specs = append(specs, sp)
 		}
 	}
+	firstOf = append(firstOf, len(names))
 }
 
 // Names returns the names of all signals, in the order Extract returns them.
@@ -142,20 +178,47 @@ func Extract(title, text string) Signals {
 	return ExtractDocument(NewDocument(title, text))
 }
 
+// Description says in a few words what the named signal measures, or
+// returns the name when it is not a signal of the feature set.
+func Description(name string) string {
+	if i, ok := Index(name); ok {
+		return specs[i].Description
+	}
+	return name
+}
+
 // ExtractDocument measures every signal of a prepared document.
 func ExtractDocument(d *Document) Signals {
-	out := make(Signals, 0, len(Names()))
-	for _, c := range checks {
+	namesOnce.Do(buildNames)
+	out := make(Signals, len(names))
+	for ci, c := range checks {
 		got := c.Run(d)
-		want := c.Names()
-		if len(got) != len(want) {
-			panic(fmt.Sprintf("features: check %T returned %d signals, want %d", c, len(got), len(want)))
+		first, end := firstOf[ci], firstOf[ci+1]
+		if len(got) != end-first {
+			panic(fmt.Sprintf("features: check %T returned %d signals, declares %d", c, len(got), end-first))
 		}
-		for i := range got {
-			got[i].Name = want[i]
-			capSignal(&got[i])
+		for _, sig := range got {
+			i, ok := declaredIndex(sig.Name, first, end)
+			if !ok {
+				panic(fmt.Sprintf("features: check %T returned signal %q, which it does not declare", c, sig.Name))
+			}
+			if out[i].Name != "" {
+				panic(fmt.Sprintf("features: check %T returned signal %q twice", c, sig.Name))
+			}
+			capSignal(&sig)
+			out[i] = sig
 		}
-		out = append(out, got...)
 	}
 	return out
+}
+
+// declaredIndex finds the named signal among names[from:to], a check's
+// own few, first where the check declares it.
+func declaredIndex(name string, from, to int) (int, bool) {
+	for i := from; i < to; i++ {
+		if names[i] == name {
+			return i, true
+		}
+	}
+	return 0, false
 }

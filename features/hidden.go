@@ -26,8 +26,10 @@ type hiddenText struct{}
 
 func newHiddenText() Check { return hiddenText{} }
 
-// Names lists the signal.
-func (hiddenText) Names() []string { return []string{"hidden_text"} }
+// Signals declares the signal.
+func (hiddenText) Signals() []Spec {
+	return []Spec{{"hidden_text", "stuffing or links in text hidden from readers"}}
+}
 
 // Limits of the hidden-text check.
 const (
@@ -49,8 +51,13 @@ var hiddenDocuments = sync.Pool{New: func() any { return new(Document) }}
 
 // Run measures the document's hidden text.
 func (hiddenText) Run(d *Document) []Signal {
+	return []Signal{named("hidden_text", measureHidden(d))}
+}
+
+// measureHidden measures the stuffing and link lists of d's hidden text.
+func measureHidden(d *Document) Signal {
 	if strings.TrimSpace(d.Hidden) == "" {
-		return []Signal{{}}
+		return Signal{}
 	}
 	h := hiddenDocuments.Get().(*Document)
 	defer hiddenDocuments.Put(h)
@@ -70,7 +77,7 @@ func (hiddenText) Run(d *Document) []Signal {
 		count += float64(len(addresses) - 2)
 	}
 	if count == 0 {
-		return []Signal{{}}
+		return Signal{}
 	}
 	s := Signal{Value: math.Log1p(count), Fired: true}
 	var parts []string
@@ -94,7 +101,7 @@ func (hiddenText) Run(d *Document) []Signal {
 		s.Evidence = s.Evidence[:10]
 	}
 	s.Message = fmt.Sprintf("text hidden from readers holds %s (%d hidden words)", strings.Join(parts, " and "), len(h.Words))
-	return []Signal{s}
+	return s
 }
 
 // promoAddresses returns the word indices of the distinct web addresses

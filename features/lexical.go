@@ -25,7 +25,13 @@ type lexical struct{}
 
 func newLexical() Check { return lexical{} }
 
-func (lexical) Names() []string { return []string{"repeated_trigrams", "lexical_diversity"} }
+// Signals declares the signals of word reuse.
+func (lexical) Signals() []Spec {
+	return []Spec{
+		{"repeated_trigrams", "three-word sequences that recur"},
+		{"lexical_diversity", "distinct words in every 50"},
+	}
+}
 
 const (
 	// lexicalMinWords is the fewest words for repeated_trigrams to fire.
@@ -55,7 +61,10 @@ var lexicalPool = sync.Pool{New: func() any { return new(lexicalScratch) }}
 func (lexical) Run(d *Document) []Signal {
 	sc := lexicalPool.Get().(*lexicalScratch)
 	defer lexicalPool.Put(sc)
-	return []Signal{repeatedTrigrams(d, sc), lexicalDiversity(d, sc)}
+	return []Signal{
+		named("repeated_trigrams", repeatedTrigrams(d, sc)),
+		named("lexical_diversity", lexicalDiversity(d, sc)),
+	}
 }
 
 func repeatedTrigrams(d *Document, sc *lexicalScratch) Signal {

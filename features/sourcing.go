@@ -61,8 +61,15 @@ func newSourcing() Check {
 	}
 }
 
-func (*sourcing) Names() []string {
-	return []string{"direct_quotes", "attribution", "no_sourcing", "unlinked_source", "outlet_summary"}
+// Signals declares the sourcing signals.
+func (*sourcing) Signals() []Spec {
+	return []Spec{
+		{"direct_quotes", "direct quotes"},
+		{"attribution", "attribution to sources"},
+		{"no_sourcing", "missing sourcing"},
+		{"unlinked_source", "unlinked \"Source: Read More\" line"},
+		{"outlet_summary", "retelling of another outlet's report"},
+	}
 }
 
 // attributionPhrases credit a statement to a person or body the way news
@@ -344,12 +351,10 @@ func (c *sourcing) measure(d *Document) sourcingStats {
 }
 
 func (c *sourcing) Run(d *Document) []Signal {
-	out := make([]Signal, 5)
 	st := c.measure(d)
 	rate := st.attributionRate()
 
-	// direct_quotes
-	q := &out[0]
+	q := Signal{Name: "direct_quotes"}
 	q.Value = math.Log1p(float64(len(st.quotes)))
 	if len(st.quotes) > 0 {
 		q.Message = fmt.Sprintf("%d direct quotes", len(st.quotes))
@@ -358,16 +363,14 @@ func (c *sourcing) Run(d *Document) []Signal {
 		}
 	}
 
-	// attribution
-	a := &out[1]
+	a := Signal{Name: "attribution"}
 	a.Value = math.Min(rate, 5)
 	if len(st.attribution) > 0 {
 		a.Evidence = firstEvidence(CountPhrases(d, st.attribution), 10)
 		a.Message = fmt.Sprintf("%d attributions (%.1f per 100 words)", len(st.attribution), rate)
 	}
 
-	// no_sourcing
-	ns := &out[2]
+	ns := Signal{Name: "no_sourcing"}
 	ns.Value = noSourcingStrength(st)
 	if st.words >= noSourcingMinWords && len(st.quotes) == 0 && rate < noSourcingMaxAttrib &&
 		ratePer100Words(st.numbers, st.words) < noSourcingMaxNumbers {
@@ -376,8 +379,7 @@ func (c *sourcing) Run(d *Document) []Signal {
 		ns.Evidence = firstEvidence(CountPhrases(d, st.attribution), 10)
 	}
 
-	// unlinked_source
-	us := &out[3]
+	us := Signal{Name: "unlinked_source"}
 	var lines evidenceTally
 	kind := 0
 	lastProse := lastProseLine(d)
@@ -400,8 +402,7 @@ func (c *sourcing) Run(d *Document) []Signal {
 		us.Message = fmt.Sprintf("source line names no source: %q", us.Evidence[0].Text)
 	}
 
-	// outlet_summary
-	outlet := &out[4]
+	outlet := Signal{Name: "outlet_summary"}
 	mentions := findOutletReports(d, st.verbs, st.leads)
 	outlet.Value = math.Log1p(float64(len(mentions)))
 	if len(mentions) > 0 {
@@ -418,7 +419,7 @@ func (c *sourcing) Run(d *Document) []Signal {
 		outlet.Fired = lead || len(mentions) >= 3
 		outlet.Message = fmt.Sprintf("retells another outlet's report: %s", outlet.Evidence[0])
 	}
-	return out
+	return []Signal{q, a, ns, us, outlet}
 }
 
 // followedByReadMore reports whether the next line that holds text is

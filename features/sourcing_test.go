@@ -55,7 +55,7 @@ func TestSourcingInventedExamples(t *testing.T) {
 	c := newSourcing()
 	filler := signalsOf(c, inventedFiller)
 	report := signalsOf(c, inventedReport)
-	for _, n := range c.Names() {
+	for _, n := range checkNames(c) {
 		t.Logf("%-16s filler %.3f  report %.3f", n, filler[n].Value, report[n].Value)
 	}
 	if !filler["no_sourcing"].Fired || report["no_sourcing"].Fired {
@@ -235,7 +235,7 @@ func TestSourcingEmptyAndOddInputs(t *testing.T) {
 	for _, text := range []string{"", "\n\n", "“", `"""`, "Source:", strings.Repeat("‘", 1000)} {
 		for i, s := range c.Run(NewDocument("", text)) {
 			if math.IsNaN(s.Value) || math.IsInf(s.Value, 0) || s.Value < 0 {
-				t.Errorf("%q: %s = %v", text, c.Names()[i], s.Value)
+				t.Errorf("%q: %s = %v", text, checkNames(c)[i], s.Value)
 			}
 		}
 	}
@@ -247,7 +247,7 @@ func TestSourcingEmptyAndOddInputs(t *testing.T) {
 //	go test ./features -run TestSourcingOnCorpus -v
 func TestSourcingOnCorpus(t *testing.T) {
 	c := newSourcing()
-	names := c.Names()
+	names := checkNames(c)
 	sets := map[string]*classStats{}
 	order := []string{"xsum-human", "bbc-news.jsonl", "reuters-21578.jsonl", "page-bodies", "xsum-machine"}
 	for _, n := range order {

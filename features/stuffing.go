@@ -112,13 +112,17 @@ type stuffing struct{}
 // newStuffing builds the repetition check.
 func newStuffing() Check { return stuffing{} }
 
-// Names lists the repetition signals.
-func (stuffing) Names() []string {
-	return []string{
-		"keyword_stuffing",
-		"top_2gram_share", "top_3gram_share", "top_4gram_share",
-		"dup_5gram_share", "dup_10gram_share",
-		"dup_line_share", "dup_paragraph_share",
+// Signals declares the repetition signals.
+func (stuffing) Signals() []Spec {
+	return []Spec{
+		{"keyword_stuffing", "keyword stuffing"},
+		{"top_2gram_share", "text in the most repeated word pair"},
+		{"top_3gram_share", "text in the most repeated three-word phrase"},
+		{"top_4gram_share", "text in the most repeated four-word phrase"},
+		{"dup_5gram_share", "text in repeated five-word phrases"},
+		{"dup_10gram_share", "text in repeated ten-word passages"},
+		{"dup_line_share", "duplicated lines"},
+		{"dup_paragraph_share", "duplicated paragraphs"},
 	}
 }
 
@@ -184,7 +188,6 @@ func (c stuffing) Run(d *Document) []Signal {
 // n-gram, the candidates and the duplicate scans are those of counting every
 // n-gram.
 func (stuffing) measure(d *Document, sc *ngramScratch) ([]Signal, []stuffedPhrase) {
-	out := make([]Signal, 8)
 	n := min(len(d.Words), stuffingMaxWords)
 	words := d.Words[:n]
 
@@ -262,31 +265,40 @@ func (stuffing) measure(d *Document, sc *ngramScratch) ([]Signal, []stuffedPhras
 		stuffed = ctx.findStuffedPhrases(cands)
 	}
 
-	out[0] = stuffingSignal(d, stuffed, n)
-	if !out[0].Fired {
+	stuffedSignal := stuffingSignal(d, stuffed, n)
+	if !stuffedSignal.Fired {
 		if r, ok := ctx.findRotated(); ok {
-			out[0] = rotatedSignal(d, r)
+			stuffedSignal = rotatedSignal(d, r)
 		}
 	}
 	enough := n >= gopherMinWords
+	var topShare [5]Signal // by n-gram length
 	for k := 2; k <= 4; k++ {
 		fired := enough && top[k] > [5]float64{2: gopherTop2, 3: gopherTop3, 4: gopherTop4}[k] && topProse[k]
-		out[k-1] = shareSignal(repeat[k], fired, fmt.Sprintf("most frequent %d-gram covers", k))
+		topShare[k] = shareSignal(repeat[k], fired, fmt.Sprintf("most frequent %d-gram covers", k))
 		if fired {
 			// top counts overlapping copies (Gopher's measure, which the
 			// model weighs) and can pass 1; the message gives the share of
 			// the text the copies actually cover.
-			out[k-1].Message = fmt.Sprintf("most frequent %d-gram covers %.0f%% of the text", k, 100*cover[k])
+			topShare[k].Message = fmt.Sprintf("most frequent %d-gram covers %.0f%% of the text", k, 100*cover[k])
 		}
 	}
-	out[4] = shareSignal(dup5, enough && dup5 > gopherDup5 && later5 > dupLaterShare, "repeated 5-grams cover")
-	out[5] = shareSignal(dup10, enough && dup10 > gopherDup10 && later10 > dupLaterShare, "repeated 10-grams cover")
-	out[6] = dupBlockSignal(d, sc, false, enough)
-	out[7] = dupBlockSignal(d, sc, true, enough)
-	for k := 1; k < len(out); k++ {
-		out[k].Value *= shortTextWeight(n)
+	// Every share but keyword_stuffing counts less in a short text.
+	weight := shortTextWeight(n)
+	weighted := func(name string, s Signal) Signal {
+		s.Value *= weight
+		return named(name, s)
 	}
-	return out, stuffed
+	return []Signal{
+		named("keyword_stuffing", stuffedSignal),
+		weighted("top_2gram_share", topShare[2]),
+		weighted("top_3gram_share", topShare[3]),
+		weighted("top_4gram_share", topShare[4]),
+		weighted("dup_5gram_share", shareSignal(dup5, enough && dup5 > gopherDup5 && later5 > dupLaterShare, "repeated 5-grams cover")),
+		weighted("dup_10gram_share", shareSignal(dup10, enough && dup10 > gopherDup10 && later10 > dupLaterShare, "repeated 10-grams cover")),
+		weighted("dup_line_share", dupBlockSignal(d, sc, false, enough)),
+		weighted("dup_paragraph_share", dupBlockSignal(d, sc, true, enough)),
+	}, stuffed
 }
 
 // repeats reports whether the n-gram at pos[j], counted by countGrams,

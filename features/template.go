@@ -138,9 +138,14 @@ func (c shopTemplate) lineFlags(d *Document, l *Line, flags []uint16) {
 	c.words.flagsOf(words, flags)
 }
 
-// Names lists the template signals.
-func (shopTemplate) Names() []string {
-	return []string{"shop_template", "lorem_ipsum", "price_lines", "placeholder_text"}
+// Signals declares the template signals.
+func (shopTemplate) Signals() []Spec {
+	return []Spec{
+		{"shop_template", "shop or filler template lines"},
+		{"lorem_ipsum", "lorem-ipsum filler"},
+		{"price_lines", "standalone price lines"},
+		{"placeholder_text", "placeholder text"},
+	}
 }
 
 // templateKind is the kind of a template line.
@@ -323,9 +328,8 @@ func (c shopTemplate) Run(d *Document) []Signal {
 		}
 	}
 	found = kept
-	out := make([]Signal, 4)
 	if len(found) == 0 {
-		return out
+		return blank(c.Signals())
 	}
 
 	distinct := 0
@@ -340,26 +344,32 @@ func (c shopTemplate) Run(d *Document) []Signal {
 		(placeholders >= 1 && clearLines >= 2) ||
 		placeholders >= 2
 	all := templateEvidence(d, found, func(templateKind) bool { return true })
-	out[0] = Signal{Value: math.Log1p(float64(len(found))), Fired: fired, Evidence: all}
-	out[0].Message = fmt.Sprintf("%d template line(s) of %d kind(s), e.g. %s", len(found), distinct, all[0])
+	shop := Signal{Value: math.Log1p(float64(len(found))), Fired: fired, Evidence: all}
+	shop.Message = fmt.Sprintf("%d template line(s) of %d kind(s), e.g. %s", len(found), distinct, all[0])
+	var lorem, prices, placeholder Signal
 
 	if latinWords > 0 && len(d.Words) > 0 {
 		ev := templateEvidence(d, found, func(k templateKind) bool { return k == tmplLatin })
 		share := float64(latinWords) / float64(len(d.Words))
-		out[1] = Signal{Value: unitShare(share), Fired: latinWords >= latinBlockWords, Evidence: ev,
+		lorem = Signal{Value: unitShare(share), Fired: latinWords >= latinBlockWords, Evidence: ev,
 			Message: fmt.Sprintf("%d lorem ipsum words (%.0f%% of the text)", latinWords, 100*share)}
 	}
 	if n := kinds[tmplPrice]; n > 0 {
 		ev := templateEvidence(d, found, func(k templateKind) bool { return k == tmplPrice })
-		out[2] = Signal{Value: math.Log1p(float64(n)), Fired: n >= 2 && fired, Evidence: ev,
+		prices = Signal{Value: math.Log1p(float64(n)), Fired: n >= 2 && fired, Evidence: ev,
 			Message: fmt.Sprintf("%d line(s) of bare prices, e.g. %s", n, ev[0])}
 	}
 	if placeholders > 0 {
 		ev := templateEvidence(d, found, func(k templateKind) bool { return k == tmplPlaceholder || k == tmplThemeTest })
-		out[3] = Signal{Value: math.Log1p(float64(placeholders)), Fired: placeholders >= 2, Evidence: ev,
+		placeholder = Signal{Value: math.Log1p(float64(placeholders)), Fired: placeholders >= 2, Evidence: ev,
 			Message: fmt.Sprintf("%d placeholder line(s), e.g. %s", placeholders, ev[0])}
 	}
-	return out
+	return []Signal{
+		named("shop_template", shop),
+		named("lorem_ipsum", lorem),
+		named("price_lines", prices),
+		named("placeholder_text", placeholder),
+	}
 }
 
 // templateEvidence quotes the template lines of the wanted kinds, clear

@@ -51,7 +51,7 @@ func TestShopTemplateQuietOnOtherSeeds(t *testing.T) {
 		d := NewDocument("", shareddata.Seed(t, seed))
 		for i, s := range c.Run(d) {
 			if s.Value > 0 || s.Fired {
-				t.Errorf("seed %s: %s = %.3f fired=%v %v", seed, c.Names()[i], s.Value, s.Fired, s.Evidence)
+				t.Errorf("seed %s: %s = %.3f fired=%v %v", seed, checkNames(c)[i], s.Value, s.Fired, s.Evidence)
 			}
 		}
 	}

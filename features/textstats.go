@@ -47,10 +47,17 @@ func newTextStats() Check {
 	return &textStats{openers: NewLexicon(headingOpeners...)}
 }
 
-func (*textStats) Names() []string {
-	return []string{
-		"word_count", "mean_word_length", "stopword_ratio", "terminal_punct_share",
-		"short_line_share", "symbol_ratio", "bullet_share", "fake_headings",
+// Signals declares the text statistics.
+func (*textStats) Signals() []Spec {
+	return []Spec{
+		{"word_count", "length in words"},
+		{"mean_word_length", "mean word length"},
+		{"stopword_ratio", "share of stop words"},
+		{"terminal_punct_share", "share of paragraphs ending a sentence"},
+		{"short_line_share", "share of short lines"},
+		{"symbol_ratio", "symbols per word"},
+		{"bullet_share", "share of bulleted lines"},
+		{"fake_headings", "sentences broken into fake headings"},
 	}
 }
 
@@ -97,14 +104,14 @@ const (
 
 // Run measures the text statistics of d.
 func (c *textStats) Run(d *Document) []Signal {
-	out := make([]Signal, 8)
+	var wordCount, wordLength, stopRatio, terminal, short, symbolShare, bullets Signal
 	msg := statsMessages{buf: make([]byte, 0, 256)}
 	words := len(d.Words)
 	letters, symbols := scanText(d.Text)
 	if words > 0 {
-		out[0] = Signal{Value: math.Log1p(float64(words))}
+		wordCount = Signal{Value: math.Log1p(float64(words))}
 		msg.buf = append(strconv.AppendInt(msg.buf, int64(words), 10), " words"...)
-		msg.end(&out[0])
+		msg.end(&wordCount)
 		stops, numbers := 0, 0
 		var stop [256]uint16
 		for from := 0; from < words; from += len(stop) {
@@ -121,26 +128,34 @@ func (c *textStats) Run(d *Document) []Signal {
 			}
 		}
 		mean := float64(letters) / float64(words)
-		out[1] = Signal{
+		wordLength = Signal{
 			Value: math.Min(mean, 15),
 			Fired: words >= statsMinWords && (mean < 3 || mean > 10),
 		}
 		msg.buf = append(strconv.AppendFloat(append(msg.buf, "mean word length "...), mean, 'f', 1, 64), " letters"...)
-		msg.end(&out[1])
+		msg.end(&wordLength)
 		ratio := float64(stops) / float64(words)
-		out[2] = Signal{
+		stopRatio = Signal{
 			Value: ratio,
 			Fired: words >= statsMinWords && ratio < 0.15 && 5*numbers < words,
 		}
 		msg.buf = append(strconv.AppendFloat(msg.buf, 100*ratio, 'f', 0, 64), "% of words are stop words"...)
-		msg.end(&out[2])
+		msg.end(&stopRatio)
 	}
-	paragraphShape(d, &out[3], &out[4], &msg)
-	symbolRatio(words, symbols, &out[5], &msg)
-	bulletShare(d, &out[6], &msg)
+	paragraphShape(d, &terminal, &short, &msg)
+	symbolRatio(words, symbols, &symbolShare, &msg)
+	bulletShare(d, &bullets, &msg)
 	msg.flush()
-	out[7] = c.fakeHeadings(d)
-	return out
+	return []Signal{
+		named("word_count", wordCount),
+		named("mean_word_length", wordLength),
+		named("stopword_ratio", stopRatio),
+		named("terminal_punct_share", terminal),
+		named("short_line_share", short),
+		named("symbol_ratio", symbolShare),
+		named("bullet_share", bullets),
+		named("fake_headings", c.fakeHeadings(d)),
+	}
 }
 
 // statsMessages builds the messages of one Run in a single buffer and

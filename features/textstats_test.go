@@ -13,7 +13,7 @@ import (
 // textStatsNames indexes the signals of the text statistics check.
 var textStatsNames = func() map[string]int {
 	m := make(map[string]int)
-	for i, n := range newTextStats().Names() {
+	for i, n := range checkNames(newTextStats()) {
 		m[n] = i
 	}
 	return m
@@ -24,7 +24,7 @@ func runTextStats(title, text string) map[string]Signal {
 	c := newTextStats()
 	got := c.Run(d)
 	out := make(map[string]Signal, len(got))
-	for i, n := range c.Names() {
+	for i, n := range checkNames(c) {
 		out[n] = got[i]
 	}
 	return out
@@ -181,7 +181,7 @@ func TestTextStatsBySource(t *testing.T) {
 		{"xsum-human", "xsum-human-vs-llm.jsonl", func(r shareddata.Record) bool { return r.Label == "clean" }},
 		{"xsum-llm", "xsum-human-vs-llm.jsonl", func(r shareddata.Record) bool { return r.Label == "spam" }},
 	}
-	names := newTextStats().Names()
+	names := checkNames(newTextStats())
 	means := make(map[string][]float64)
 	for _, src := range sources {
 		recs := shareddata.Records(t, src.file, 0, src.keep)
