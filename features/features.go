@@ -8,6 +8,17 @@
 // (registry.go). A check declares its signals by name, each with what it
 // measures (Spec), and returns each one under its name. The names and their
 // order are versioned by Version, because model files depend on them.
+//
+// The files are of two kinds. A family file holds one family of signals
+// (adinject.go, stuffing.go with rotation.go, …). The floor is the engine
+// the families share: the Document and its facts, lexicons, quotes, hashing,
+// word and line analysis, and the registry (this file, registry.go,
+// document.go, words.go, lines.go, …). A family uses only its own files and
+// the floor, and the floor uses no family, except that the registry calls
+// each family's constructor; code two families need belongs in the floor.
+// layout_test.go lists which file is which and fails on a use that breaks
+// the rule, and on any dependency on the module's packages outside
+// internal/.
 package features
 
 import (
