@@ -1,3 +1,6 @@
+// The shared floor: Document, an article normalised and split once into
+// lines, paragraphs, sentences and words for all the checks.
+
 package features
 
 import (

@@ -1,3 +1,6 @@
+// The shared floor: domain names and promotional cues among a document's
+// words.
+
 package features
 
 import (

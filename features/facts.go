@@ -1,3 +1,7 @@
+// The shared floor: the analyses several checks ask of one document
+// (quotes, specifics, wire copy, the title), computed once and kept on the
+// Document.
+
 package features
 
 // facts holds what several checks ask of one document, computed the first

@@ -1,3 +1,6 @@
+// The shared floor: fast hashes of words and texts, and the hash table the
+// checks count with.
+
 package features
 
 import "math/bits"

@@ -1,3 +1,6 @@
+// The shared floor: which language a document is written in, and whether
+// it is English.
+
 package features
 
 import (

@@ -1,3 +1,6 @@
+// The shared floor: Lexicon, which matches fixed lists of phrases against
+// a document's words, and the evidence of the phrases it finds.
+
 package features
 
 import (

@@ -1,3 +1,6 @@
+// The shared floor: lexiconSet, which matches several lexicons against a
+// document in one pass.
+
 package features
 
 import (

@@ -1,9 +1,10 @@
-package features
+// The shared floor: the line classifier, which says which lines of a page
+// are debris (menus, share widgets, comment forms, bylines, breadcrumbs,
+// donation appeals) rather than the article, and of which kind. The
+// boilerplate signals (boilerplate.go) count what it finds; other checks ask
+// it about a document's lines too.
 
-// The line classifier: which lines of a page are debris (menus, share
-// widgets, comment forms, bylines, breadcrumbs, donation appeals) rather
-// than the article, and of which kind. The boilerplate signals (boilerplate.go)
-// count what it finds; other checks ask it about a document's lines too.
+package features
 
 import (
 	"fmt"

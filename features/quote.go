@@ -1,3 +1,6 @@
+// The shared floor: the caps on the length of evidence and messages, so
+// that one article's result stays small.
+
 package features
 
 import (

@@ -1,3 +1,6 @@
+// The shared floor: the list of checks that makes up the feature set. It
+// is the one floor file that names the families, each by its constructor.
+
 package features
 
 // checks is the feature set: every check, in the order its signals appear

@@ -1,3 +1,6 @@
+// The shared floor: small tests on sentences, lines and paragraphs
+// (sentence endings, bullets, where the text starts).
+
 package features
 
 import (

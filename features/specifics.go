@@ -1,3 +1,7 @@
+// The shared floor: the specifics (numbers and names) and the quotations of
+// a text, and helpers that turn counts into signals and evidence (rates,
+// shares, tallies).
+
 package features
 
 import (

@@ -1,3 +1,6 @@
+// The shared floor: word lists and tests on single words (stop words, the
+// flag tables that hold word lists, stems, capitals).
+
 package features
 
 import (
