@@ -1,90 +1,28 @@
 package newsqual
 
 import (
-	"cmp"
 	"fmt"
 	"math"
-	"slices"
 
 	"github.com/newsqual/newsqual/features"
 	"github.com/newsqual/newsqual/model"
 )
 
-// minReasonWeight is the smallest contribution to the log-odds that makes
-// a reason worth reading.
-const minReasonWeight = 0.05
-
-// reasons turns each input's contribution into a Reason, strongest push
+// reasons words the contributions worth explaining (see
+// model.Prediction.Explain) as reasons, in Explain's order: strongest push
 // toward spam first, then the strongest pulls toward clean.
 func (s *Scorer) reasons(sig features.Signals, pred model.Prediction) []Reason {
-	// A signal's value and its fired flag are two inputs but one reason.
-	// The text model's share is kept last, at index len(sig).
-	bySignal := make([]float64, len(sig)+1)
-	for i, c := range pred.Contributions {
-		if k := model.SignalOf(i); k >= 0 {
-			bySignal[k] += c
+	chosen := pred.Explain(sig, s.maxReasons)
+	out := make([]Reason, 0, len(chosen)+1)
+	for _, c := range chosen {
+		var r Reason
+		if c.IsText() {
+			r = s.textReason(pred.Text, c.LogOdds)
 		} else {
-			bySignal[len(sig)] += c
+			r = signalReason(sig[c.Signal], c.LogOdds)
 		}
-	}
-	// Choose the reasons first and write only the chosen ones.
-	type candidate struct {
-		input  int // index in sig, or len(sig) for the text model
-		c      float64
-		weight float64
-	}
-	// One backing array: pushes toward spam fill it from the front,
-	// pulls toward clean from the back.
-	all := make([]candidate, len(bySignal))
-	nSpam, nClean := 0, 0
-	for i, c := range bySignal {
-		if math.Abs(c) < minReasonWeight {
-			continue
-		}
-		if i < len(sig) && c < 0 && sig[i].Fired {
-			// A signal whose own rule found a problem is no reason to
-			// trust the article, whatever sign correlated inputs gave it.
-			continue
-		}
-		cand := candidate{input: i, c: c, weight: roundWeight(c)}
-		if c > 0 {
-			all[nSpam] = cand
-			nSpam++
-		} else {
-			nClean++
-			all[len(all)-nClean] = cand
-		}
-	}
-	toSpam := all[:nSpam]
-	toClean := all[len(all)-nClean:]
-	slices.Reverse(toClean) // back in input order, for the stable sort
-	byStrength := func(cs []candidate) {
-		slices.SortStableFunc(cs, func(a, b candidate) int {
-			return cmp.Compare(math.Abs(b.weight), math.Abs(a.weight))
-		})
-	}
-	byStrength(toSpam)
-	byStrength(toClean)
-	if s.maxReasons > 0 && len(toSpam)+len(toClean) > s.maxReasons {
-		// Keep the strongest of both directions in proportion, at least
-		// the two strongest pulls toward clean when there are any (as far
-		// as the cap allows: a cap of 1 keeps one).
-		keepClean := min(len(toClean), max(2, s.maxReasons-len(toSpam)), s.maxReasons)
-		keepSpam := min(len(toSpam), s.maxReasons-keepClean)
-		toSpam, toClean = toSpam[:keepSpam], toClean[:keepClean]
-	}
-	out := make([]Reason, 0, len(toSpam)+len(toClean)+1)
-	for _, cs := range [][]candidate{toSpam, toClean} {
-		for _, cand := range cs {
-			var r Reason
-			if cand.input < len(sig) {
-				r = signalReason(sig[cand.input], cand.c)
-			} else {
-				r = s.textReason(pred.Text, cand.c)
-			}
-			r.Weight = cand.weight
-			out = append(out, r)
-		}
+		r.Weight = c.Weight
+		out = append(out, r)
 	}
 	return out
 }
@@ -125,15 +63,6 @@ func (s *Scorer) textReason(scan model.TextScan, contribution float64) Reason {
 		ev = append(ev, Evidence{Text: t.Token, Count: t.Count, Line: t.Line}.Capped())
 	}
 	return Reason{Signal: model.TextFeature, Message: msg, Evidence: ev}
-}
-
-// roundWeight keeps three decimals of a contribution. Past 1e12 a float
-// has no decimals left to drop, and multiplying by 1000 could overflow.
-func roundWeight(c float64) float64 {
-	if math.Abs(c) >= 1e12 {
-		return c
-	}
-	return math.Round(c*1000) / 1000
 }
 
 func formatValue(v float64) string {

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/newsqual/newsqual/model"
 )
 
 // TestScorerModelSHA256 checks that a Scorer names its model by the hash
@@ -63,8 +65,8 @@ func TestMaxReasons(t *testing.T) {
 		t.Errorf("WithMaxReasons(0): %d reasons, want more than the %d capped", len(all.Reasons), len(capped.Reasons))
 	}
 	for _, r := range all.Reasons {
-		if w := r.Weight; w > -minReasonWeight && w < minReasonWeight {
-			t.Errorf("reason %s of weight %v kept, below %v", r.Signal, w, minReasonWeight)
+		if w := r.Weight; w > -model.MinContribution && w < model.MinContribution {
+			t.Errorf("reason %s of weight %v kept, below %v", r.Signal, w, model.MinContribution)
 		}
 	}
 	if *all.Quality != *capped.Quality || all.Verdict != capped.Verdict {

@@ -177,12 +177,11 @@ func CrossValidate(ctx context.Context, examples []training.Example, data []stri
 	}
 	p := res.Prepared
 	m := res.Model
-	textCol := len(model.InputNames()) - 1
-	signals, err := p.CrossValidate(func(j int) bool { return j != textCol })
+	signals, err := p.CrossValidate(func(j int) bool { return !model.IsTextInput(j) })
 	if err != nil {
 		return nil, err
 	}
-	text, err := p.CrossValidate(func(j int) bool { return j == textCol })
+	text, err := p.CrossValidate(model.IsTextInput)
 	if err != nil {
 		return nil, err
 	}
@@ -255,13 +254,9 @@ func CrossValidate(ctx context.Context, examples []training.Example, data []stri
 	}
 	r.Baselines[0].Metrics = r.Overall
 	r.Baselines[0].Metrics.Reliability = nil
-	n := len(features.Names())
 	fired := make([][]bool, len(p.Inputs))
 	for i, row := range p.Inputs {
-		fired[i] = make([]bool, n)
-		for k := range n {
-			fired[i][k] = row[n+k] > 0
-		}
+		fired[i] = model.FiredFlags(row)
 	}
 	r.Signals = signalTable(m, judged, fired)
 	r.worstErrors(scorerOf, articles, opts.worst())

@@ -205,6 +205,23 @@ func SignalOf(i int) int {
 	return -1
 }
 
+// FiredInput returns the index of the input that says whether signal k
+// (an index in features.Names) fired; its value is input k.
+func FiredInput(k int) int { return len(features.Names()) + k }
+
+// IsTextInput reports whether input i is the text model's.
+func IsTextInput(i int) bool { return SignalOf(i) < 0 }
+
+// FiredFlags reads from a row of model inputs (see Inputs) whether each
+// signal fired, by its index in features.Names.
+func FiredFlags(row []float64) []bool {
+	fired := make([]bool, len(features.Names()))
+	for k := range fired {
+		fired[k] = row[FiredInput(k)] > 0
+	}
+	return fired
+}
+
 // SignalInputs appends the model inputs of a document's signals to x: the
 // values, then the fired flags.
 func SignalInputs(x []float64, sig features.Signals) []float64 {

@@ -64,8 +64,8 @@ func TestTrainIsDeterministic(t *testing.T) {
 		t.Fatal(err)
 	}
 	k, _ := features.Index("word_count")
-	if n := len(features.Names()); m.Weights[k] != 0 || m.Weights[n+k] != 0 {
-		t.Fatalf("word_count weighs %v and its fired flag %v", m.Weights[k], m.Weights[n+k])
+	if f := model.FiredInput(k); m.Weights[k] != 0 || m.Weights[f] != 0 {
+		t.Fatalf("word_count weighs %v and its fired flag %v", m.Weights[k], m.Weights[f])
 	}
 	opts.Seed = 2
 	res, err := Train(ex, opts)
