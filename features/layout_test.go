@@ -57,6 +57,7 @@ var fileGroups = map[string]string{
 	"specifics.go":  floor,
 	"domains.go":    floor,
 	"lines.go":      floor,
+	"textmap.go":    floor,
 }
 
 // registryFile is the floor file that lists the checks: it may call a
