@@ -459,7 +459,7 @@ func signalTable(m *model.Model, ex []Example, fired [][]bool) []SignalRow {
 	rows := make([]SignalRow, n)
 	for k, name := range names {
 		rows[k] = SignalRow{Name: name, FiredClean: share(firedClean[k], clean), FiredSpam: share(firedSpam[k], spam),
-			Weight: Number(m.Weights[k]), FiredWeight: Number(m.Weights[n+k])}
+			Weight: Number(m.Weights[k]), FiredWeight: Number(m.Weights[model.FiredInput(k)])}
 	}
 	sort.SliceStable(rows, func(i, j int) bool {
 		wi := math.Abs(float64(rows[i].Weight)) + math.Abs(float64(rows[i].FiredWeight))
