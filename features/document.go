@@ -4,7 +4,6 @@
 package features
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -284,20 +283,32 @@ func isWideAlphanumeric(r rune) bool {
 func foldVariants(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	wide := false // in a run of full-width letters and digits, and the punctuation folded among them
+	var f variantFolder
 	for _, r := range s {
-		fold := r >= utf8.RuneSelf && isVariant(r)
-		if fold && (r == '\u3000' || '\uff01' <= r && r <= '\uff5e') && !isWideAlphanumeric(r) {
-			fold = wide
-		}
-		wide = isWideAlphanumeric(r) || wide && fold
-		if !fold {
-			b.WriteRune(r)
-			continue
-		}
-		b.WriteRune(plainForm(r))
+		b.WriteRune(f.fold(r))
 	}
 	return b.String()
+}
+
+// variantFolder decides, rune by rune along a text, what foldVariants
+// makes of each: it remembers whether the runes before began a
+// full-width run.
+type variantFolder struct {
+	wide bool // in a run of full-width letters and digits, and the punctuation folded among them
+}
+
+// fold returns the rune foldVariants writes for r, the next rune of the
+// text.
+func (f *variantFolder) fold(r rune) rune {
+	fold := r >= utf8.RuneSelf && isVariant(r)
+	if fold && (r == '\u3000' || '\uff01' <= r && r <= '\uff5e') && !isWideAlphanumeric(r) {
+		fold = f.wide
+	}
+	f.wide = isWideAlphanumeric(r) || f.wide && fold
+	if !fold {
+		return r
+	}
+	return plainForm(r)
 }
 
 // plainForm returns the ASCII character that r is a variant of, by its
@@ -321,26 +332,10 @@ func plainForm(r rune) rune {
 func unreverseOverrides(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	for {
-		i := strings.Index(s, "\u202e")
-		if i < 0 {
-			b.WriteString(s)
-			return b.String()
-		}
-		b.WriteString(s[:i])
-		s = s[i+len("\u202e"):]
-		end := strings.IndexAny(s, "\u202c\n")
-		run := s
-		if end >= 0 {
-			run = s[:end]
-		}
-		s = s[len(run):]
-		runes := []rune(run)
-		slices.Reverse(runes)
-		for _, r := range runes {
-			b.WriteRune(mirrored(r))
-		}
+	for _, r := range unreverseMapped(sourceRunes(s)) {
+		b.WriteRune(r.r)
 	}
+	return b.String()
 }
 
 // mirrored returns the bracket that faces the other way, as right-to-left

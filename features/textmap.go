@@ -115,9 +115,10 @@ func sourceRunes(s string) []mappedRune {
 	return out
 }
 
-// unreverseMapped does what unreverseOverrides does, to mapped runes: the
-// run behind each U+202E, up to its pop or the end of its line, in
-// reverse order and mirrored, the override itself dropped.
+// unreverseMapped turns the runs behind right-to-left overrides around
+// (see unreverseOverrides), each rune keeping its source: the run behind
+// each U+202E, up to its pop or the end of its line, in reverse order and
+// mirrored, the override itself dropped.
 func unreverseMapped(runes []mappedRune) []mappedRune {
 	out := make([]mappedRune, 0, len(runes))
 	for i := 0; i < len(runes); {
@@ -142,17 +143,9 @@ func unreverseMapped(runes []mappedRune) []mappedRune {
 
 // foldVariantsMapped does what foldVariants does, to mapped runes.
 func foldVariantsMapped(runes []mappedRune) []mappedRune {
-	wide := false
+	var f variantFolder
 	for i := range runes {
-		r := runes[i].r
-		fold := r >= utf8.RuneSelf && isVariant(r)
-		if fold && (r == '\u3000' || '\uff01' <= r && r <= '\uff5e') && !isWideAlphanumeric(r) {
-			fold = wide
-		}
-		wide = isWideAlphanumeric(r) || wide && fold
-		if fold {
-			runes[i].r = plainForm(r)
-		}
+		runes[i].r = f.fold(runes[i].r)
 	}
 	return runes
 }

@@ -149,19 +149,9 @@ func disguise(text string, seed int) string {
 		case 4:
 			core = strings.Replace(core, "a", "\u0430", 1)
 		case 6:
-			core = strings.Map(func(r rune) rune {
-				if 'a' <= r && r <= 'z' {
-					return r - 'a' + '\uff41'
-				}
-				return r
-			}, core)
+			core = lowerAs(core, '\uff41') // full-width
 		case 8:
-			core = strings.Map(func(r rune) rune {
-				if 'a' <= r && r <= 'z' {
-					return r - 'a' + '\U0001d41a'
-				}
-				return r
-			}, core)
+			core = lowerAs(core, '\U0001d41a') // mathematical bold
 		case 9:
 			rs := []rune(core)
 			for a, b := 0, len(rs)-1; a < b; a, b = a+1, b-1 {
@@ -172,6 +162,17 @@ func disguise(text string, seed int) string {
 		words[i] = core + w[len(strings.TrimRight(w, " ")):]
 	}
 	return strings.ReplaceAll(strings.Join(words, ""), "\n", "\r\n")
+}
+
+// lowerAs writes the lower-case ASCII letters of s in the alphabet whose
+// "a" is a.
+func lowerAs(s string, a rune) string {
+	return strings.Map(func(r rune) rune {
+		if 'a' <= r && r <= 'z' {
+			return r - 'a' + a
+		}
+		return r
+	}, s)
 }
 
 // clip shortens s for a failure message.
