@@ -63,7 +63,7 @@ func (p Prediction) Explain(sig features.Signals, limit int) []Contribution {
 		if i == len(sig) {
 			k = -1
 		}
-		cand := Contribution{Signal: k, LogOdds: c, Weight: RoundWeight(c)}
+		cand := Contribution{Signal: k, LogOdds: c, Weight: roundWeight(c)}
 		if c > 0 {
 			all[nSpam] = cand
 			nSpam++
@@ -93,9 +93,9 @@ func (p Prediction) Explain(sig features.Signals, limit int) []Contribution {
 	return all[:len(toSpam)+n]
 }
 
-// RoundWeight keeps three decimals of a contribution. Past 1e12 a float
+// roundWeight keeps three decimals of a contribution. Past 1e12 a float
 // has no decimals left to drop, and multiplying by 1000 could overflow.
-func RoundWeight(c float64) float64 {
+func roundWeight(c float64) float64 {
 	if math.Abs(c) >= 1e12 {
 		return c
 	}

@@ -124,14 +124,6 @@ func TestInputLayout(t *testing.T) {
 	}
 }
 
-func TestRoundWeight(t *testing.T) {
-	for c, want := range map[float64]float64{0.12345: 0.123, -0.0006: -0.001, 2e12: 2e12} {
-		if got := model.RoundWeight(c); got != want {
-			t.Errorf("RoundWeight(%v) = %v, want %v", c, got, want)
-		}
-	}
-}
-
 // Explain chooses what a reason list says: here keyword stuffing pushes
 // toward spam and the article's quotes pull toward clean.
 func ExamplePrediction_Explain() {

@@ -124,3 +124,11 @@ func TestFeatureTable(t *testing.T) {
 		t.Fatal("found a key in an empty table")
 	}
 }
+
+func TestRoundWeight(t *testing.T) {
+	for c, want := range map[float64]float64{0.12345: 0.123, -0.0006: -0.001, 2e12: 2e12} {
+		if got := roundWeight(c); got != want {
+			t.Errorf("roundWeight(%v) = %v, want %v", c, got, want)
+		}
+	}
+}
