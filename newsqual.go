@@ -328,6 +328,7 @@ func (s *Scorer) Score(a Article) Result {
 	res.Quality = new(int(math.Round(100 * (1 - p))))
 	res.Verdict = Verdict(s.thresholds.Verdict(p))
 	res.Reasons = s.reasons(sig, pred)
+	placeEvidence(res.Reasons, d, a.Text)
 	return noteTruncated(res, a, d)
 }
 

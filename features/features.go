@@ -43,6 +43,16 @@ type Evidence struct {
 	// Cut is true when Text was longer than MaxEvidenceRunes characters
 	// and holds only its start, ending with "…".
 	Cut bool `json:"cut,omitempty"`
+	// Hidden is true when the evidence is from the page's hidden text
+	// (Document.Hidden), which is not part of the article's text.
+	Hidden bool `json:"hidden,omitempty"`
+	// Spans are the byte ranges of up to MaxSpans of its occurrences in
+	// the article's text exactly as given to the scorer, in order; Count
+	// keeps the number in all. The checks leave them empty; the scorer
+	// sets them (see Document.Locate and TextMap), and evidence that the
+	// text does not hold (Hidden evidence, a text model's style pattern)
+	// has none.
+	Spans []Span `json:"spans,omitempty"`
 }
 
 // String renders the evidence as a person reads it: the text in quotes,

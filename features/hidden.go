@@ -82,7 +82,7 @@ func measureHidden(d *Document) Signal {
 	s := Signal{Value: math.Log1p(count), Fired: true}
 	var parts []string
 	if repeats >= hiddenMinRepeats {
-		s.Evidence = append(s.Evidence, Evidence{Text: phrase, Count: repeats, Line: line})
+		s.Evidence = append(s.Evidence, Evidence{Text: phrase, Count: repeats, Line: line, Hidden: true})
 		parts = append(parts, fmt.Sprintf("phrase %q ×%d", phrase, repeats))
 	}
 	if len(addresses) >= hiddenMinAddresses {
@@ -91,7 +91,7 @@ func measureHidden(d *Document) Signal {
 			w := h.Words[i]
 			if _, ok := seen[w.Norm]; !ok {
 				seen[w.Norm] = len(s.Evidence)
-				s.Evidence = append(s.Evidence, Evidence{Text: w.Text, Count: 0, Line: h.Lines[w.Line].Number})
+				s.Evidence = append(s.Evidence, Evidence{Text: w.Text, Count: 0, Line: h.Lines[w.Line].Number, Hidden: true})
 			}
 			s.Evidence[seen[w.Norm]].Count++
 		}

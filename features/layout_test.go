@@ -58,6 +58,7 @@ var fileGroups = map[string]string{
 	"domains.go":    floor,
 	"lines.go":      floor,
 	"textmap.go":    floor,
+	"locate.go":     floor,
 }
 
 // registryFile is the floor file that lists the checks: it may call a

@@ -7,6 +7,7 @@
 package features
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -197,4 +198,58 @@ func wholeText(n, size int) TextMap {
 		m.to[i] = int32(size)
 	}
 	return m
+}
+
+// WholeRuns widens spans of s, a text as given to NormalizeMapped, to take
+// in whole every right-to-left override run they cut into (from U+202E to
+// its pop, U+202C, or the end of its line), so that each span of s,
+// normalised on its own, reads as the part of the normalised text it was
+// mapped from: a word stored backwards behind an override is drawn the
+// right way round only with its override. The spans come back in order,
+// those that overlap merged into one.
+func WholeRuns(s string, spans []Span) []Span {
+	if strings.Contains(s, "\u202e") {
+		runs := overrideRuns(s)
+		for i, sp := range spans {
+			for _, run := range runs {
+				if run.Start < sp.End && sp.Start < run.End {
+					sp.Start, sp.End = min(sp.Start, run.Start), max(sp.End, run.End)
+				}
+			}
+			spans[i] = sp
+		}
+	}
+	slices.SortFunc(spans, func(a, b Span) int { return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End)) })
+	out := spans[:0]
+	for _, sp := range spans {
+		if n := len(out); n > 0 && sp.Start < out[n-1].End {
+			out[n-1].End = max(out[n-1].End, sp.End)
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// overrideRuns returns the byte ranges of the right-to-left override runs
+// of s, each from its U+202E to the end of its pop (U+202C), or to its
+// line's end.
+func overrideRuns(s string) []Span {
+	var runs []Span
+	for at := 0; ; {
+		i := strings.Index(s[at:], "\u202e")
+		if i < 0 {
+			return runs
+		}
+		start := at + i
+		end := len(s)
+		if j := strings.IndexAny(s[start+len("\u202e"):], "\u202c\n\r"); j >= 0 {
+			end = start + len("\u202e") + j
+			if strings.HasPrefix(s[end:], "\u202c") {
+				end += len("\u202c")
+			}
+		}
+		runs = append(runs, Span{start, end})
+		at = end
+	}
 }

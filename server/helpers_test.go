@@ -93,14 +93,11 @@ func expectedElement(t testing.TB, object string) []byte {
 		t.Fatalf("expected a readable article: %v", it.Err)
 	}
 	res := newsqual.Default().Score(it.Article)
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("  ", "  ")
-	if err := enc.Encode(wire.FromResult(it.Article, res, newsqual.Default().ModelSHA256())); err != nil {
+	elem, err := wire.Element(wire.FromResult(it.Article, res, newsqual.Default().ModelSHA256()))
+	if err != nil {
 		t.Fatal(err)
 	}
-	return bytes.TrimRight(buf.Bytes(), "\n")
+	return elem
 }
 
 // expectedArray joins expected elements as the command line's JSON array.

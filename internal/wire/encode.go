@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"regexp"
 )
 
 // The encodings below are the only ones records are written in, by the
@@ -26,7 +27,7 @@ func Object(v any) ([]byte, error) {
 	if err := newEncoder(&buf, "", "  ").Encode(v); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return pairsOnOneLine(buf.Bytes()), nil
 }
 
 // Element encodes v as one element of a JSON array as ArrayWriter lays it
@@ -36,7 +37,21 @@ func Element(v any) ([]byte, error) {
 	if err := newEncoder(&buf, "  ", "  ").Encode(v); err != nil {
 		return nil, err
 	}
-	return bytes.TrimRight(buf.Bytes(), "\n"), nil
+	return pairsOnOneLine(bytes.TrimRight(buf.Bytes(), "\n")), nil
+}
+
+// indentedPair matches a pair of numbers as indenting lays it out, one
+// number per line. No JSON string holds a raw line break, so only arrays
+// match.
+var indentedPair = regexp.MustCompile(`\[\n\s*(\d+),\n\s*(\d+)\n\s*\]`)
+
+// pairsOnOneLine writes each evidence span ([start, end]) of an indented
+// record on one line, as a reader takes it in.
+func pairsOnOneLine(b []byte) []byte {
+	if !bytes.Contains(b, []byte(`"spans"`)) {
+		return b
+	}
+	return indentedPair.ReplaceAll(b, []byte("[$1, $2]"))
 }
 
 // ArrayWriter writes encoded elements (see Element) as one JSON array,
