@@ -41,3 +41,22 @@ func DecodeRecordContext(ctx context.Context, data []byte, path string, line int
 	}
 	return w.recordItem(data, path, line)
 }
+
+// DecodeHTML reads one HTML page by exactly the rules Walk reads an .html
+// file with: the same extraction (readability, or the whole page with
+// opts.WholePage), the same text clean-up, limits and errors. The item's
+// Article.Text is the text extracted from the page, the text a scorer
+// reads and the one its evidence spans point into. path names the page
+// as Walk's path does (it is the article's ID, and errors say
+// "corpus: PATH: ..."); pageURL, when known, is the article's URL and
+// resolves the page's links. Markup past opts.MaxHTMLBytes is cut, and the
+// article is then Truncated. DecodeHTML is safe for concurrent use.
+func DecodeHTML(raw []byte, path, pageURL string, opts Options) Item {
+	w := &walker{opts: opts.withDefaults(), html: newHTMLReader()}
+	raw, over, _ := readCapped(bytes.NewReader(raw), w.opts.MaxHTMLBytes) // a bytes.Reader never fails
+	it := w.pageItem(raw, over, path, 0, pageURL)
+	if it.Err == nil {
+		it.Article.URL = pageURL
+	}
+	return it
+}

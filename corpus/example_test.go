@@ -67,3 +67,24 @@ func ExampleLabelled() {
 	// Output:
 	// clean: 2 spam: 4 problems: 0
 }
+
+// DecodeHTML reads a page the caller already holds, as Walk reads an
+// .html file; the article's Text is what a scorer's evidence spans point
+// into.
+func ExampleDecodeHTML() {
+	page := `<html><head><title>Harbour wall repaired</title></head><body>
+<nav><a href="/">Home</a> › <a href="/news">News</a></nav>
+<article><h1>Harbour wall repaired</h1>
+<p>The council said on Tuesday that the harbour wall was repaired.</p></article>
+</body></html>`
+	it := corpus.DecodeHTML([]byte(page), "pages/harbour.html", "https://example.org/harbour", corpus.Options{})
+	if it.Err != nil {
+		fmt.Println(it.Err)
+		return
+	}
+	fmt.Printf("%s\n%s\n%q\n", it.Article.ID, it.Article.URL, it.Article.Text)
+	// Output:
+	// pages/harbour.html
+	// https://example.org/harbour
+	// "The council said on Tuesday that the harbour wall was repaired."
+}

@@ -7,6 +7,8 @@
 //	GET  /v1/model   the model: version, thresholds in effect, cross-validated metrics
 //	GET  /healthz    {"status": "ok"} while the service answers
 //	GET  /metrics    Prometheus metrics in the text format
+//	GET  /           the review screen: a form to paste or choose an article
+//	POST /           the form posted: the article's review, its evidence highlighted
 //
 // POST /v1/score takes articles as the command line's JSONL input has them:
 // objects with "text" (or "html"), and optionally "id", "title", "url",
@@ -135,6 +137,7 @@ func New(scorer *newsqual.Scorer, opts Options) (*Server, error) {
 		"/v1/model": {name: "/v1/model", methods: []string{http.MethodGet}, handle: s.handleModel},
 		"/healthz":  {name: "/healthz", methods: []string{http.MethodGet}, handle: s.handleHealth},
 		"/metrics":  {name: "/metrics", methods: []string{http.MethodGet}, handle: s.metrics.handler().ServeHTTP},
+		reviewRoute: {name: reviewRoute, methods: []string{http.MethodGet, http.MethodPost}, handle: s.handleReview},
 	}
 	return s, nil
 }
@@ -174,7 +177,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case !known:
 		s.reject(rw, &apiError{status: http.StatusNotFound, reason: reasonNotFound,
-			msg: fmt.Sprintf("no route %q: the service answers POST /v1/score, GET /v1/model, GET /healthz and GET /metrics", clip(r.URL.Path, 200))})
+			msg: fmt.Sprintf("no route %q: the service answers POST /v1/score, GET /v1/model, GET /healthz, GET /metrics and the review screen at GET /", clip(r.URL.Path, 200))})
 	case !rt.allows(r.Method):
 		rw.Header().Set("Allow", strings.Join(rt.allowed(), ", "))
 		s.reject(rw, &apiError{status: http.StatusMethodNotAllowed, reason: reasonMethod,

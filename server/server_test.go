@@ -32,7 +32,8 @@ func TestRefusedRequests(t *testing.T) {
 		header, headerValue             string
 	}{
 		{"unknown route", "GET", "/v2/score", "", "", 404, `no route "/v2/score"`, "", ""},
-		{"root", "GET", "/", "", "", 404, "POST /v1/score", "", ""},
+		{"unknown route names the routes", "GET", "/index.html", "", "", 404, "POST /v1/score", "", ""},
+		{"review by PUT", "PUT", "/", "", "", 405, "method PUT is not allowed on /: use GET or POST", "Allow", "GET, POST, HEAD"},
 		{"trailing slash", "POST", "/v1/score/", "application/json", good, 404, "no route", "", ""},
 		{"score by GET", "GET", "/v1/score", "", "", 405, "method GET is not allowed on /v1/score: use POST", "Allow", "POST"},
 		{"model by POST", "POST", "/v1/model", "application/json", "{}", 405, "use GET", "Allow", "GET, HEAD"},

@@ -307,7 +307,7 @@ type filtered struct {
 // prepares its output line (on the workers, so that the writing loop only
 // writes). modelSHA names the model in the note.
 func filterItem(s *newsqual.Scorer, modelSHA string, rule filterRule, it corpus.Item) filtered {
-	rec := scoreItem(s, modelSHA, it)
+	rec := scoreItem(s, modelSHA, it, false)
 	if rec.failed() {
 		return filtered{failure: failureText(it, rec)}
 	}
@@ -315,7 +315,7 @@ func filterItem(s *newsqual.Scorer, modelSHA string, rule filterRule, it corpus.
 	switch {
 	case it.Record != nil:
 		var err error
-		if line, err = annotate(it.Record, noteOf(rec.result, modelSHA)); err != nil {
+		if line, err = addNote(it.Record, noteOf(rec.result, modelSHA)); err != nil {
 			return filtered{failure: place(it) + ": " + err.Error()}
 		}
 	case it.Line == 0:
@@ -381,14 +381,14 @@ func noteOf(r newsqual.Result, modelSHA string) []byte {
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
 }
 
-// noteKey is the member annotate adds.
+// noteKey is the member addNote adds.
 const noteKey = "newsqual"
 
-// annotate returns a JSON object's line with the member "newsqual":value
+// addNote returns a JSON object's line with the member "newsqual":value
 // added before its closing brace, every other byte as it was. Members
 // named "newsqual" already there are taken out first, so that filtering
 // filtered output gives one note, the new one.
-func annotate(line, value []byte) ([]byte, error) {
+func addNote(line, value []byte) ([]byte, error) {
 	if bytes.Contains(line, []byte(`"`+noteKey+`"`)) {
 		var err error
 		if line, err = dropMembers(line, noteKey); err != nil {

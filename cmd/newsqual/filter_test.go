@@ -354,7 +354,7 @@ func TestAnnotate(t *testing.T) {
 		{`{"a":"\"newsqual\""}`, `{"a":"\"newsqual\"","newsqual":{"q":1}}`},
 	}
 	for _, c := range cases {
-		got, err := annotate([]byte(c.in), v)
+		got, err := addNote([]byte(c.in), v)
 		if err != nil {
 			t.Errorf("%s: %v", c.in, err)
 			continue
@@ -366,7 +366,7 @@ func TestAnnotate(t *testing.T) {
 			t.Errorf("%s: invalid JSON %s", c.in, got)
 		}
 	}
-	if _, err := annotate([]byte(`"text"`), v); err == nil {
+	if _, err := addNote([]byte(`"text"`), v); err == nil {
 		t.Error("a JSON string was annotated")
 	}
 }

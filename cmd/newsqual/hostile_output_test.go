@@ -87,7 +87,7 @@ func TestNonFiniteScoreReachesNoOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	it := corpus.Item{Path: "stuffed.txt", Article: corpus.Article{ID: "stuffed.txt", Text: string(text)}}
-	rec := scoreItem(s, s.ModelSHA256(), it)
+	rec := scoreItem(s, s.ModelSHA256(), it, false)
 	if !rec.failed() || !strings.Contains(rec.err, "no finite score") || rec.ID() != "stuffed.txt" {
 		t.Fatalf("record %+v, want an error record", rec)
 	}

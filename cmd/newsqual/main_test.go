@@ -416,7 +416,7 @@ func TestBadChoiceFlagsAreRefused(t *testing.T) {
 	}{
 		{[]string{"score", "--progress", "maybe", "../../testdata/examples"}, `unknown --progress "maybe": want auto, always or never`},
 		{[]string{"sources", "--progress", "maybe", "../../testdata/examples"}, `unknown --progress "maybe": want auto, always or never`},
-		{[]string{"score", "--format", "yaml", "../../testdata/examples"}, `unknown --format "yaml": want table, json, jsonl or csv`},
+		{[]string{"score", "--format", "yaml", "../../testdata/examples"}, `unknown --format "yaml": want table, json, jsonl, csv or html`},
 		{[]string{"score", "--fail-on", "clean", "../../testdata/examples"}, `unknown --fail-on "clean": want spam or suspect`},
 	} {
 		out, stderr, code := runCLI(t, "", tc.args...)

@@ -15,7 +15,7 @@ func TestManWritesAPagePerCommand(t *testing.T) {
 	}
 	pages := map[string][]string{
 		"newsqual.1":         {`.TH "NEWSQUAL" "1"`, "newsqual-score(1)"},
-		"newsqual-score.1":   {`\fB--format\fP`, `\fB--fail-on\fP`, `\fB--progress\fP`, `\fB--min-quality\fP`, "table, json, jsonl or csv"},
+		"newsqual-score.1":   {`\fB--format\fP`, `\fB--fail-on\fP`, `\fB--progress\fP`, `\fB--min-quality\fP`, "table, json, jsonl, csv or html", `\fB--with-text\fP`},
 		"newsqual-sources.1": {`\fB--input\fP`, `\fB--min-articles\fP`},
 		"newsqual-serve.1":   {`\fB--addr\fP`, `\fB--max-body-bytes\fP`, "/v1/score"},
 		"newsqual-train.1":   {`\fB--out\fP`},

@@ -10,9 +10,12 @@ import (
 // kept it from being scored.
 type record struct {
 	result newsqual.Result
-	// article is the scored article's metadata (its text is dropped).
+	// article is the scored article's metadata; its text is kept only
+	// when the output needs it (--with-text, --format html).
 	article corpus.Article
-	err     string
+	// withText puts the article's text into the JSON record.
+	withText bool
+	err      string
 	// id names a failed input: its own id when it could be read, else its
 	// place (FILE:LINE, or the path).
 	id string
@@ -33,13 +36,20 @@ func (r record) json() any {
 	if r.failed() {
 		return wire.NewFailure(r.id, r.err)
 	}
-	return wire.FromResult(r.article, r.result, r.model)
+	out := wire.FromResult(r.article, r.result, r.model)
+	if r.withText {
+		out.Text = r.article.Text
+	}
+	return out
 }
 
 // scoreItem scores an article item, or turns a failed item into an error
 // record. Skipped items never reach it. A failed record keeps its own id
 // when the reader could read it; its error names its place all the same.
-func scoreItem(s *newsqual.Scorer, modelSHA string, it corpus.Item) record {
+//
+// keepText keeps the article's text in the record, for the outputs that
+// show it; without it the text is dropped as soon as it is scored.
+func scoreItem(s *newsqual.Scorer, modelSHA string, it corpus.Item, keepText bool) record {
 	if it.Err != nil {
 		id := it.ID
 		if id == "" {
@@ -60,6 +70,8 @@ func scoreItem(s *newsqual.Scorer, modelSHA string, it corpus.Item) record {
 		}
 		return record{id: a.ID, err: msg}
 	}
-	a.Text = ""
+	if !keepText {
+		a.Text = ""
+	}
 	return record{result: r, article: a, model: modelSHA}
 }

@@ -24,6 +24,7 @@ type scoreFlags struct {
 	pipelineFlags
 	format     string
 	explain    bool
+	withText   bool
 	minQuality int
 	failOn     string
 	skip       int
@@ -85,7 +86,8 @@ given and an article fell below it; 2 when any input failed.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.format, "format", "", "output format: table, json, jsonl or csv (default table on a terminal, else jsonl)")
+	fl.StringVar(&f.format, "format", "", "output format: table, json, jsonl, csv or html (default table on a terminal, else jsonl)")
+	fl.BoolVar(&f.withText, "with-text", false, "add each article's text, as it was scored, to the json and jsonl records as \"text\": the text the evidence spans point into (for HTML input, the text extracted from the page)")
 	fl.BoolVar(&f.explain, "explain", false, "every reason, not the strongest "+strconv.Itoa(newsqual.DefaultMaxReasons)+": listed with its evidence under each article in the table, in full in json and jsonl, and in an all_reasons column (\"signal: message; ...\") in csv")
 	f.pipelineFlags.register(fl)
 	fl.IntVar(&f.minQuality, "min-quality", -1, "exit 1 when any article's quality is below `N` (0-100); articles without a quality never trip it")
@@ -115,9 +117,15 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 		out = newJSONLWriter(bw)
 	case "csv":
 		out = newCSVWriter(bw, f.explain)
+	case "html":
+		out = newHTMLWriter(bw)
 	default:
-		return &exitError{2, fmt.Sprintf("unknown --format %q: want table, json, jsonl or csv", format)}
+		return &exitError{2, fmt.Sprintf("unknown --format %q: want table, json, jsonl, csv or html", format)}
 	}
+	if f.withText && (format == "table" || format == "csv") {
+		return &exitError{2, fmt.Sprintf("--with-text needs --format json or jsonl (html shows the text anyway), not %s", format)}
+	}
+	keepText := f.withText || format == "html"
 	switch newsqual.Verdict(f.failOn) {
 	case "", newsqual.VerdictSpam, newsqual.VerdictSuspect:
 	default:
@@ -143,7 +151,11 @@ func runScore(cmd *cobra.Command, paths []string, f scoreFlags) error {
 	}
 	opts := f.reader.options(cmd.InOrStdin())
 	var scored, failed, below int
-	for r := range mapItems(run, paths, opts, f.skip, func(it corpus.Item) record { return scoreItem(run.scorer, run.modelSHA, it) }) {
+	for r := range mapItems(run, paths, opts, f.skip, func(it corpus.Item) record {
+		rec := scoreItem(run.scorer, run.modelSHA, it, keepText)
+		rec.withText = f.withText
+		return rec
+	}) {
 		if err := out.Write(r); err != nil {
 			return &exitError{2, fmt.Sprintf("write output: %v", err)}
 		}

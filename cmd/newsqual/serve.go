@@ -50,6 +50,11 @@ func newServeCommand() *cobra.Command {
                    metrics
   GET  /healthz    {"status": "ok"}
   GET  /metrics    Prometheus metrics
+  GET  /           the review screen, for a person with a browser: paste an
+                   article's text or HTML (or choose a file) and see its
+                   verdict, quality, ranked reasons and its text with the
+                   evidence of each reason highlighted; a plain form POST,
+                   no script, nothing loaded from elsewhere
 
 An article object has "text" (or "html") and may have "id", "title", "url",
 "source", as a line of JSONL input to "newsqual score". In a batch, an article

@@ -435,7 +435,7 @@ func (run *sourcesRun) scoreArticles(ctx context.Context, path string) {
 		key string
 	}
 	score := func(it corpus.Item) keyed {
-		return keyed{scoreItem(run.scorer, "", it), sources.Key(it.Article, path, it.Path)}
+		return keyed{scoreItem(run.scorer, "", it, false), sources.Key(it.Article, path, it.Path)}
 	}
 	for k := range ordered.Map(ctx, items, f.workers, score) {
 		if k.rec.failed() {

@@ -52,6 +52,10 @@ type Result struct {
 	// Error is set, with the verdict "error", when the scorer could not
 	// score the article (newsqual.VerdictError); left out otherwise.
 	Error string `json:"error,omitempty"`
+	// Text is the article's text as scored, which the evidence spans
+	// point into: for HTML input the text extracted from the page. Only
+	// on request (newsqual score --with-text); left out otherwise.
+	Text string `json:"text,omitempty"`
 }
 
 // Failure is the JSON form of an input that could not be scored.

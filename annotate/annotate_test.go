@@ -1,0 +1,157 @@
+package annotate_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/newsqual/newsqual"
+	"github.com/newsqual/newsqual/annotate"
+)
+
+// Fragment shows an article's text with each reason's evidence marked
+// where it was found.
+func ExampleFragment() {
+	text, err := os.ReadFile("../testdata/examples/ad-injected-festival.txt")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	res := newsqual.Default().Score(newsqual.Article{ID: "festival", Text: string(text)})
+	var page bytes.Buffer
+	if err := annotate.Fragment(&page, []annotate.Article{{Result: res, Text: string(text)}}); err != nil {
+		fmt.Println(err)
+		return
+	}
+	doc, err := html.Parse(&page)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, m := range marks(doc) {
+		if m.signal == "ad_injection" {
+			fmt.Printf("%s: %q\n", m.signal, m.text)
+		}
+	}
+	// Output:
+	// ad_injection: "Best crypto returns daily — joinprofitnest.io"
+	// ad_injection: "Call +44 7700 900123 for same-day payday cash"
+	// ad_injection: "Best crypto returns daily — joinprofitnest.io"
+}
+
+// mark is a highlighted element of a rendered page.
+type mark struct {
+	signal, text string
+	attrs        []html.Attribute
+}
+
+// marks returns the page's mark elements in order.
+func marks(n *html.Node) []mark {
+	var out []mark
+	for d := range n.Descendants() {
+		if d.Type == html.ElementNode && d.DataAtom == atom.Mark {
+			m := mark{text: textOf(d), attrs: d.Attr}
+			for _, a := range d.Attr {
+				if a.Key == "data-signal" {
+					m.signal = a.Val
+				}
+			}
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// textOf is the text of a node and its descendants.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	for d := range n.Descendants() {
+		if d.Type == html.TextNode {
+			b.WriteString(d.Data)
+		}
+	}
+	return b.String()
+}
+
+// TestWriteWorstFirst checks the order of a page's articles and that the
+// legend names exactly the signals that are marked.
+func TestWriteWorstFirst(t *testing.T) {
+	s := newsqual.Default()
+	var articles []annotate.Article
+	for _, name := range []string{"clean-port-strike.txt", "stuffed-electric-cars.txt", "clean-council-budget.txt", "ad-injected-festival.txt"} {
+		text, err := os.ReadFile("../testdata/examples/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		articles = append(articles, annotate.Article{Result: s.Score(newsqual.Article{ID: name, Text: string(text)}), Title: name, Text: string(text)})
+	}
+	articles = append(articles, annotate.Article{Result: s.Score(newsqual.Article{ID: "short", Text: "Too short."}), Title: "short", Text: "Too short."})
+	var page bytes.Buffer
+	if err := annotate.Write(&page, annotate.Page{Title: "examples"}, articles); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := html.Parse(&page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	legend := map[string]bool{}
+	for d := range doc.Descendants() {
+		if d.DataAtom == atom.H2 {
+			titles = append(titles, textOf(d))
+		}
+		if d.DataAtom == atom.P && hasClass(d, "legend") {
+			for c := range d.ChildNodes() {
+				if c.DataAtom == atom.Span {
+					legend[textOf(c)] = true
+				}
+			}
+		}
+	}
+	var last *int
+	for _, title := range titles {
+		for _, a := range articles {
+			if a.Title != title || a.Result.Quality == nil {
+				continue
+			}
+			if last != nil && *a.Result.Quality < *last {
+				t.Errorf("%s (quality %d) comes after quality %d", title, *a.Result.Quality, *last)
+			}
+			last = a.Result.Quality
+		}
+	}
+	if len(titles) != len(articles) || titles[len(titles)-1] != "short" {
+		t.Errorf("articles in the order %q, want %d with the unscored one last", titles, len(articles))
+	}
+	marked := map[string]bool{}
+	for _, m := range marks(doc) {
+		marked[m.signal] = true
+	}
+	if !marked["ad_injection"] || !marked["keyword_stuffing"] {
+		t.Errorf("marked signals %v, want ad_injection and keyword_stuffing among them", marked)
+	}
+	for sig := range marked {
+		if !legend[sig] {
+			t.Errorf("signal %s is marked but not in the legend %v", sig, legend)
+		}
+	}
+	for sig := range legend {
+		if !marked[sig] {
+			t.Errorf("signal %s is in the legend but never marked", sig)
+		}
+	}
+}
+
+func hasClass(n *html.Node, class string) bool {
+	for _, a := range n.Attr {
+		if a.Key == "class" && strings.Contains(" "+a.Val+" ", " "+class+" ") {
+			return true
+		}
+	}
+	return false
+}
