@@ -12,9 +12,9 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
-	"hash/fnv"
 	"html/template"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 
@@ -132,14 +132,7 @@ type legendItem struct {
 }
 
 // colours is how many signal colours the style sheet defines.
-const colours = 8
-
-// colourOf gives each signal its colour, the same on every page.
-func colourOf(signal string) int {
-	h := fnv.New32a()
-	h.Write([]byte(signal))
-	return int(h.Sum32() % colours)
-}
+const colours = 12
 
 func build(page Page, articles []Article) view {
 	order := make([]int, len(articles))
@@ -159,18 +152,41 @@ func build(page Page, articles []Article) view {
 		return cmp.Compare(*qa, *qb)
 	})
 	v := view{Page: page, Style: template.CSS(style), CSP: pageCSP}
-	seen := map[string]bool{}
+	marked, listed := map[string]bool{}, map[string]bool{}
 	for _, i := range order {
 		av := viewOf(articles[i])
 		for _, p := range av.Pieces {
-			if p.Mark && !seen[p.Signal] {
-				seen[p.Signal] = true
-				v.Legend = append(v.Legend, legendItem{p.Signal, p.Colour})
+			if p.Mark {
+				marked[p.Signal] = true
 			}
+		}
+		for _, r := range av.Reasons {
+			listed[r.Signal] = true
 		}
 		v.Articles = append(v.Articles, av)
 	}
-	slices.SortFunc(v.Legend, func(a, b legendItem) int { return strings.Compare(a.Signal, b.Signal) })
+	// The marked signals take the colours first, in name order, so that
+	// the signals marked on one page differ in colour as far as the
+	// colours go.
+	colour := map[string]int{}
+	for _, set := range []map[string]bool{marked, listed} {
+		for _, sig := range slices.Sorted(maps.Keys(set)) {
+			if _, ok := colour[sig]; !ok {
+				colour[sig] = len(colour) % colours
+			}
+		}
+	}
+	for _, sig := range slices.Sorted(maps.Keys(marked)) {
+		v.Legend = append(v.Legend, legendItem{sig, colour[sig]})
+	}
+	for _, av := range v.Articles {
+		for i := range av.Reasons {
+			av.Reasons[i].Colour = colour[av.Reasons[i].Signal]
+		}
+		for i := range av.Pieces {
+			av.Pieces[i].Colour = colour[av.Pieces[i].Signal]
+		}
+	}
 	return v
 }
 
@@ -186,7 +202,6 @@ func viewOf(a Article) articleView {
 			Signal:  reason.Signal,
 			Message: reason.Message,
 			Weight:  fmt.Sprintf("%+.2f", reason.Weight),
-			Colour:  colourOf(reason.Signal),
 		})
 	}
 	av.Pieces = pieces(a.Text, r.Reasons)
@@ -229,7 +244,6 @@ func pieces(text string, reasons []newsqual.Reason) []piece {
 			Text:   valid(text[m.start:m.end]),
 			Mark:   true,
 			Signal: r.Signal,
-			Colour: colourOf(r.Signal),
 			Kind:   markKind(r),
 			Tip:    fmt.Sprintf("%s %+.2f: %s", r.Signal, r.Weight, r.Message),
 		})
@@ -258,6 +272,7 @@ mark:hover::after,mark:focus::after{content:attr(data-tip);position:absolute;lef
 .legend span{display:inline-block;margin:0 .5rem .3rem 0;padding:0 .3rem}
 .c0{background:#ffd6d6}.c1{background:#ffe9b3}.c2{background:#d9f2c2}.c3{background:#cde7ff}
 .c4{background:#ead6ff}.c5{background:#ffd1ec}.c6{background:#c9f0ec}.c7{background:#e6e1c8}
+.c8{background:#ffc9a8}.c9{background:#b8e0ff}.c10{background:#e0f0a0}.c11{background:#dcdcdc}
 form textarea{width:100%;min-height:12rem;font:inherit}`
 
 var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>

@@ -418,6 +418,8 @@ func TestBadChoiceFlagsAreRefused(t *testing.T) {
 		{[]string{"sources", "--progress", "maybe", "../../testdata/examples"}, `unknown --progress "maybe": want auto, always or never`},
 		{[]string{"score", "--format", "yaml", "../../testdata/examples"}, `unknown --format "yaml": want table, json, jsonl, csv or html`},
 		{[]string{"score", "--fail-on", "clean", "../../testdata/examples"}, `unknown --fail-on "clean": want spam or suspect`},
+		{[]string{"score", "--with-text", "--format", "csv", "../../testdata/examples"}, `--with-text needs --format json or jsonl`},
+		{[]string{"score", "--with-text", "--format", "table", "../../testdata/examples"}, `--with-text needs --format json or jsonl`},
 	} {
 		out, stderr, code := runCLI(t, "", tc.args...)
 		if code != 2 || !strings.Contains(stderr, tc.want) || out != "" {
