@@ -12,6 +12,7 @@ import (
 
 	"github.com/newsqual/newsqual"
 	"github.com/newsqual/newsqual/annotate"
+	"github.com/newsqual/newsqual/internal/htmlcheck"
 )
 
 // Fragment shows an article's text with each reason's evidence marked
@@ -55,7 +56,7 @@ func marks(n *html.Node) []mark {
 	var out []mark
 	for d := range n.Descendants() {
 		if d.Type == html.ElementNode && d.DataAtom == atom.Mark {
-			m := mark{text: textOf(d), attrs: d.Attr}
+			m := mark{text: htmlcheck.TextOf(d), attrs: d.Attr}
 			for _, a := range d.Attr {
 				if a.Key == "data-signal" {
 					m.signal = a.Val
@@ -65,17 +66,6 @@ func marks(n *html.Node) []mark {
 		}
 	}
 	return out
-}
-
-// textOf is the text of a node and its descendants.
-func textOf(n *html.Node) string {
-	var b strings.Builder
-	for d := range n.Descendants() {
-		if d.Type == html.TextNode {
-			b.WriteString(d.Data)
-		}
-	}
-	return b.String()
 }
 
 // TestWriteWorstFirst checks the order of a page's articles and that the
@@ -103,12 +93,12 @@ func TestWriteWorstFirst(t *testing.T) {
 	legend := map[string]bool{}
 	for d := range doc.Descendants() {
 		if d.DataAtom == atom.H2 {
-			titles = append(titles, textOf(d))
+			titles = append(titles, htmlcheck.TextOf(d))
 		}
 		if d.DataAtom == atom.P && hasClass(d, "legend") {
 			for c := range d.ChildNodes() {
 				if c.DataAtom == atom.Span {
-					legend[textOf(c)] = true
+					legend[htmlcheck.TextOf(c)] = true
 				}
 			}
 		}

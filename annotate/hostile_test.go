@@ -13,10 +13,10 @@ import (
 	"github.com/newsqual/newsqual"
 	"github.com/newsqual/newsqual/annotate"
 	"github.com/newsqual/newsqual/features"
-	"github.com/newsqual/newsqual/internal/hostiletext"
+	"github.com/newsqual/newsqual/internal/htmlcheck"
 )
 
-var hostile = hostiletext.Pieces
+var hostile = htmlcheck.Pieces
 
 // allowedElements and allowedAttrs are all a page may hold.
 var (
@@ -94,11 +94,11 @@ func TestHostileTextStaysText(t *testing.T) {
 				t.Errorf("<%s> has an attribute %s=%q", n.Data, a.Key, a.Val)
 			}
 		}
-		if n.DataAtom == atom.Style && textOf(n) != annotate.Style() {
+		if n.DataAtom == atom.Style && htmlcheck.TextOf(n) != annotate.Style() {
 			t.Errorf("the style sheet is not the page's own")
 		}
 		if n.DataAtom == atom.Div && hasClass(n, "text") {
-			texts = append(texts, textOf(n))
+			texts = append(texts, htmlcheck.TextOf(n))
 		}
 	}
 	if len(texts) != len(articles) {
@@ -106,8 +106,8 @@ func TestHostileTextStaysText(t *testing.T) {
 	}
 	// Articles are worst first: the made-up one has no quality, so it is last.
 	for i, a := range articles {
-		if texts[i] != hostiletext.ReadBack(a.Text) {
-			t.Errorf("article %d: its text does not read back as given (%d bytes, want %d)", i, len(texts[i]), len(hostiletext.ReadBack(a.Text)))
+		if texts[i] != htmlcheck.ReadBack(a.Text) {
+			t.Errorf("article %d: its text does not read back as given (%d bytes, want %d)", i, len(texts[i]), len(htmlcheck.ReadBack(a.Text)))
 		}
 	}
 	ms := marks(doc)
@@ -117,7 +117,7 @@ func TestHostileTextStaysText(t *testing.T) {
 			for _, ev := range r.Evidence {
 				for _, sp := range ev.Spans {
 					if sp.Start >= 0 && sp.End <= len(a.Text) && sp.Start < sp.End {
-						want = append(want, hostiletext.ReadBack(a.Text[sp.Start:sp.End]))
+						want = append(want, htmlcheck.ReadBack(a.Text[sp.Start:sp.End]))
 					}
 				}
 			}
@@ -128,7 +128,7 @@ func TestHostileTextStaysText(t *testing.T) {
 		got[m.text] = true
 	}
 	for _, h := range hostile {
-		if !got[hostiletext.ReadBack(h)] {
+		if !got[htmlcheck.ReadBack(h)] {
 			t.Errorf("no mark holds %q", h)
 		}
 	}

@@ -19,7 +19,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/newsqual/newsqual/corpus"
-	"github.com/newsqual/newsqual/internal/hostiletext"
+	"github.com/newsqual/newsqual/internal/htmlcheck"
 	"github.com/newsqual/newsqual/server"
 )
 
@@ -80,32 +80,13 @@ func parseReview(t *testing.T, rec *httptest.ResponseRecorder, status int) revie
 	}
 	for n := range doc.Descendants() {
 		if n.DataAtom == atom.Style {
-			sum := sha256.Sum256([]byte(textOf(n)))
+			sum := sha256.Sum256([]byte(htmlcheck.TextOf(n)))
 			if hash := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"; !strings.Contains(csp, "style-src "+hash) {
 				t.Errorf("the page's style sheet (%s) is not the one the policy allows: %q", hash, csp)
 			}
 		}
 	}
 	return reviewPage{doc: doc, resp: rec}
-}
-
-func textOf(n *html.Node) string {
-	var b strings.Builder
-	for d := range n.Descendants() {
-		if d.Type == html.TextNode {
-			b.WriteString(d.Data)
-		}
-	}
-	return b.String()
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
 }
 
 // find returns the elements of the page that match.
@@ -123,15 +104,15 @@ func (p reviewPage) find(match func(*html.Node) bool) []*html.Node {
 func (p reviewPage) marks() [][2]string {
 	var out [][2]string
 	for _, m := range p.find(func(n *html.Node) bool { return n.DataAtom == atom.Mark }) {
-		out = append(out, [2]string{attr(m, "data-signal"), textOf(m)})
+		out = append(out, [2]string{htmlcheck.Attr(m, "data-signal"), htmlcheck.TextOf(m)})
 	}
 	return out
 }
 
 // verdict is the verdict shown of the reviewed article, "" when none.
 func (p reviewPage) verdict() string {
-	for _, n := range p.find(func(n *html.Node) bool { return strings.HasPrefix(attr(n, "class"), "verdict-") }) {
-		return textOf(n)
+	for _, n := range p.find(func(n *html.Node) bool { return strings.HasPrefix(htmlcheck.Attr(n, "class"), "verdict-") }) {
+		return htmlcheck.TextOf(n)
 	}
 	return ""
 }
@@ -150,17 +131,17 @@ func TestReviewForm(t *testing.T) {
 		}
 		p := parseReview(t, rec, http.StatusOK)
 		forms := p.find(func(n *html.Node) bool { return n.DataAtom == atom.Form })
-		if len(forms) != 1 || attr(forms[0], "method") != "post" || attr(forms[0], "action") != "/" || attr(forms[0], "enctype") != "multipart/form-data" {
+		if len(forms) != 1 || htmlcheck.Attr(forms[0], "method") != "post" || htmlcheck.Attr(forms[0], "action") != "/" || htmlcheck.Attr(forms[0], "enctype") != "multipart/form-data" {
 			t.Fatalf("want one multipart form posting to /, got %d", len(forms))
 		}
-		if len(p.find(func(n *html.Node) bool { return n.DataAtom == atom.Textarea && attr(n, "name") == "text" })) != 1 ||
+		if len(p.find(func(n *html.Node) bool { return n.DataAtom == atom.Textarea && htmlcheck.Attr(n, "name") == "text" })) != 1 ||
 			len(p.find(func(n *html.Node) bool {
-				return n.DataAtom == atom.Input && attr(n, "type") == "file" && attr(n, "name") == "file"
+				return n.DataAtom == atom.Input && htmlcheck.Attr(n, "type") == "file" && htmlcheck.Attr(n, "name") == "file"
 			})) != 1 {
 			t.Error("the form lacks its text area or its file input")
 		}
 		for _, n := range p.find(func(n *html.Node) bool { return true }) {
-			if n.DataAtom == atom.Script || n.DataAtom == atom.Link || n.DataAtom == atom.Img || attr(n, "src") != "" || attr(n, "href") != "" {
+			if n.DataAtom == atom.Script || n.DataAtom == atom.Link || n.DataAtom == atom.Img || htmlcheck.Attr(n, "src") != "" || htmlcheck.Attr(n, "href") != "" {
 				t.Errorf("the page has <%s> %v", n.Data, n.Attr)
 			}
 		}
@@ -225,7 +206,7 @@ func TestReviewMatchesAPI(t *testing.T) {
 	checkReview(t, "HTML pasted", parseReview(t, postReview(t, s, map[string]string{"text": string(page)}, "", nil), http.StatusOK), want, extracted)
 	// Read as text, markup and all, it is another article.
 	asText := parseReview(t, postReview(t, s, map[string]string{"text": string(page), "as": "text"}, "", nil), http.StatusOK)
-	if texts := asText.find(func(n *html.Node) bool { return attr(n, "class") == "text" }); len(texts) != 1 || !strings.Contains(textOf(texts[0]), "<p>") {
+	if texts := asText.find(func(n *html.Node) bool { return htmlcheck.Attr(n, "class") == "text" }); len(texts) != 1 || !strings.Contains(htmlcheck.TextOf(texts[0]), "<p>") {
 		t.Error("HTML read as text does not show its markup")
 	}
 }
@@ -255,8 +236,8 @@ func checkReview(t *testing.T, what string, p reviewPage, api apiResult, text st
 	if got := p.verdict(); got != api.Verdict {
 		t.Errorf("%s: verdict %q, the API says %q", what, got, api.Verdict)
 	}
-	texts := p.find(func(n *html.Node) bool { return attr(n, "class") == "text" })
-	if len(texts) != 1 || textOf(texts[0]) != hostiletext.ReadBack(text) {
+	texts := p.find(func(n *html.Node) bool { return htmlcheck.Attr(n, "class") == "text" })
+	if len(texts) != 1 || htmlcheck.TextOf(texts[0]) != htmlcheck.ReadBack(text) {
 		t.Errorf("%s: the page does not show the article's text", what)
 	}
 	marks := p.marks()
@@ -281,7 +262,7 @@ func placed(r apiResult, text string) [][2]string {
 					continue
 				}
 				taken = append(taken, sp)
-				out = append(out, [2]string{reason.Signal, hostiletext.ReadBack(text[sp[0]:sp[1]])})
+				out = append(out, [2]string{reason.Signal, htmlcheck.ReadBack(text[sp[0]:sp[1]])})
 			}
 		}
 	}
@@ -303,7 +284,7 @@ func TestReviewHostileText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := string(base) + "\n" + strings.Join(hostiletext.Pieces, "\n") + "\n" + strings.Repeat("x", 100_000) + "\n" + strings.Join(hostiletext.Pieces, " ")
+	text := string(base) + "\n" + strings.Join(htmlcheck.Pieces, "\n") + "\n" + strings.Repeat("x", 100_000) + "\n" + strings.Join(htmlcheck.Pieces, " ")
 	p := parseReview(t, postReview(t, s, map[string]string{"text": text, "as": "text"}, "", nil), http.StatusOK)
 	allowed := []atom.Atom{atom.Html, atom.Head, atom.Meta, atom.Title, atom.Style, atom.Body, atom.H1, atom.H2, atom.P, atom.Span,
 		atom.Ol, atom.Ul, atom.Li, atom.Div, atom.Mark, atom.Article, atom.Section, atom.B,
@@ -319,16 +300,16 @@ func TestReviewHostileText(t *testing.T) {
 		}
 	}
 	areas := p.find(func(n *html.Node) bool { return n.DataAtom == atom.Textarea })
-	if len(areas) != 1 || textOf(areas[0]) != hostiletext.ReadBack(text) {
-		t.Errorf("the text area does not hold the text posted: %s", firstDiff(textOf(areas[0]), hostiletext.ReadBack(text)))
+	if len(areas) != 1 || htmlcheck.TextOf(areas[0]) != htmlcheck.ReadBack(text) {
+		t.Errorf("the text area does not hold the text posted: %s", firstDiff(htmlcheck.TextOf(areas[0]), htmlcheck.ReadBack(text)))
 	}
 	// The article shown is the text as the reader reads it (without the
 	// NUL, say).
 	object, _ := json.Marshal(map[string]string{"text": strings.ToValidUTF8(text, "\uFFFD")})
 	read := extractedText(t, string(object))
-	texts := p.find(func(n *html.Node) bool { return attr(n, "class") == "text" })
-	if len(texts) != 1 || textOf(texts[0]) != hostiletext.ReadBack(read) {
-		t.Errorf("the article shown is not the text posted: %s", firstDiff(textOf(texts[0]), hostiletext.ReadBack(read)))
+	texts := p.find(func(n *html.Node) bool { return htmlcheck.Attr(n, "class") == "text" })
+	if len(texts) != 1 || htmlcheck.TextOf(texts[0]) != htmlcheck.ReadBack(read) {
+		t.Errorf("the article shown is not the text posted: %s", firstDiff(htmlcheck.TextOf(texts[0]), htmlcheck.ReadBack(read)))
 	}
 	if len(p.marks()) == 0 || p.verdict() == "" {
 		t.Errorf("no result shown for the hostile text")
@@ -356,8 +337,8 @@ func TestReviewRefused(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			p := parseReview(t, c.rec, c.status)
-			errs := p.find(func(n *html.Node) bool { return attr(n, "class") == "error" })
-			if len(errs) != 1 || !strings.Contains(textOf(errs[0]), c.err) {
+			errs := p.find(func(n *html.Node) bool { return htmlcheck.Attr(n, "class") == "error" })
+			if len(errs) != 1 || !strings.Contains(htmlcheck.TextOf(errs[0]), c.err) {
 				t.Errorf("want one error saying %q; body %.3000s", c.err, c.rec.Body)
 			}
 			if p.verdict() != "" {

@@ -22,6 +22,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/newsqual/newsqual"
+	"github.com/newsqual/newsqual/internal/htmlcheck"
 	"github.com/newsqual/newsqual/internal/shareddata"
 	"github.com/newsqual/newsqual/server"
 )
@@ -91,10 +92,10 @@ func checkMarks(t *testing.T, what string, dom []byte) {
 		if n.DataAtom != atom.Mark {
 			continue
 		}
-		signal := attrOf(n, "data-signal")
-		if want, ok := seed003[signal]; ok && textOf(n) == want {
+		signal := htmlcheck.Attr(n, "data-signal")
+		if want, ok := seed003[signal]; ok && htmlcheck.TextOf(n) == want {
 			found[signal]++
-			if attrOf(n, "tabindex") != "0" || !strings.HasPrefix(attrOf(n, "data-tip"), signal+" +") {
+			if htmlcheck.Attr(n, "tabindex") != "0" || !strings.HasPrefix(htmlcheck.Attr(n, "data-tip"), signal+" +") {
 				t.Errorf("%s: the mark of %q is not focusable or has no tip: %v", what, want, n.Attr)
 			}
 		}

@@ -12,27 +12,8 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/newsqual/newsqual/corpus"
+	"github.com/newsqual/newsqual/internal/htmlcheck"
 )
-
-// textOf is the text of a node and its descendants.
-func textOf(n *html.Node) string {
-	var b strings.Builder
-	for d := range n.Descendants() {
-		if d.Type == html.TextNode {
-			b.WriteString(d.Data)
-		}
-	}
-	return b.String()
-}
-
-func attrOf(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
 
 // TestScoreHTMLFormat scores the examples, an HTML page, an unscored
 // article and an input that fails as one page, and checks it: every
@@ -57,15 +38,15 @@ func TestScoreHTMLFormat(t *testing.T) {
 	for n := range doc.Descendants() {
 		switch {
 		case n.DataAtom == atom.H2:
-			titles = append(titles, textOf(n))
-		case n.DataAtom == atom.P && attrOf(n, "class") == "meta" && strings.Contains(textOf(n), "quality"):
-			qualities = append(qualities, strings.Fields(strings.SplitAfter(textOf(n), "quality ")[1])[0])
+			titles = append(titles, htmlcheck.TextOf(n))
+		case n.DataAtom == atom.P && htmlcheck.Attr(n, "class") == "meta" && strings.Contains(htmlcheck.TextOf(n), "quality"):
+			qualities = append(qualities, strings.Fields(strings.SplitAfter(htmlcheck.TextOf(n), "quality ")[1])[0])
 		case n.DataAtom == atom.Section:
-			failures = textOf(n)
+			failures = htmlcheck.TextOf(n)
 		case n.DataAtom == atom.Mark:
-			marked[attrOf(n, "data-signal")] = append(marked[attrOf(n, "data-signal")], textOf(n))
-		case n.DataAtom == atom.Meta && attrOf(n, "http-equiv") == "Content-Security-Policy":
-			csp = attrOf(n, "content")
+			marked[htmlcheck.Attr(n, "data-signal")] = append(marked[htmlcheck.Attr(n, "data-signal")], htmlcheck.TextOf(n))
+		case n.DataAtom == atom.Meta && htmlcheck.Attr(n, "http-equiv") == "Content-Security-Policy":
+			csp = htmlcheck.Attr(n, "content")
 		}
 	}
 	examplesFound, _ := filepath.Glob(examples + "/*.txt")

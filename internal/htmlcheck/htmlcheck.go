@@ -1,8 +1,13 @@
-// Package hostiletext holds pieces of article text that try to break out
-// of an HTML page, for the tests of the pages that show article text.
-package hostiletext
+// Package htmlcheck helps the tests of the pages that show article text:
+// pieces of text that try to break out of a page, and what a parsed page
+// holds.
+package htmlcheck
 
-import "strings"
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+)
 
 // Pieces try to end the element they are in, open elements of their own,
 // add attributes, or carry bytes an HTML page cannot hold as they are.
@@ -25,4 +30,25 @@ var Pieces = []string{
 func ReadBack(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	return strings.NewReplacer("\r\n", "\n", "\r", "\n", "\x00", "\uFFFD").Replace(s)
+}
+
+// TextOf is the text of a node and its descendants.
+func TextOf(n *html.Node) string {
+	var b strings.Builder
+	for d := range n.Descendants() {
+		if d.Type == html.TextNode {
+			b.WriteString(d.Data)
+		}
+	}
+	return b.String()
+}
+
+// Attr is the value of a node's attribute key, "" when it has none.
+func Attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
 }
