@@ -67,6 +67,15 @@ the columns id, quality, spam_probability, verdict, reasons, error, url,
 source, language, truncated, top_reason and model_sha256, then
 all_reasons with --explain (evidence is left to json and jsonl).
 
+html is one page for a person to read: the articles worst first, each with
+its verdict, quality and reasons and its text with every evidence span
+highlighted in its signal's colour (the reason on hover or Tab focus); it
+runs no script and loads nothing. The page is written once every article
+is scored, so it holds them all in memory: give it a sample, not a crawl.
+Every evidence item in json and jsonl has "spans", the byte offsets of its
+occurrences in the article's text as read; --with-text adds that text, for
+HTML input the text read from the page, as "text".
+
 The verdict of a scored article is spam when its quality before rounding,
 100 × (1 − spam_probability), is at or below --spam-threshold, suspect when
 it is at or below --suspect-threshold, else clean. Without them the model's
@@ -77,6 +86,7 @@ Exit status: 0 when all went well; 1 when --min-quality or --fail-on was
 given and an article fell below it; 2 when any input failed.`,
 		Example: `  newsqual score testdata/articles
   newsqual score --format jsonl --explain crawl.jsonl > scores.jsonl
+  newsqual score --format html incoming/ > review.html
   cat page.html | newsqual score --format json -
   newsqual score --fail-on spam --format csv incoming/
   newsqual score --spam-threshold 40 --suspect-threshold 70 --fail-on suspect incoming/`,
