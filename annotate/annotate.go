@@ -96,6 +96,8 @@ type articleView struct {
 type reasonView struct {
 	Signal, Message, Weight string
 	Colour                  int
+	// Anchor is the id of the reason's first mark, "" when it has none.
+	Anchor string
 }
 
 // piece is a run of the text: plain, or the evidence of a reason.
@@ -108,6 +110,10 @@ type piece struct {
 	// text model weighs, "clean" for evidence toward clean, else "".
 	Kind string
 	Tip  string
+	// ID is the anchor of the first mark of its reason, else "".
+	ID string
+	// reason is the index of the mark's reason.
+	reason int
 }
 
 // wordSignals are the signals whose evidence is single words, each one
@@ -153,8 +159,8 @@ func build(page Page, articles []Article) view {
 	})
 	v := view{Page: page, Style: template.CSS(style), CSP: pageCSP}
 	marked, listed := map[string]bool{}, map[string]bool{}
-	for _, i := range order {
-		av := viewOf(articles[i])
+	for n, i := range order {
+		av := viewOf(articles[i], n)
 		for _, p := range av.Pieces {
 			if p.Mark {
 				marked[p.Signal] = true
@@ -190,8 +196,8 @@ func build(page Page, articles []Article) view {
 	return v
 }
 
-// viewOf prepares one article for the template.
-func viewOf(a Article) articleView {
+// viewOf prepares one article, the nth on its page, for the template.
+func viewOf(a Article, n int) articleView {
 	r := a.Result
 	av := articleView{ID: r.ID, Title: a.Title, URL: a.URL, Verdict: string(r.Verdict), Quality: "–"}
 	if r.Quality != nil {
@@ -205,6 +211,15 @@ func viewOf(a Article) articleView {
 		})
 	}
 	av.Pieces = pieces(a.Text, r.Reasons)
+	// Each reason in the list links to its first mark, so that the Tab
+	// key leads from a reason to its place in the text.
+	for i, p := range av.Pieces {
+		if p.Mark && av.Reasons[p.reason].Anchor == "" {
+			id := fmt.Sprintf("a%d-r%d", n+1, p.reason+1)
+			av.Reasons[p.reason].Anchor = id
+			av.Pieces[i].ID = id
+		}
+	}
 	return av
 }
 
@@ -246,6 +261,7 @@ func pieces(text string, reasons []newsqual.Reason) []piece {
 			Signal: r.Signal,
 			Kind:   markKind(r),
 			Tip:    fmt.Sprintf("%s %+.2f: %s", r.Signal, r.Weight, r.Message),
+			reason: m.reason,
 		})
 		at = m.end
 	}
@@ -263,7 +279,7 @@ const style = `body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:6
 h1{font-size:1.4rem}article{border-top:2px solid #ccc;padding:1rem 0}
 h2{font-size:1.1rem;margin:.2rem 0;overflow-wrap:anywhere}.meta{color:#555}
 .verdict-spam{color:#a00}.verdict-suspect{color:#a60}.verdict-clean{color:#070}
-ol.reasons{font-size:.9rem}ol.reasons li{overflow-wrap:anywhere}
+ol.reasons{font-size:.9rem}ol.reasons a{color:inherit}ol.reasons li{overflow-wrap:anywhere}
 .text{white-space:pre-wrap;overflow-wrap:anywhere;border:1px solid #ddd;padding:.8rem;background:#fafafa}
 mark{position:relative;border-radius:2px;padding:0 1px;color:inherit}
 mark:focus{outline:2px solid #000}
@@ -298,7 +314,7 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 {{define "articles"}}{{range .}}<article>
 <h2>{{if .Title}}{{.Title}}{{else}}{{.ID}}{{end}}</h2>
 <p class="meta"><span class="verdict-{{.Verdict}}">{{.Verdict}}</span> · quality {{.Quality}} · {{.ID}}{{with .URL}} · {{.}}{{end}}</p>
-{{if .Reasons}}<ol class="reasons">{{range .Reasons}}<li><span class="c{{.Colour}}">{{.Signal}}</span> {{.Weight}}: {{.Message}}</li>{{end}}</ol>{{end}}
-<div class="text">{{range .Pieces}}{{if .Mark}}<mark class="c{{.Colour}}{{with .Kind}} {{.}}{{end}}" data-signal="{{.Signal}}" tabindex="0" title="{{.Tip}}" data-tip="{{.Tip}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</div>
+{{if .Reasons}}<ol class="reasons">{{range .Reasons}}<li>{{if .Anchor}}<a href="#{{.Anchor}}" class="c{{.Colour}}">{{.Signal}}</a>{{else}}<span class="c{{.Colour}}">{{.Signal}}</span>{{end}} {{.Weight}}: {{.Message}}</li>{{end}}</ol>{{end}}
+<div class="text">{{range .Pieces}}{{if .Mark}}<mark{{with .ID}} id="{{.}}"{{end}} class="c{{.Colour}}{{with .Kind}} {{.}}{{end}}" data-signal="{{.Signal}}" tabindex="0" title="{{.Tip}}" data-tip="{{.Tip}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</div>
 </article>
 {{end}}{{end}}`))

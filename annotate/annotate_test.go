@@ -135,6 +135,30 @@ func TestWriteWorstFirst(t *testing.T) {
 			t.Errorf("signal %s is in the legend but never marked", sig)
 		}
 	}
+	// Each reason with marks links to its first mark.
+	ids := map[string]*html.Node{}
+	for d := range doc.Descendants() {
+		if id := htmlcheck.Attr(d, "id"); id != "" {
+			if ids[id] != nil {
+				t.Errorf("id %q twice", id)
+			}
+			ids[id] = d
+		}
+	}
+	links := 0
+	for d := range doc.Descendants() {
+		if d.DataAtom != atom.A {
+			continue
+		}
+		links++
+		target := ids[strings.TrimPrefix(htmlcheck.Attr(d, "href"), "#")]
+		if target == nil || target.DataAtom != atom.Mark || htmlcheck.Attr(target, "data-signal") != htmlcheck.TextOf(d) {
+			t.Errorf("the reason %s links to %q, which is not one of its marks", htmlcheck.TextOf(d), htmlcheck.Attr(d, "href"))
+		}
+	}
+	if links < len(marked) {
+		t.Errorf("%d reasons link to their marks, want one at least for each of the %d marked signals", links, len(marked))
+	}
 }
 
 func hasClass(n *html.Node, class string) bool {
