@@ -3,6 +3,7 @@ package newsqual_test
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/newsqual/newsqual"
 	"github.com/newsqual/newsqual/model"
@@ -124,4 +125,33 @@ func ExampleNew() {
 	_, err := newsqual.New(m, newsqual.WithThresholds(model.Thresholds{Suspect: 0.8, Spam: 0.5}))
 	fmt.Println(err)
 	// Output: newsqual: thresholds suspect=0.8 spam=0.5: want 0 < suspect <= spam < 1
+}
+
+// Every piece of evidence says where it stands in the text given to
+// Score: its spans are byte offsets into Article.Text, even when the
+// text hides its words behind look-alike letters and zero-width spaces.
+func ExampleEvidence_spans() {
+	text := "Buy Now\nProduct 1 Title\nSample text. Lorem ipsum dolor sit amet, consectetur adipiscing elit. " +
+		"Sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.\nQuantity\n$20.00\nAdd to c\u0430rt\n" +
+		"Product 2 Title\nSample text. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut " +
+		"aliquip ex ea commodo consequat.\nQuantity\n$35.00\nAdd to\u200b cart\n"
+	res := newsqual.Default().Score(newsqual.Article{ID: "shop-2", Text: text})
+	for _, r := range res.Reasons {
+		if r.Signal != "shop_template" {
+			continue
+		}
+		for _, ev := range r.Evidence {
+			if !strings.HasPrefix(ev.Text, "Add to") && !strings.HasPrefix(ev.Text, "$") {
+				continue
+			}
+			for _, sp := range ev.Spans {
+				fmt.Printf("%q at %d: %q\n", ev.Text, sp.Start, text[sp.Start:sp.End])
+			}
+		}
+	}
+	// Output:
+	// "$20.00" at 170: "$20.00"
+	// "Add to cаrt" at 177: "Add to cаrt"
+	// "$35.00" at 336: "$35.00"
+	// "Add to cart" at 343: "Add to\u200b cart"
 }
