@@ -19,15 +19,18 @@ import (
 	"strings"
 
 	"github.com/newsqual/newsqual"
+	"github.com/newsqual/newsqual/model"
 )
 
 // Article is one scored article: its result and the text its evidence
 // spans point into, as given to newsqual.Scorer.Score.
 type Article struct {
 	Result newsqual.Result
-	Title  string
-	URL    string
-	Text   string
+	// Title and URL are shown above the article when it has them.
+	Title, URL string
+	// Text is the article's text; its evidence spans are byte offsets
+	// into it.
+	Text string
 }
 
 // Page is what a page shows above its articles.
@@ -53,13 +56,13 @@ type Failure struct {
 // quality first, the articles with no score after the scored ones, ties
 // in the order given.
 func Write(w io.Writer, page Page, articles []Article) error {
-	return pageTemplate.Execute(w, build(page, articles))
+	return pageTemplate.Execute(w, build(page, articles, true))
 }
 
 // Fragment renders the articles, in the order given, without the page
 // around them, for a page of one's own that includes Style.
 func Fragment(w io.Writer, articles []Article) error {
-	return pageTemplate.ExecuteTemplate(w, "articles", build(Page{}, articles).Articles)
+	return pageTemplate.ExecuteTemplate(w, "articles", build(Page{}, articles, false).Articles)
 }
 
 // Style is the page's style sheet, for a page that embeds Fragment.
@@ -119,7 +122,7 @@ type piece struct {
 // wordSignals are the signals whose evidence is single words, each one
 // found many times: they are underlined rather than filled, so that the
 // evidence of the other signals stands out.
-var wordSignals = map[string]bool{"text_model": true}
+var wordSignals = map[string]bool{model.TextFeature: true}
 
 // markKind is the style of a reason's marks beyond its colour.
 func markKind(r newsqual.Reason) string {
@@ -140,10 +143,15 @@ type legendItem struct {
 // colours is how many signal colours the style sheet defines.
 const colours = 12
 
-func build(page Page, articles []Article) view {
+// build prepares the page, its articles worst first when worstFirst is
+// set, else in the order given.
+func build(page Page, articles []Article, worstFirst bool) view {
 	order := make([]int, len(articles))
 	for i := range order {
 		order[i] = i
+	}
+	if !worstFirst {
+		return collect(page, articles, order)
 	}
 	slices.SortStableFunc(order, func(a, b int) int {
 		qa, qb := articles[a].Result.Quality, articles[b].Result.Quality
@@ -157,6 +165,12 @@ func build(page Page, articles []Article) view {
 		}
 		return cmp.Compare(*qa, *qb)
 	})
+	return collect(page, articles, order)
+}
+
+// collect prepares the page with its articles in the order given by
+// order, and gives each marked signal its colour.
+func collect(page Page, articles []Article, order []int) view {
 	v := view{Page: page, Style: template.CSS(style), CSP: pageCSP}
 	marked, listed := map[string]bool{}, map[string]bool{}
 	for n, i := range order {

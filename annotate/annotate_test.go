@@ -169,3 +169,32 @@ func hasClass(n *html.Node, class string) bool {
 	}
 	return false
 }
+
+// TestFragmentKeepsOrder checks that Fragment, unlike Write, keeps the
+// articles in the order given, and writes no page around them.
+func TestFragmentKeepsOrder(t *testing.T) {
+	s := newsqual.Default()
+	var articles []annotate.Article
+	for _, name := range []string{"clean-port-strike.txt", "stuffed-electric-cars.txt"} {
+		text, err := os.ReadFile("../testdata/examples/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		articles = append(articles, annotate.Article{Result: s.Score(newsqual.Article{ID: name, Text: string(text)}), Title: name, Text: string(text)})
+	}
+	if *articles[0].Result.Quality <= *articles[1].Result.Quality {
+		t.Fatalf("the examples no longer differ in quality as the test needs: %d, %d", *articles[0].Result.Quality, *articles[1].Result.Quality)
+	}
+	var frag bytes.Buffer
+	if err := annotate.Fragment(&frag, articles); err != nil {
+		t.Fatal(err)
+	}
+	out := frag.String()
+	first, second := strings.Index(out, "<h2>clean-port-strike.txt"), strings.Index(out, "<h2>stuffed-electric-cars.txt")
+	if first < 0 || second < first {
+		t.Errorf("the fragment does not keep the order given (at %d and %d)", first, second)
+	}
+	if strings.Contains(out, "<html") || strings.Contains(out, "<style") {
+		t.Error("the fragment writes a page around the articles")
+	}
+}
