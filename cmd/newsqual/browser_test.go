@@ -67,7 +67,7 @@ func browse(t *testing.T, bin, url string, args ...string) []byte {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	args = append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+	args = append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-extensions",
 		"--user-data-dir=" + t.TempDir(), "--virtual-time-budget=10000"}, args...)
 	cmd := exec.CommandContext(ctx, bin, append(args, url)...)
 	var stdout, stderr bytes.Buffer
