@@ -1,8 +1,9 @@
 // Package annotate renders scored articles as one self-contained HTML
 // page: each article's text with the evidence of every reason highlighted
 // where it was found (the evidence's byte spans), coloured by signal, with
-// the reason's weight and message on hover (its title) and on keyboard
-// focus (the Tab key moves from one highlight to the next). The page
+// the reason's weight and message on hover and on keyboard focus (the Tab
+// key moves from one highlight to the next), and described to assistive
+// technology by its reason's line in the list. The page
 // loads nothing from elsewhere and runs no script; html/template escapes
 // every piece of article text, so no text can break out of the page.
 package annotate
@@ -101,6 +102,9 @@ type reasonView struct {
 	Colour                  int
 	// Anchor is the id of the reason's first mark, "" when it has none.
 	Anchor string
+	// Describe is the id of the reason's list item, which describes its
+	// marks to assistive technology; "" when it has no marks.
+	Describe string
 }
 
 // piece is a run of the text: plain, or the evidence of a reason.
@@ -115,6 +119,8 @@ type piece struct {
 	Tip  string
 	// ID is the anchor of the first mark of its reason, else "".
 	ID string
+	// Describes is the id of the reason's list item.
+	Describes string
 	// reason is the index of the mark's reason.
 	reason int
 }
@@ -228,11 +234,16 @@ func viewOf(a Article, n int) articleView {
 	// Each reason in the list links to its first mark, so that the Tab
 	// key leads from a reason to its place in the text.
 	for i, p := range av.Pieces {
-		if p.Mark && av.Reasons[p.reason].Anchor == "" {
-			id := fmt.Sprintf("a%d-r%d", n+1, p.reason+1)
-			av.Reasons[p.reason].Anchor = id
-			av.Pieces[i].ID = id
+		if !p.Mark {
+			continue
 		}
+		r := &av.Reasons[p.reason]
+		if r.Anchor == "" {
+			r.Anchor = fmt.Sprintf("a%d-r%d", n+1, p.reason+1)
+			r.Describe = fmt.Sprintf("a%d-d%d", n+1, p.reason+1)
+			av.Pieces[i].ID = r.Anchor
+		}
+		av.Pieces[i].Describes = r.Describe
 	}
 	return av
 }
@@ -328,7 +339,7 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 {{define "articles"}}{{range .}}<article>
 <h2>{{if .Title}}{{.Title}}{{else}}{{.ID}}{{end}}</h2>
 <p class="meta"><span class="verdict-{{.Verdict}}">{{.Verdict}}</span> · quality {{.Quality}} · {{.ID}}{{with .URL}} · {{.}}{{end}}</p>
-{{if .Reasons}}<ol class="reasons">{{range .Reasons}}<li>{{if .Anchor}}<a href="#{{.Anchor}}" class="c{{.Colour}}">{{.Signal}}</a>{{else}}<span class="c{{.Colour}}">{{.Signal}}</span>{{end}} {{.Weight}}: {{.Message}}</li>{{end}}</ol>{{end}}
-<div class="text">{{range .Pieces}}{{if .Mark}}<mark{{with .ID}} id="{{.}}"{{end}} class="c{{.Colour}}{{with .Kind}} {{.}}{{end}}" data-signal="{{.Signal}}" tabindex="0" title="{{.Tip}}" data-tip="{{.Tip}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</div>
+{{if .Reasons}}<ol class="reasons">{{range .Reasons}}<li{{with .Describe}} id="{{.}}"{{end}}>{{if .Anchor}}<a href="#{{.Anchor}}" class="c{{.Colour}}">{{.Signal}}</a>{{else}}<span class="c{{.Colour}}">{{.Signal}}</span>{{end}} {{.Weight}}: {{.Message}}</li>{{end}}</ol>{{end}}
+<div class="text">{{range .Pieces}}{{if .Mark}}<mark{{with .ID}} id="{{.}}"{{end}} class="c{{.Colour}}{{with .Kind}} {{.}}{{end}}" data-signal="{{.Signal}}" tabindex="0" aria-describedby="{{.Describes}}" data-tip="{{.Tip}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</div>
 </article>
 {{end}}{{end}}`))

@@ -156,6 +156,17 @@ func TestWriteWorstFirst(t *testing.T) {
 			t.Errorf("the reason %s links to %q, which is not one of its marks", htmlcheck.TextOf(d), htmlcheck.Attr(d, "href"))
 		}
 	}
+	// Each mark is described by its reason's line in the list.
+	for d := range doc.Descendants() {
+		if d.DataAtom != atom.Mark {
+			continue
+		}
+		li := ids[htmlcheck.Attr(d, "aria-describedby")]
+		if li == nil || li.DataAtom != atom.Li || !strings.HasPrefix(htmlcheck.TextOf(li), htmlcheck.Attr(d, "data-signal")+" ") {
+			t.Errorf("the mark %q of %s is not described by its reason", htmlcheck.TextOf(d), htmlcheck.Attr(d, "data-signal"))
+			break
+		}
+	}
 	if links < len(marked) {
 		t.Errorf("%d reasons link to their marks, want one at least for each of the %d marked signals", links, len(marked))
 	}

@@ -23,9 +23,9 @@ var hostile = htmlcheck.Pieces
 var (
 	allowedElements = []atom.Atom{atom.Html, atom.Head, atom.Meta, atom.Title, atom.Style, atom.Body, atom.H1, atom.H2,
 		atom.P, atom.Span, atom.Ol, atom.Ul, atom.Li, atom.Div, atom.Mark, atom.Article, atom.Section, atom.B, atom.A}
-	allowedAttrs = []string{"lang", "charset", "name", "content", "http-equiv", "class", "data-signal", "tabindex", "title", "data-tip", "id", "href"}
+	allowedAttrs = []string{"lang", "charset", "name", "content", "http-equiv", "class", "data-signal", "tabindex", "aria-describedby", "data-tip", "id", "href"}
 	// anchor is all an id may be, and a link may point to.
-	anchor = regexp.MustCompile(`^a[0-9]+-r[0-9]+$`)
+	anchor = regexp.MustCompile(`^a[0-9]+-[rd][0-9]+$`)
 )
 
 // hostileArticles builds articles whose text, title, URL, id, evidence and
@@ -96,6 +96,8 @@ func TestHostileTextStaysText(t *testing.T) {
 			ok := slices.Contains(allowedAttrs, a.Key)
 			switch a.Key {
 			case "id":
+				ok = (n.DataAtom == atom.Mark || n.DataAtom == atom.Li) && anchor.MatchString(a.Val)
+			case "aria-describedby":
 				ok = n.DataAtom == atom.Mark && anchor.MatchString(a.Val)
 			case "href":
 				ok = n.DataAtom == atom.A && strings.HasPrefix(a.Val, "#") && anchor.MatchString(a.Val[1:])
