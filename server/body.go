@@ -34,9 +34,11 @@ func (s *Server) bodyBound() int64 {
 // DrainTimeout more, so that stalled clients cannot hold the shutdown to
 // its end. The bytes read count against bodyBound while the request lasts:
 // the caller gives len(data) back when it is done; on an error they are
-// given back here. A refusal here closes the connection, since the rest of
+// given back here. The bodies being read are counted in the reading gauge. A refusal here closes the connection, since the rest of
 // the body was not read.
 func (s *Server) readBody(ctx context.Context, w http.ResponseWriter, r *http.Request) ([]byte, *apiError) {
+	s.metrics.reading.Inc()
+	defer s.metrics.reading.Dec()
 	tooLarge := &apiError{status: http.StatusRequestEntityTooLarge, reason: reasonBodyTooLarge, closeConn: true,
 		msg: fmt.Sprintf("the request body is larger than %d bytes (--max-body-bytes): split the batch into smaller requests", s.opts.MaxBodyBytes)}
 	if r.ContentLength > s.opts.MaxBodyBytes {

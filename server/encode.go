@@ -60,6 +60,19 @@ func writeJSON(w http.ResponseWriter, status int, body []byte) {
 
 // writeError sends a refused request's {"error": "..."} body.
 func writeError(w http.ResponseWriter, e *apiError) {
+	setRefusalHeaders(w, e)
+	body, err := wire.Object(errorBody{Error: e.msg})
+	if err != nil {
+		// A string always encodes; keep a body all the same.
+		body = []byte(`{"error": "internal error"}` + "\n")
+	}
+	writeJSON(w, e.status, body)
+}
+
+// setRefusalHeaders sets the headers a refusal asks for, whatever the
+// form of its body: Retry-After, and Connection: close when the rest of
+// the body was not read.
+func setRefusalHeaders(w http.ResponseWriter, e *apiError) {
 	if e.retryAfter > 0 {
 		w.Header().Set("Retry-After", strconv.Itoa(e.retryAfter))
 	}
@@ -68,10 +81,4 @@ func writeError(w http.ResponseWriter, e *apiError) {
 		// connection.
 		w.Header().Set("Connection", "close")
 	}
-	body, err := wire.Object(errorBody{Error: e.msg})
-	if err != nil {
-		// A string always encodes; keep a body all the same.
-		body = []byte(`{"error": "internal error"}` + "\n")
-	}
-	writeJSON(w, e.status, body)
 }

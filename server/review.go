@@ -19,6 +19,7 @@ import (
 	"github.com/newsqual/newsqual"
 	"github.com/newsqual/newsqual/annotate"
 	"github.com/newsqual/newsqual/corpus"
+	"github.com/newsqual/newsqual/internal/wire"
 )
 
 // The review screen, at /: a form to paste an article's text or HTML, or
@@ -80,9 +81,7 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.Timeout)
 	defer cancel()
-	s.metrics.reading.Inc()
 	data, apiErr := s.readBody(ctx, w, r)
-	s.metrics.reading.Dec()
 	defer s.bodyBytes.Add(-int64(len(data)))
 	if apiErr != nil {
 		s.rejectReview(w, apiErr, reviewView{As: "auto"})
@@ -94,16 +93,12 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := reviewView{Text: f.text, As: f.as}
-	select {
-	case s.slots <- struct{}{}:
-		defer func() { <-s.slots }()
-	default:
-		s.rejectReview(w, &apiError{status: http.StatusTooManyRequests, reason: reasonBusy, retryAfter: 1,
-			msg: fmt.Sprintf("the service is busy: %d score requests are in progress; try again in a second", s.opts.MaxConcurrent)}, v)
+	release, apiErr := s.takeSlot()
+	if apiErr != nil {
+		s.rejectReview(w, apiErr, v)
 		return
 	}
-	s.metrics.inFlight.Inc()
-	defer s.metrics.inFlight.Dec()
+	defer release()
 	a, res, err := s.review(ctx, f)
 	if err != nil {
 		if ctx.Err() != nil && r.Context().Err() == nil {
@@ -159,10 +154,7 @@ func (s *Server) review(ctx context.Context, f reviewForm) (corpus.Article, news
 		}
 		return corpus.Article{}, newsqual.Result{}, errors.New(msg)
 	}
-	res := s.scorer.Score(it.Article)
-	s.metrics.articles.Inc()
-	s.metrics.verdicts.WithLabelValues(string(res.Verdict)).Inc()
-	return it.Article, res, nil
+	return it.Article, s.scoreArticle(s.scorer, it.Article), nil
 }
 
 // looksLikeHTML says whether content (named name) is to be read as HTML
@@ -232,12 +224,7 @@ func parseReviewForm(contentType string, data []byte) (reviewForm, error) {
 // rejectReview answers a refused review post with the page and its error.
 func (s *Server) rejectReview(w http.ResponseWriter, e *apiError, v reviewView) {
 	s.metrics.rejected.WithLabelValues(e.reason).Inc()
-	if e.retryAfter > 0 {
-		w.Header().Set("Retry-After", strconv.Itoa(e.retryAfter))
-	}
-	if e.closeConn {
-		w.Header().Set("Connection", "close")
-	}
+	setRefusalHeaders(w, e)
 	v.Error = e.msg
 	s.writeReview(w, e.status, v)
 }
@@ -245,7 +232,7 @@ func (s *Server) rejectReview(w http.ResponseWriter, e *apiError, v reviewView) 
 // writeReview renders the review page.
 func (s *Server) writeReview(w http.ResponseWriter, status int, v reviewView) {
 	v.Style = template.CSS(reviewStyle)
-	v.Model = s.modelSHA[:min(len(s.modelSHA), 12)]
+	v.Model = wire.ShortSHA(s.modelSHA)
 	var page bytes.Buffer
 	if err := reviewTemplate.Execute(&page, v); err != nil {
 		panic(fmt.Sprintf("render the review page: %v", err)) // the template takes any strings

@@ -33,24 +33,18 @@ func (s *Server) handleScore(w http.ResponseWriter, r *http.Request) {
 		s.reject(w, apiErr)
 		return
 	}
-	s.metrics.reading.Inc()
 	data, apiErr := s.readBody(ctx, w, r)
-	s.metrics.reading.Dec()
 	defer s.bodyBytes.Add(-int64(len(data)))
 	if apiErr != nil {
 		s.reject(w, apiErr)
 		return
 	}
-	select {
-	case s.slots <- struct{}{}:
-		defer func() { <-s.slots }()
-	default:
-		s.reject(w, &apiError{status: http.StatusTooManyRequests, reason: reasonBusy, retryAfter: 1,
-			msg: fmt.Sprintf("the service is busy: %d score requests are in progress (--max-concurrent); retry in a second", s.opts.MaxConcurrent)})
+	release, apiErr := s.takeSlot()
+	if apiErr != nil {
+		s.reject(w, apiErr)
 		return
 	}
-	s.metrics.inFlight.Inc()
-	defer s.metrics.inFlight.Dec()
+	defer release()
 	b, apiErr := parseBody(data, lines, s.opts.MaxBatch)
 	if apiErr != nil {
 		s.reject(w, apiErr)
@@ -84,6 +78,23 @@ func (s *Server) handleScore(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, wire.Array(elems))
+}
+
+// takeSlot takes one of the MaxConcurrent slots of the requests being
+// scored, counted in flight until release is called, or refuses with 429
+// when none is free.
+func (s *Server) takeSlot() (release func(), err *apiError) {
+	select {
+	case s.slots <- struct{}{}:
+	default:
+		return nil, &apiError{status: http.StatusTooManyRequests, reason: reasonBusy, retryAfter: 1,
+			msg: fmt.Sprintf("the service is busy: %d score requests are in progress (--max-concurrent); retry in a second", s.opts.MaxConcurrent)}
+	}
+	s.metrics.inFlight.Inc()
+	return func() {
+		s.metrics.inFlight.Dec()
+		<-s.slots
+	}, nil
 }
 
 // scoreBatch reads and scores the records of a batch with sc on Options.Workers
@@ -163,10 +174,16 @@ func (s *Server) scoreRecord(ctx context.Context, sc *newsqual.Scorer, f form, r
 		return failure(it, f), false
 	}
 	a := it.Article
+	return wire.FromResult(a, s.scoreArticle(sc, a), s.modelSHA), true
+}
+
+// scoreArticle scores an article that was read with sc and counts it in
+// the metrics.
+func (s *Server) scoreArticle(sc *newsqual.Scorer, a corpus.Article) newsqual.Result {
 	res := sc.Score(a)
 	s.metrics.articles.Inc()
 	s.metrics.verdicts.WithLabelValues(string(res.Verdict)).Inc()
-	return wire.FromResult(a, res, s.modelSHA), true
+	return res
 }
 
 // failure is the answer for an article object that could not be read. Its
